@@ -1,0 +1,3 @@
+import { databaseConfig } from '../src/database';
+
+export default () => databaseConfig(process.env);

@@ -1,0 +1,82 @@
+// Development only: an admin user and a full-access API token, so a newcomer can log in
+// and scripts can write content. Credentials go to a git-ignored env file in the data
+// folder and are printed at start-up. Production gets neither.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
+import { credentialsFile } from '../paths';
+
+export const DEV_ADMIN_EMAIL = 'admin@baobab.local';
+const TOKEN_NAME = 'baobab-dev';
+
+export interface DevCredentials {
+  readonly BAOBAB_ADMIN_EMAIL: string;
+  readonly BAOBAB_ADMIN_PASSWORD: string;
+  readonly BAOBAB_API_TOKEN: string;
+}
+
+const credentialsSchema = z.object({
+  BAOBAB_ADMIN_EMAIL: z.string(),
+  BAOBAB_ADMIN_PASSWORD: z.string(),
+  BAOBAB_API_TOKEN: z.string(),
+});
+
+export function readCredentialsFile(file = credentialsFile): DevCredentials | null {
+  if (!fs.existsSync(file)) return null;
+  const entries = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
+    .flatMap((match) => (match?.[1] && match[2] !== undefined ? [[match[1], match[2]] as const] : []));
+  const parsed = credentialsSchema.safeParse(Object.fromEntries(entries));
+  return parsed.success ? parsed.data : null;
+}
+
+function writeCredentialsFile(credentials: DevCredentials) {
+  const lines = Object.entries(credentials).map(([key, value]) => `${key}=${value}`);
+  fs.writeFileSync(credentialsFile, `# Development credentials for the local CMS. Not for production.\n${lines.join('\n')}\n`, { mode: 0o600 });
+}
+
+const idSchema = z.object({ id: z.union([z.number(), z.string()]) });
+const tokenSchema = z.object({ accessKey: z.string() });
+
+export async function ensureDevAccess(strapi: Core.Strapi): Promise<DevCredentials> {
+  const stored = readCredentialsFile();
+  const users = strapi.service('admin::user');
+  let password = stored?.BAOBAB_ADMIN_PASSWORD;
+  const admin = await strapi.db.query('admin::user').findOne({ where: { email: DEV_ADMIN_EMAIL } });
+  if (!admin) {
+    password = `Baobab-${crypto.randomBytes(9).toString('base64url')}1`;
+    const hasAnyAdmin = await users.exists();
+    if (hasAnyAdmin) {
+      const superAdmin = idSchema.parse(await strapi.service('admin::role').getSuperAdmin());
+      await users.create({ email: DEV_ADMIN_EMAIL, firstname: 'Baobab', lastname: 'Admin', password, isActive: true, registrationToken: null, roles: [superAdmin.id] });
+    } else {
+      await users.createFirstAdmin({ email: DEV_ADMIN_EMAIL, firstname: 'Baobab', lastname: 'Admin', password });
+    }
+  } else if (password === undefined) {
+    password = `Baobab-${crypto.randomBytes(9).toString('base64url')}1`;
+    const parsed = idSchema.parse(admin);
+    await users.updateById(parsed.id, { password });
+  }
+
+  const tokens = strapi.service('admin::api-token-content-api');
+  const existing: unknown = await tokens.getByName(TOKEN_NAME);
+  let token = stored?.BAOBAB_API_TOKEN;
+  if (!existing) {
+    token = tokenSchema.parse(
+      await tokens.create({ name: TOKEN_NAME, description: 'Local development scripts and tests', type: 'full-access', lifespan: null }),
+    ).accessKey;
+  } else if (token === undefined) {
+    token = tokenSchema.parse(await tokens.regenerate(idSchema.parse(existing).id)).accessKey;
+  }
+
+  const credentials: DevCredentials = {
+    BAOBAB_ADMIN_EMAIL: DEV_ADMIN_EMAIL,
+    BAOBAB_ADMIN_PASSWORD: password ?? '',
+    BAOBAB_API_TOKEN: token ?? '',
+  };
+  if (JSON.stringify(credentials) !== JSON.stringify(stored)) writeCredentialsFile(credentials);
+  return credentials;
+}

@@ -1,0 +1,98 @@
+// Rules applied to every write of Baobab content, whoever makes it (admin, REST, seed):
+// validate before saving, keep the search text in step, and clear delivery caches.
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { UID } from '../delivery/content-index';
+import { deliveryService } from '../delivery';
+import { blocksText } from '../delivery/rules';
+import { contentProblems, siteProblems, type FieldProblem } from './validation';
+
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+const CONTENT_KIND = new Map([
+  [UID.section, 'section'],
+  [UID.article, 'article'],
+  [UID.page, 'page'],
+  [UID.banner, 'banner'],
+] as const);
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+const stringField = (value: unknown, key: string): string | undefined =>
+  isRecord(value) && typeof value[key] === 'string' ? value[key] : undefined;
+
+const siteRows = z.array(z.object({ documentId: z.string(), code: z.string(), hostnames: z.unknown() }));
+const slugRows = z.array(z.object({ documentId: z.string(), slug: z.string() }));
+const textRows = z.array(
+  z.object({ id: z.number(), title: z.string().nullish(), lead: z.string().nullish(), body: z.unknown(), searchText: z.string().nullish() }),
+);
+
+function fail(problems: FieldProblem[]): never {
+  throw new errors.ValidationError(problems.map((problem) => `${problem.path}: ${problem.message}`).join(' '), {
+    errors: problems.map((problem) => ({ path: [problem.path], message: problem.message, name: 'ValidationError' })),
+  });
+}
+
+/** The document as it will be after the write: its current draft with the new data over it. */
+async function mergedData(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) {
+  if (documentId === undefined) return data;
+  const current: unknown = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null } });
+  return isRecord(current) ? { ...current, ...data } : data;
+}
+
+async function validateWrite(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) {
+  const merged = await mergedData(strapi, uid, documentId, data);
+  const sites = siteRows.parse(await strapi.db.query(UID.site).findMany({ select: ['documentId', 'code', 'hostnames'] }));
+  if (uid === UID.site) {
+    const others = sites
+      .filter((site) => site.documentId !== documentId)
+      .map((site) => ({ code: site.code, hostnames: Array.isArray(site.hostnames) ? site.hostnames.map(String) : [] }));
+    const problems = siteProblems(merged, others);
+    if (problems.length > 0) fail(problems);
+    return;
+  }
+  const kind = CONTENT_KIND.get(uid as never);
+  if (!kind) return;
+  const slug = typeof merged.slug === 'string' ? merged.slug : '';
+  const sameSlug = slugRows.parse(await strapi.db.query(uid).findMany({ where: { slug }, select: ['documentId', 'slug'] }));
+  const needsSections = kind === 'article' || kind === 'section';
+  const sections = needsSections
+    ? slugRows.parse(await strapi.db.query(UID.section).findMany({ select: ['documentId', 'slug'] }))
+    : [];
+  const problems = contentProblems(kind, merged, {
+    slugTaken: sameSlug.some((row) => row.documentId !== documentId),
+    siteCodes: new Set(sites.map((site) => site.code)),
+    sectionSlugs: new Set(sections.map((row) => row.slug)),
+  });
+  if (problems.length > 0) fail(problems);
+}
+
+/** Lower-cased title, lead and body text of every row of an article, for search. */
+async function refreshSearchText(strapi: Core.Strapi, documentId: string) {
+  const rows = textRows.parse(
+    await strapi.db.query(UID.article).findMany({ where: { documentId }, select: ['id', 'title', 'lead', 'body', 'searchText'] }),
+  );
+  for (const row of rows) {
+    const searchText = [row.title ?? '', row.lead ?? '', blocksText(row.body)].join(' ').toLocaleLowerCase();
+    if (searchText !== row.searchText) {
+      await strapi.db.query(UID.article).update({ where: { id: row.id }, data: { searchText } });
+    }
+  }
+}
+
+export function registerContentRules(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context;
+    const isOurs = uid === UID.site || CONTENT_KIND.has(uid as never);
+    if (!isOurs || !WRITES.has(action)) return next();
+    const params: unknown = context.params;
+    const documentId = stringField(params, 'documentId');
+    const data = isRecord(params) && isRecord(params.data) ? params.data : undefined;
+    if ((action === 'create' || action === 'update') && data) await validateWrite(strapi, uid, documentId, data);
+    const result = await next();
+    const writtenId = documentId ?? stringField(result, 'documentId');
+    if (uid === UID.article && writtenId && action !== 'delete') await refreshSearchText(strapi, writtenId);
+    deliveryService(strapi).invalidate(`${action} ${uid}`);
+    return result;
+  });
+}

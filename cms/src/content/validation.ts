@@ -1,0 +1,144 @@
+// Editor-facing validation of sites and content, as pure functions: each returns the
+// problems it finds as { path, message } so the admin shows them beside the field.
+import { isKnownLocale } from '@baobab/locales';
+import { normalizeHost } from '../delivery/rules';
+
+export interface FieldProblem {
+  readonly path: string;
+  readonly message: string;
+}
+
+export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export interface OtherSite {
+  readonly code: string;
+  readonly hostnames: readonly string[];
+}
+
+/** A site's own fields, and its code and hostnames against every other site. */
+export function siteProblems(data: Record<string, unknown>, others: readonly OtherSite[]): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { code, hostnames, locales, defaultLocale, theme, themeTokens, plugins, channels } = data;
+  if (typeof code !== 'string' || !SLUG.test(code)) {
+    problems.push({ path: 'code', message: 'Use lowercase letters, digits and single hyphens, like "kijana-ke".' });
+  } else if (others.some((other) => other.code === code)) {
+    problems.push({ path: 'code', message: `Another site already uses the code "${code}".` });
+  }
+  if (!isStringArray(hostnames) || hostnames.length === 0) {
+    problems.push({ path: 'hostnames', message: 'List at least one hostname, like ["kijana-ke.localhost"].' });
+  } else {
+    const seen = new Set<string>();
+    for (const host of hostnames) {
+      const normalized = normalizeHost(host);
+      if (normalized === null || normalized !== host.trim().toLowerCase() || !HOSTNAME.test(normalized)) {
+        problems.push({ path: 'hostnames', message: `"${host}" is not a hostname; write it without scheme, port or path, like "kijana-ke.localhost".` });
+        continue;
+      }
+      if (seen.has(normalized)) problems.push({ path: 'hostnames', message: `"${host}" is listed twice.` });
+      seen.add(normalized);
+      const owner = others.find((other) => other.hostnames.some((otherHost) => normalizeHost(otherHost) === normalized));
+      if (owner) problems.push({ path: 'hostnames', message: `"${normalized}" already belongs to site ${owner.code}; a hostname belongs to one site only.` });
+    }
+  }
+  if (!isStringArray(locales) || locales.length === 0) {
+    problems.push({ path: 'locales', message: 'List the site\'s locales, like ["en-KE", "sw-KE"].' });
+  } else {
+    for (const locale of locales) {
+      if (!isKnownLocale(locale)) problems.push({ path: 'locales', message: `"${locale}" is not in the locale registry (locales/registry.json).` });
+    }
+    if (new Set(locales).size !== locales.length) problems.push({ path: 'locales', message: 'A locale is listed twice.' });
+    if (typeof defaultLocale !== 'string' || !locales.includes(defaultLocale)) {
+      problems.push({ path: 'defaultLocale', message: `The default locale "${String(defaultLocale ?? '')}" must be one of the site's locales [${locales.join(', ')}].` });
+    }
+  }
+  if (theme !== undefined && theme !== null && (typeof theme !== 'string' || !SLUG.test(theme))) {
+    problems.push({ path: 'theme', message: 'Name a theme package by its short name, like "sunrise".' });
+  }
+  if (themeTokens !== undefined && themeTokens !== null && !isPlainObject(themeTokens)) {
+    problems.push({ path: 'themeTokens', message: 'Theme tokens must be a JSON object, like {"colors": {"primary": "#0a7"}}.' });
+  }
+  if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every((name) => SLUG.test(name)))) {
+    problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });
+  }
+  if (channels !== undefined && channels !== null && !isPlainObject(channels)) {
+    problems.push({ path: 'channels', message: 'Channels must be a JSON object, like {"ussd": {"serviceCodes": ["*384*100#"]}}.' });
+  }
+  return problems;
+}
+
+export interface ContentRefs {
+  /** Another document of the same type already has this slug. */
+  readonly slugTaken: boolean;
+  readonly siteCodes: ReadonlySet<string>;
+  /** Section slugs, when the content type refers to a section (articles) or a parent (sections). */
+  readonly sectionSlugs?: ReadonlySet<string>;
+}
+
+const time = (value: unknown): number | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const parsed = new Date(typeof value === 'string' || typeof value === 'number' || value instanceof Date ? value : Number.NaN).getTime();
+  return Number.isNaN(parsed) ? Number.NaN : parsed;
+};
+
+function windowProblem(data: Record<string, unknown>, from: string, until: string): FieldProblem | null {
+  const start = time(data[from]);
+  const end = time(data[until]);
+  if (start !== null && end !== null && !(end > start)) {
+    return { path: until, message: `${until} must be after ${from}.` };
+  }
+  return null;
+}
+
+/** Sections, articles, pages and banners: slug, carriage, references and windows. */
+export function contentProblems(kind: 'section' | 'article' | 'page' | 'banner', data: Record<string, unknown>, refs: ContentRefs): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const { slug, sites, allSites, tags } = data;
+  if (typeof slug !== 'string' || !SLUG.test(slug)) {
+    problems.push({ path: 'slug', message: 'Use lowercase letters, digits and single hyphens, like "hiv-testing".' });
+  } else if (refs.slugTaken) {
+    problems.push({ path: 'slug', message: `Another ${kind} already uses the slug "${slug}"; slugs are shared by all locales and must be unique.` });
+  }
+  if (sites !== undefined && sites !== null) {
+    if (!isStringArray(sites)) {
+      problems.push({ path: 'sites', message: 'Sites must be a JSON list of site codes, like ["kijana-ke"].' });
+    } else {
+      for (const code of sites) {
+        if (!refs.siteCodes.has(code)) problems.push({ path: 'sites', message: `"${code}" is not a site code.` });
+      }
+    }
+  }
+  if (allSites !== true && (!isStringArray(sites) || sites.length === 0)) {
+    problems.push({ path: 'sites', message: 'List the sites that carry this, or tick "allSites".' });
+  }
+  if (kind === 'article') {
+    const section = data.section;
+    if (section !== undefined && section !== null && section !== '' && !refs.sectionSlugs?.has(String(section))) {
+      problems.push({ path: 'section', message: `There is no section with the slug "${String(section)}".` });
+    }
+    if (tags !== undefined && tags !== null && (!isStringArray(tags) || tags.some((tag) => tag.trim() === '' || tag.length > 40))) {
+      problems.push({ path: 'tags', message: 'Tags must be a JSON list of short words, like ["hiv", "testing"].' });
+    }
+    const featured = windowProblem(data, 'featuredFrom', 'featuredUntil');
+    if (featured) problems.push(featured);
+  }
+  if (kind === 'section') {
+    const parent = data.parent;
+    if (parent !== undefined && parent !== null && parent !== '') {
+      if (parent === slug) problems.push({ path: 'parent', message: 'A section cannot be its own parent.' });
+      else if (!refs.sectionSlugs?.has(String(parent))) problems.push({ path: 'parent', message: `There is no section with the slug "${String(parent)}".` });
+    }
+  }
+  if (kind === 'article' || kind === 'banner') {
+    const live = windowProblem(data, 'goLiveAt', 'expireAt');
+    if (live) problems.push(live);
+    for (const field of ['goLiveAt', 'expireAt']) {
+      if (Number.isNaN(time(data[field]))) problems.push({ path: field, message: `${field} is not a date.` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,30 @@
+// Entry point of the delivery API: one service per Strapi instance, and the hooks that
+// clear its caches whenever something it reads changes.
+import type { Core } from '@strapi/strapi';
+import { createDeliveryService, watchedModels, type DeliveryService } from './service';
+
+const services = new WeakMap<Core.Strapi, DeliveryService>();
+
+export function deliveryService(strapi: Core.Strapi): DeliveryService {
+  let service = services.get(strapi);
+  if (!service) {
+    service = createDeliveryService(strapi);
+    services.set(strapi, service);
+  }
+  return service;
+}
+
+const payloadUid = (payload: unknown): string | undefined =>
+  typeof payload === 'object' && payload !== null && 'uid' in payload && typeof payload.uid === 'string' ? payload.uid : undefined;
+
+/**
+ * Clears delivery caches after every committed change to content it reads. Strapi emits
+ * entry.* events after the transaction commits, so a read that follows sees the change.
+ */
+export function watchContentChanges(strapi: Core.Strapi): void {
+  strapi.eventHub.subscribe(async (eventName: string, payload: unknown) => {
+    if (eventName.startsWith('media.') || (eventName.startsWith('entry.') && watchedModels.has(payloadUid(payload) ?? ''))) {
+      deliveryService(strapi).invalidate(eventName);
+    }
+  });
+}

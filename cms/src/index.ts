@@ -1,0 +1,31 @@
+// The CMS's lifecycle: content rules at register, then locales, cache invalidation,
+// development access and demo content at bootstrap.
+import type { Core } from '@strapi/strapi';
+import { ensureDevAccess } from './bootstrap/dev-access';
+import { ensureLocales } from './bootstrap/locales';
+import { registerContentRules } from './content';
+import { watchContentChanges } from './delivery';
+import { credentialsFile } from './paths';
+import { seedIfEmpty } from './seed';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerContentRules(strapi);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const created = await ensureLocales(strapi);
+    if (created > 0) strapi.log.info(`Created ${created} locales from locales/registry.json`);
+    watchContentChanges(strapi);
+    if (process.env.NODE_ENV === 'production') return;
+    const credentials = await ensureDevAccess(strapi);
+    if (process.env.BAOBAB_SEED !== 'false') await seedIfEmpty(strapi);
+    strapi.log.info(
+      [
+        'Development access (also in ' + credentialsFile + '):',
+        `  admin:     ${credentials.BAOBAB_ADMIN_EMAIL} / ${credentials.BAOBAB_ADMIN_PASSWORD}`,
+        `  API token: ${credentials.BAOBAB_API_TOKEN.slice(0, 12)}… (full access; BAOBAB_API_TOKEN in that file)`,
+      ].join('\n'),
+    );
+  },
+};

@@ -1,0 +1,73 @@
+// The CMS's secrets. Development makes its own on first run and keeps them in the data
+// folder; production takes them only from the environment and refuses placeholders.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { z } from 'zod';
+import { ensureDataDirs, secretsFile } from './paths';
+
+export const secretNames = [
+  'APP_KEYS',
+  'API_TOKEN_SALT',
+  'ADMIN_JWT_SECRET',
+  'TRANSFER_TOKEN_SALT',
+  'JWT_SECRET',
+  'ENCRYPTION_KEY',
+] as const;
+export type SecretName = (typeof secretNames)[number];
+export type Secrets = Record<SecretName, string>;
+
+export class SecretsError extends Error {
+  readonly code = 'SECRETS_INVALID';
+}
+
+const PLACEHOLDER = /^(|tobemodified.*|changeme|change-me|replace-?me|secret|placeholder|xxx+|todo)$/i;
+
+/** True when a value is empty or one of the well-known placeholders (any part of a comma list). */
+export function isPlaceholder(value: string): boolean {
+  return value.split(',').some((part) => PLACEHOLDER.test(part.trim()));
+}
+
+function generate(name: SecretName): string {
+  const random = () => crypto.randomBytes(24).toString('base64');
+  return name === 'APP_KEYS' ? [random(), random(), random(), random()].join(',') : random();
+}
+
+/** Production: every secret from the environment, no placeholders, or a SecretsError naming them. */
+export function productionSecrets(env: NodeJS.ProcessEnv): Secrets {
+  const missing = secretNames.filter((name) => env[name] === undefined);
+  const placeholders = secretNames.filter((name) => env[name] !== undefined && isPlaceholder(env[name] ?? ''));
+  if (missing.length > 0 || placeholders.length > 0) {
+    const parts = [
+      missing.length > 0 ? `missing: ${missing.join(', ')}` : '',
+      placeholders.length > 0 ? `placeholder values: ${placeholders.join(', ')}` : '',
+    ].filter(Boolean);
+    throw new SecretsError(
+      `Refusing to start in production: set real secrets in the environment (${parts.join('; ')}). ` +
+        'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(24).toString(\'base64\'))"',
+    );
+  }
+  return Object.fromEntries(secretNames.map((name) => [name, env[name] ?? ''])) as Secrets;
+}
+
+const storedSchema = z.record(z.string(), z.string());
+
+/** Development: environment first, then the data folder's secrets file, generating what is missing. */
+export function developmentSecrets(env: NodeJS.ProcessEnv): Secrets {
+  ensureDataDirs();
+  const stored = fs.existsSync(secretsFile) ? storedSchema.parse(JSON.parse(fs.readFileSync(secretsFile, 'utf8'))) : {};
+  const secrets = Object.fromEntries(
+    secretNames.map((name) => [name, env[name] ?? stored[name] ?? generate(name)]),
+  ) as Secrets;
+  const toStore = Object.fromEntries(secretNames.map((name) => [name, stored[name] ?? secrets[name]]));
+  if (secretNames.some((name) => stored[name] === undefined)) {
+    fs.writeFileSync(secretsFile, `${JSON.stringify(toStore, null, 2)}\n`, { mode: 0o600 });
+  }
+  return secrets;
+}
+
+let cached: Secrets | undefined;
+
+export function getSecrets(): Secrets {
+  cached ??= process.env.NODE_ENV === 'production' ? productionSecrets(process.env) : developmentSecrets(process.env);
+  return cached;
+}
