@@ -1,7 +1,7 @@
-// global::delivery comes first: the public delivery API answers cached reads before the
-// rest of the stack (logger, sessions, body parsing) costs anything.
+// Strapi's standard stack. The delivery API at /graphql is not in it: it is a plain Node
+// handler in front of Strapi's Koa app (src/delivery/http.ts), so a cached answer costs
+// a body read, a map lookup and a write.
 export default [
-  'global::delivery',
   'strapi::logger',
   'strapi::errors',
   'strapi::security',

@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureDevAccess } from './bootstrap/dev-access';
 import { ensureLocales } from './bootstrap/locales';
 import { registerContentRules } from './content';
-import { watchContentChanges } from './delivery';
+import { serveDelivery, watchContentChanges } from './delivery';
 import { credentialsFile } from './paths';
 import { seedIfEmpty } from './seed';
 
@@ -17,6 +17,7 @@ export default {
     const created = await ensureLocales(strapi);
     if (created > 0) strapi.log.info(`Created ${created} locales from locales/registry.json`);
     watchContentChanges(strapi);
+    serveDelivery(strapi);
     if (process.env.NODE_ENV === 'production') return;
     const credentials = await ensureDevAccess(strapi);
     if (process.env.BAOBAB_SEED !== 'false') await seedIfEmpty(strapi);

@@ -1,6 +1,7 @@
 // Entry point of the delivery API: one service per Strapi instance, and the hooks that
 // clear its caches whenever something it reads changes.
 import type { Core } from '@strapi/strapi';
+import { createDeliveryHandler, mountDelivery } from './http';
 import { createDeliveryService, watchedModels, type DeliveryService } from './service';
 
 const services = new WeakMap<Core.Strapi, DeliveryService>();
@@ -27,4 +28,10 @@ export function watchContentChanges(strapi: Core.Strapi): void {
       deliveryService(strapi).invalidate(eventName);
     }
   });
+}
+
+/** Serves the delivery API at /graphql on the CMS's own HTTP server. */
+export function serveDelivery(strapi: Core.Strapi): void {
+  const handler = createDeliveryHandler(deliveryService(strapi), (message) => strapi.log.error(message));
+  mountDelivery(strapi.server.httpServer, handler);
 }

@@ -28,7 +28,10 @@ export interface DeliveryResult {
 export interface DeliveryService {
   readonly limits: QueryLimits;
   readonly isProduction: boolean;
-  run(request: GraphQLRequest): Promise<DeliveryResult>;
+  /** A still-valid cached answer for this request key (the raw body or query string), if any. */
+  cached(key: string): CachedResponse | undefined;
+  /** Executes the request and caches a clean answer under `key`. */
+  run(request: GraphQLRequest, key: string): Promise<DeliveryResult>;
   /** Drops the index and every cached response; the next read reloads. */
   invalidate(reason: string): void;
   gzipped(response: CachedResponse): Buffer;
@@ -108,12 +111,15 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   return {
     limits,
     isProduction,
-    async run(request) {
+    cached(key) {
+      const entry = responses.get(key);
+      if (entry === undefined) return undefined;
+      if (Date.now() < entry.validUntil) return entry.response;
+      responses.delete(key);
+      return undefined;
+    },
+    async run(request, key) {
       const now = Date.now();
-      const key = JSON.stringify([request.query, request.variables, request.operationName]);
-      const cached = responses.get(key);
-      if (cached && now < cached.validUntil) return { response: cached.response, cache: 'hit', dbQueries: 0 };
-
       const started = generation;
       const counter = { queries: 0 };
       return queryCounter.run(counter, async () => {

@@ -1,0 +1,34 @@
+// Runs the CMS: compile, (build the admin panel if it is missing), start Strapi, and
+// stop cleanly on Ctrl-C. Start-up errors print as one clear line, not a stack trace.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createStrapi } from '@strapi/strapi';
+import { buildAdmin, isAdminBuilt } from './build-admin';
+import { buildServer, distDir } from './build-server';
+
+async function main() {
+  await buildServer();
+  const serveAdmin = process.env.BAOBAB_SERVE_ADMIN !== 'false';
+  if (serveAdmin && !isAdminBuilt()) await buildAdmin();
+  const app = createStrapi({ appDir: path.resolve(__dirname, '..'), distDir, autoReload: false, serveAdminPanel: serveAdmin });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info(`${signal}: stopping the CMS`);
+    await app.destroy().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  await app.start();
+  if (process.send) process.send({ ready: true, port: app.config.get('server.port') });
+  fs.writeFileSync(path.join(distDir, '.ready'), String(Date.now()));
+}
+
+main().catch((error: unknown) => {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? ` [${String(error.code)}]` : '';
+  console.error(`CMS failed to start${code}: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.BAOBAB_DEBUG === 'true' && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+});
