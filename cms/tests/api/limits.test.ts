@@ -1,0 +1,93 @@
+import { cmsUrl, gql, gqlData, postGraphql } from '../support/client';
+
+/** A query nesting section.parent to reach exactly `depth` levels of fields. */
+function nestedQuery(depth: number): string {
+  // site(1) > section(2) > parent(3) > ... > slug(depth)
+  let inner = 'slug';
+  for (let level = depth - 1; level >= 3; level -= 1) inner = `parent { ${inner} }`;
+  return `{ site(code: "kijana-ke") { section(slug: "hiv-and-stis") { ${inner} } } }`;
+}
+
+async function stillAnswers() {
+  const data = await gqlData('{ site(code: "kijana-ke") { code } }');
+  expect(data.site.code).toBe('kijana-ke');
+}
+
+describe('query limits', () => {
+  it('accepts depth 10 and rejects depth 11 with QUERY_TOO_DEEP', async () => {
+    const ok = await gql(nestedQuery(10));
+    expect(ok.errors).toBeUndefined();
+    const rejected = await gql(nestedQuery(11));
+    expect(rejected.status).toBe(400);
+    expect(rejected.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
+    expect(rejected.errors?.[0]?.message).toContain('11');
+    await stillAnswers();
+  });
+
+  it('rejects first: 51 with BAD_USER_INPUT', async () => {
+    const result = await gql('{ site(code: "kijana-ke") { articles(first: 51) { totalCount } } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('50');
+    await stillAnswers();
+  });
+
+  it('rejects a 100-alias query with TOO_MANY_ALIASES', async () => {
+    const fields = Array.from({ length: 100 }, (_, i) => `a${i}: site(code: "kijana-ke") { code }`).join(' ');
+    const result = await gql(`{ ${fields} }`);
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
+    await stillAnswers();
+  });
+
+  it('rejects a 1 MB query with QUERY_TOO_LARGE, fast', async () => {
+    const started = Date.now();
+    const result = await gql(`{ site(code: "kijana-ke") { code } } # ${'x'.repeat(1024 * 1024)}`);
+    expect(result.status).toBe(413);
+    expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_LARGE');
+    expect(Date.now() - started).toBeLessThan(2000);
+    await stillAnswers();
+  });
+
+  it('answers garbage with a clear error and no stack trace', async () => {
+    const cases: Array<[string, string, number]> = [
+      ['{not json', 'BAD_REQUEST', 400],
+      ['[{"query":"{ sites { code } }"}]', 'BAD_REQUEST', 400],
+      ['{"query": 42}', 'BAD_REQUEST', 400],
+      ['{"query":"{ site(code: \\"x\\") { nope } }"}', 'GRAPHQL_VALIDATION_FAILED', 400],
+      ['{"query":"{ site(code: "}', 'GRAPHQL_PARSE_FAILED', 400],
+      ['{"query":"query($n: Int) { site(code: \\"kijana-ke\\") { articles(first: $n) { totalCount } } }","variables":{"n":"many"}}', 'BAD_USER_INPUT', 400],
+    ];
+    for (const [body, code, status] of cases) {
+      const result = await postGraphql(body);
+      expect({ body, status: result.status, code: result.errors?.[0]?.extensions?.code }).toEqual({ body, status, code });
+      expect(JSON.stringify(result.errors)).not.toMatch(/at .*\.(js|ts):\d+/);
+    }
+    const wrongType = await fetch(`${cmsUrl()}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    expect(wrongType.status).toBe(415);
+    await stillAnswers();
+  });
+});
+
+describe('HTTP caching', () => {
+  it('answers a repeated query from cache with an ETag, and 304 to If-None-Match', async () => {
+    const query = '{ site(code: "thrive-za") { code name navigation { slug } } }';
+    await gql(query);
+    const second = await gql(query);
+    expect(second.headers.get('x-delivery-cache')).toBe('hit');
+    const etag = second.headers.get('etag');
+    expect(etag).toBeTruthy();
+    const revalidated = await fetch(`${cmsUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'if-none-match': etag ?? '' },
+      body: JSON.stringify({ query }),
+    });
+    expect(revalidated.status).toBe(304);
+  });
+
+  it('serves GET requests the same as POST', async () => {
+    const query = '{ site(code: "mama-ng") { code } }';
+    const response = await fetch(`${cmsUrl()}/graphql?query=${encodeURIComponent(query)}`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { site: { code: 'mama-ng' } } });
+  });
+});

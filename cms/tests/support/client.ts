@@ -1,0 +1,65 @@
+// HTTP helpers for API tests: the delivery GraphQL API and Strapi's REST API, both over
+// real HTTP against the CMS started by global-setup.ts.
+
+/** GraphQL results are checked field by field in tests; this is the one loose type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+export interface GqlResult {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly data: Json;
+  readonly errors: Array<{ message: string; extensions?: { code?: string } }> | undefined;
+}
+
+export const cmsUrl = (): string => {
+  const url = process.env.BAOBAB_TEST_CMS_URL;
+  if (!url) throw new Error('BAOBAB_TEST_CMS_URL is not set: run API tests through jest (global-setup boots the CMS)');
+  return url;
+};
+
+export async function postGraphql(body: string, headers: Record<string, string> = {}): Promise<GqlResult> {
+  const response = await fetch(`${cmsUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+  const text = await response.text();
+  const parsed: Json = text === '' ? {} : JSON.parse(text);
+  return { status: response.status, headers: response.headers, data: parsed.data, errors: parsed.errors };
+}
+
+export const gql = (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
+  postGraphql(JSON.stringify({ query, variables }), headers);
+
+/** The delivery answer's data, failing the test with the errors when there are any. */
+export async function gqlData(query: string, variables?: Record<string, unknown>): Promise<Json> {
+  const result = await gql(query, variables);
+  if (result.errors) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+export async function rest(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${cmsUrl()}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+}
+
+/** A paragraph block, as Strapi's Blocks field stores it. */
+export const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
+
+let counter = 0;
+/** A slug no other test uses. */
+export const uniqueSlug = (prefix: string) => `${prefix}-${Date.now().toString(36)}-${(counter += 1)}`;
+
+/** Creates and publishes an article through the REST API; returns its documentId. */
+export async function createArticle(data: Record<string, unknown>, options: { locale?: string; status?: 'draft' | 'published' } = {}): Promise<string> {
+  const query = `?locale=${options.locale ?? 'en'}&status=${options.status ?? 'published'}`;
+  const response = await rest('POST', `/articles${query}`, { data: { body: [paragraph('Test body.')], ...data } });
+  if (response.status !== 201 && response.status !== 200) throw new Error(`create article failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.data.documentId;
+}

@@ -1,0 +1,107 @@
+// Starts the real CMS in a child process on a free loopback port with its own data folder,
+// and waits until it answers. Used by the API tests, the benchmark and `npm start`'s checks.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { readCredentialsFile } from '../../src/bootstrap/dev-access';
+
+export interface RunningCms {
+  readonly url: string;
+  readonly dataDir: string;
+  readonly apiToken: string;
+  readonly child: ChildProcess;
+  readonly output: () => string;
+  stop(): Promise<void>;
+}
+
+const cmsDir = path.resolve(__dirname, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check().catch(() => false)) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** Resets the PostgreSQL database named by DATABASE_URL to an empty public schema. */
+export async function resetPostgres(url: string): Promise<void> {
+  const { Client } = require('pg') as typeof import('pg');
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startCms(options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunningCms> {
+  const port = await freePort();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    BAOBAB_DATA_DIR: dataDir,
+    BAOBAB_SERVE_ADMIN: 'false',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...options.env,
+  };
+  let output = '';
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(cmsDir, 'scripts/serve.ts')], {
+    cwd: cmsDir,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  await waitFor(
+    async () => {
+      if (exited) throw new Error(`CMS exited during start-up:\n${output.slice(-4000)}`);
+      return (await fetch(`${url}/_health`)).status === 204;
+    },
+    options.timeoutMs ?? 180_000,
+    `the CMS at ${url}`,
+  ).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error instanceof Error && !error.message.includes('exited') ? new Error(`${error.message}\n${output.slice(-4000)}`) : error;
+  });
+  const credentials = readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
+  return {
+    url,
+    dataDir,
+    apiToken: credentials?.BAOBAB_API_TOKEN ?? '',
+    child,
+    output: () => output,
+    async stop() {
+      if (!exited) {
+        const done = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (!exited) child.kill('SIGKILL');
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

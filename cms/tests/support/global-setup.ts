@@ -1,0 +1,16 @@
+// Boots one real CMS for the API tests (SQLite in a temp folder, or PostgreSQL when
+// DATABASE_URL is set, reset first) and hands its URL and API token to the test files.
+import { resetPostgres, startCms, type RunningCms } from './cms-process';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __BAOBAB_CMS__: RunningCms | undefined;
+}
+
+export default async function globalSetup(): Promise<void> {
+  if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
+  const cms = await startCms();
+  globalThis.__BAOBAB_CMS__ = cms;
+  process.env.BAOBAB_TEST_CMS_URL = cms.url;
+  process.env.BAOBAB_TEST_API_TOKEN = cms.apiToken;
+}

@@ -1,0 +1,35 @@
+// One jest run, one project per workspace. The CMS API project boots the real CMS once
+// (SQLite by default, PostgreSQL when DATABASE_URL is set) and talks to it over HTTP.
+const tsJest = (tsconfig) => ({ '^.+\\.ts$': ['ts-jest', { tsconfig }] });
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // API tests share one CMS and change its content: one worker keeps them from racing.
+  maxWorkers: 1,
+  projects: [
+    {
+      displayName: 'locales',
+      rootDir: '<rootDir>/locales',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../tsconfig.json'),
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'cms-unit',
+      rootDir: '<rootDir>/cms',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
+      transform: tsJest('<rootDir>/tsconfig.json'),
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'cms-api',
+      rootDir: '<rootDir>/cms',
+      testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
+      transform: tsJest('<rootDir>/tsconfig.json'),
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,55 @@
+// `npm start`: every Baobab process with one log stream (concurrently), the URLs once
+// they answer, and a clean stop on Ctrl-C. Embedded default: SQLite in ./data, demo
+// content seeded on first run. Processes join the list as their workspaces exist.
+import fs from 'node:fs';
+import path from 'node:path';
+import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
+
+const root = path.resolve(__dirname, '..');
+const cmsPort = Number(process.env.PORT ?? 1337);
+
+const processes: Array<ConcurrentlyCommandInput & { url: string; check: string; exists: boolean }> = [
+  {
+    name: 'cms',
+    command: 'npx tsx cms/scripts/serve.ts',
+    prefixColor: 'green',
+    env: { PORT: String(cmsPort) },
+    url: `http://localhost:${cmsPort}`,
+    check: `http://127.0.0.1:${cmsPort}/_health`,
+    exists: fs.existsSync(path.join(root, 'cms/package.json')),
+  },
+];
+
+async function announceWhenReady(running: typeof processes) {
+  const deadline = Date.now() + 10 * 60_000;
+  while (Date.now() < deadline) {
+    const ready = await Promise.all(running.map((p) => fetch(p.check).then((r) => r.ok, () => false)));
+    if (ready.every(Boolean)) {
+      console.log(
+        [
+          '',
+          'Baobab is running:',
+          `  delivery GraphQL  http://localhost:${cmsPort}/graphql`,
+          `  CMS admin         http://localhost:${cmsPort}/admin   (login in data/dev-credentials.env)`,
+          `  Strapi GraphQL    http://localhost:${cmsPort}/strapi-graphql   (generated CRUD schema, for editors' tools)`,
+          '  demo sites        kijana-ke, thrive-za, mama-ng, amal-eg (see README)',
+          'Stop with Ctrl-C.',
+          '',
+        ].join('\n'),
+      );
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
+const running = processes.filter((p) => p.exists);
+const { result } = concurrently(
+  running.map(({ name, command, prefixColor, env }) => ({ name, command, prefixColor, env })),
+  { cwd: root, killOthersOn: ['failure', 'success'], prefix: 'name', restartTries: 0 },
+);
+void announceWhenReady(running);
+result.then(
+  () => process.exit(0),
+  () => process.exit(1),
+);
