@@ -6,6 +6,8 @@ const tsJest = (tsconfig) => ({ '^.+\\.ts$': ['ts-jest', { tsconfig }] });
 module.exports = {
   // API tests share one CMS and change its content: one worker keeps them from racing.
   maxWorkers: 1,
+  // The API suite's first test waits for nothing, but some write 50 articles.
+  testTimeout: 60000,
   projects: [
     {
       displayName: 'locales',
@@ -29,7 +31,6 @@ module.exports = {
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

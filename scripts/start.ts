@@ -3,12 +3,23 @@
 // content seeded on first run. Processes join the list as their workspaces exist.
 import fs from 'node:fs';
 import path from 'node:path';
-import concurrently, { type ConcurrentlyCommandInput } from 'concurrently';
+import concurrently from 'concurrently';
 
 const root = path.resolve(__dirname, '..');
 const cmsPort = Number(process.env.PORT ?? 1337);
 
-const processes: Array<ConcurrentlyCommandInput & { url: string; check: string; exists: boolean }> = [
+interface BaobabProcess {
+  readonly name: string;
+  readonly command: string;
+  readonly prefixColor: string;
+  readonly env: Record<string, string>;
+  readonly url: string;
+  /** A URL that answers 2xx once the process is ready. */
+  readonly check: string;
+  readonly exists: boolean;
+}
+
+const processes: BaobabProcess[] = [
   {
     name: 'cms',
     command: 'npx tsx cms/scripts/serve.ts',

@@ -113,10 +113,16 @@ export function createExecutor(options: {
         return errorResponse(500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
       }
       const body: GraphQLResponse['body'] = {};
-      if (result.errors) body.errors = result.errors.map((error) => formatError(error, log));
-      if ('data' in result) body.data = result.data;
-      // No data at all means the request itself was wrong (unknown operation, bad variables).
-      return { status: result.data === undefined ? 400 : 200, body };
+      // No data at all means the request itself was wrong (unknown operation, bad
+      // variables): graphql's messages then name the problem and are safe to show.
+      const isRequestError = result.data === undefined;
+      if (result.errors) {
+        body.errors = result.errors.map((error) =>
+          isRequestError ? { message: error.message, ...(error.locations ? { locations: error.locations } : {}), extensions: { code: 'BAD_USER_INPUT' } } : formatError(error, log),
+        );
+      }
+      if (!isRequestError) body.data = result.data;
+      return { status: isRequestError ? 400 : 200, body };
     },
   };
 }

@@ -138,7 +138,10 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
       res.end(body);
     } catch (error) {
       if (error instanceof RequestError) {
-        sendError(res, error.status, error.code, error.message);
+        // A refused body may still be arriving: close the connection rather than let the
+        // client reuse a socket the server is draining.
+        const unread = error.status === 413 || error.status === 415;
+        sendError(res, error.status, error.code, error.message, unread ? { Connection: 'close' } : {});
         return;
       }
       log(`delivery: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

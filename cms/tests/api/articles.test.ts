@@ -51,7 +51,11 @@ describe('locale fallback', () => {
 describe('sharing and variables', () => {
   it('shows a shared article on every site with that site\'s helpline substituted', async () => {
     const helplines = await gqlData('{ sites { code variables } }');
-    for (const site of helplines.sites as Array<{ code: string; variables: { helpline: string } }>) {
+    const demoSites = (helplines.sites as Array<{ code: string; variables: { helpline: string } }>).filter((site) =>
+      ['kijana-ke', 'thrive-za', 'mama-ng', 'amal-eg'].includes(site.code),
+    );
+    expect(demoSites).toHaveLength(4);
+    for (const site of demoSites) {
       const served = await article(site.code, 'hiv-testing-basics');
       expect(served).not.toBeNull();
       const text = JSON.stringify([served.title, served.lead, served.body]);
@@ -78,13 +82,11 @@ describe('sharing and variables', () => {
     expect(listing.site.articles.nodes.map((node: { slug: string }) => node.slug)).not.toContain(slug);
   });
 
-  it('removes javascript: links from article bodies', async () => {
-    const slug = uniqueSlug('unsafe-link');
+  it('refuses to save a javascript: link, naming the field', async () => {
     const body = [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click' }] }] }];
-    await createArticle({ title: 'Links', slug, allSites: true, body });
-    const served = await article('kijana-ke', slug);
-    expect(JSON.stringify(served.body)).not.toContain('javascript:');
-    expect(JSON.stringify(served.body)).toContain('click');
+    const response = await rest('POST', '/articles?locale=en', { data: { title: 'Links', slug: uniqueSlug('unsafe-link'), allSites: true, body } });
+    expect(response.status).toBe(400);
+    expect(response.body.error.details.errors[0].path).toEqual(['body', '0', 'children', '0', 'url']);
   });
 });
 

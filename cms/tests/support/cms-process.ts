@@ -101,6 +101,8 @@ export async function startCms(options: { env?: NodeJS.ProcessEnv; timeoutMs?: n
         await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
         if (!exited) child.kill('SIGKILL');
       }
+      child.stdout?.destroy();
+      child.stderr?.destroy();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -107,6 +107,13 @@ describe('variables', () => {
 });
 
 describe('link safety', () => {
+  it('empties unsafe link targets in blocks but keeps the link text', () => {
+    const blocks = [{ type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(1)', children: [{ type: 'text', text: 'click' }] }] }];
+    const text = JSON.stringify(prepareBlocks(blocks, new Map()));
+    expect(text).not.toContain('javascript:');
+    expect(text).toContain('click');
+  });
+
   it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x'])('refuses %p', (url) => {
     expect(isSafeUrl(url)).toBe(false);
   });
