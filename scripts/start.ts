@@ -22,7 +22,8 @@ interface BaobabProcess {
 const processes: BaobabProcess[] = [
   {
     name: 'cms',
-    command: 'npx tsx cms/scripts/serve.ts',
+    // exec: the shell becomes node, so Ctrl-C and kill reach the CMS itself.
+    command: 'exec node --import tsx cms/scripts/serve.ts',
     prefixColor: 'green',
     env: { PORT: String(cmsPort) },
     url: `http://localhost:${cmsPort}`,

@@ -7,4 +7,6 @@ export default ({ env }: { env: { (key: string, fallback?: string): string; int(
   url: env('PUBLIC_URL', ''),
   app: { keys: getSecrets().APP_KEYS.split(',') },
   dirs: { public: publicDir },
+  // No update checks: the machines this runs on may have no route to the internet.
+  logger: { updates: { enabled: false } },
 });

@@ -9,7 +9,7 @@ import { buildServer, distDir } from './build-server';
 async function main() {
   // No phoning home: the machines this runs on may have no route to the internet.
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
-  process.env.STRAPI_DISABLE_UPDATE_NOTIFICATION ??= 'true';
+  process.chdir(path.resolve(__dirname, '..'));
   await buildServer();
   const serveAdmin = process.env.BAOBAB_SERVE_ADMIN !== 'false';
   if (serveAdmin && !isAdminBuilt()) await buildAdmin();

@@ -66,7 +66,7 @@ export async function startCms(options: { env?: NodeJS.ProcessEnv; timeoutMs?: n
     ...options.env,
   };
   let output = '';
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), path.join(cmsDir, 'scripts/serve.ts')], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(cmsDir, 'scripts/serve.ts')], {
     cwd: cmsDir,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

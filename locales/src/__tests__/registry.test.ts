@@ -1,4 +1,4 @@
-import { contentChain, fallbackChain, getLocale, i18nextFallbackLng, locales, parseRegistry } from '..';
+import { contentChain, fallbackChain, getLocale, i18nextFallbackLng, loadUiStrings, locales, missingUiKeys, parseRegistry } from '..';
 
 describe('locale registry', () => {
   it('walks sw-KE → sw → en', () => {
@@ -36,5 +36,26 @@ describe('locale registry', () => {
     expect(() => parseRegistry({ locales: [entry('en', 'xx')] })).toThrow(/locales\[en\]\.fallback "xx"/);
     expect(() => parseRegistry({ locales: [entry('english', null)] })).toThrow(/BCP 47/);
     expect(() => parseRegistry({ locales: [entry('en', null), entry('en', null)] })).toThrow(/twice/);
+  });
+});
+
+describe('UI strings', () => {
+  it('lets every locale of the demo sites find every English key along its chain', () => {
+    for (const code of ['en-KE', 'sw-KE', 'en-ZA', 'zu-ZA', 'en-NG', 'ha-NG', 'pcm-NG', 'ar-EG', 'en']) {
+      expect({ code, missing: missingUiKeys(code, 'common') }).toEqual({ code, missing: [] });
+    }
+  });
+
+  it('reports keys a chain cannot supply', () => {
+    expect(missingUiKeys('fr-SN', 'common')).toEqual(Object.keys(loadUiStrings('en', 'common') ?? {}));
+  });
+
+  it('keeps {{placeholders}} the same in every translation', () => {
+    const source = loadUiStrings('en', 'common') ?? {};
+    const names = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((match) => match[1]).sort();
+    for (const code of ['sw', 'zu', 'ha', 'pcm', 'ar']) {
+      const table = loadUiStrings(code, 'common') ?? {};
+      for (const [key, text] of Object.entries(table)) expect({ code, key, names: names(text) }).toEqual({ code, key, names: names(source[key] ?? '') });
+    }
   });
 });
