@@ -9,12 +9,13 @@ import { blocksText } from '../delivery/rules';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
-const CONTENT_KIND = new Map([
+type ContentKind = 'section' | 'article' | 'page' | 'banner';
+const CONTENT_KIND: ReadonlyMap<string, ContentKind> = new Map([
   [UID.section, 'section'],
   [UID.article, 'article'],
   [UID.page, 'page'],
   [UID.banner, 'banner'],
-] as const);
+]);
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -51,7 +52,7 @@ async function validateWrite(strapi: Core.Strapi, uid: string, documentId: strin
     if (problems.length > 0) fail(problems);
     return;
   }
-  const kind = CONTENT_KIND.get(uid as never);
+  const kind = CONTENT_KIND.get(uid);
   if (!kind) return;
   const slug = typeof merged.slug === 'string' ? merged.slug : '';
   const sameSlug = slugRows.parse(await strapi.db.query(uid).findMany({ where: { slug }, select: ['documentId', 'slug'] }));
@@ -83,7 +84,7 @@ async function refreshSearchText(strapi: Core.Strapi, documentId: string) {
 export function registerContentRules(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context;
-    const isOurs = uid === UID.site || CONTENT_KIND.has(uid as never);
+    const isOurs = uid === UID.site || CONTENT_KIND.has(uid);
     if (!isOurs || !WRITES.has(action)) return next();
     const params: unknown = context.params;
     const documentId = stringField(params, 'documentId');

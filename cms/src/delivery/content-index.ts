@@ -40,16 +40,16 @@ export interface ContentIndex {
 
 const published = { publishedAt: { $notNull: true } };
 
-const parseRows = <T>(schema: z.ZodType<T>, rows: unknown[], what: string): T[] =>
-  rows.flatMap((row, index) => {
-    const parsed = schema.safeParse(row);
-    if (parsed.success) return [parsed.data];
-    // A malformed row must not take every site down: skip it and say which.
-    strapi.log.warn(`delivery: skipping ${what} row ${index}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    return [];
-  });
-
 export async function loadContentIndex(strapi: Core.Strapi, now: number): Promise<ContentIndex> {
+  const parseRows = <T>(schema: z.ZodType<T>, rows: unknown[], what: string): T[] =>
+    rows.flatMap((row, index) => {
+      const parsed = schema.safeParse(row);
+      if (parsed.success) return [parsed.data];
+      // A malformed row must not take every site down: skip it and say which.
+      const issue = parsed.error.issues[0];
+      strapi.log.warn(`delivery: skipping ${what} row ${index}: ${issue ? `${issue.path.join('.')} ${issue.message}` : 'invalid'}`);
+      return [];
+    });
   const [siteRows, sectionRows, articleRows, pageRows, bannerRows] = await Promise.all([
     strapi.db.query(UID.site).findMany({ where: published, populate: { variables: true } }),
     strapi.db.query(UID.section).findMany({ where: published }),
