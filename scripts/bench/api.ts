@@ -5,9 +5,21 @@ import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import { freePort, startCms, waitFor } from '../../cms/tests/support/cms-process';
 
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+/** A positive whole number from the environment, or the default; anything else stops with a message. */
+function positiveInt(name: string, fallback: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > max) {
+    console.error(`${name}="${raw}" must be a whole number from 1 to ${max}`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 20, 1000);
+const SECONDS = positiveInt('BENCH_SECONDS', 5, 600);
+const ROUNDS = positiveInt('BENCH_ROUNDS', 3, 25);
 const SLUG = 'hiv-testing-basics';
 
 interface Target {

@@ -54,7 +54,10 @@ describe('database cost', () => {
         site,
         first,
       });
-    await gql('{ sites { code } }'); // load the content index so both listings start equal
+    // Strapi's after-commit events for the last writes may still be arriving; let them land,
+    // then load the content index so both listings start from the same warm state.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await gql('{ sites { code } }');
     const five = await listing(5);
     const fifty = await listing(50);
     expect(five.data.site.articles.nodes).toHaveLength(5);
