@@ -35,8 +35,12 @@ export function seedSteps(content: SeedContent): number {
 }
 
 export async function seed(strapi: Core.Strapi, content: SeedContent = demoContent, options: { progress?: boolean } = {}): Promise<SeedReport> {
-  const bar = new SingleBar({ format: 'Seeding demo content [{bar}] {value}/{total} {item}', hideCursor: true }, Presets.shades_classic);
-  const showProgress = options.progress ?? process.stdout.isTTY === true;
+  // Outside a terminal (under `npm start`'s combined log) the bar prints a line every 2 s.
+  const bar = new SingleBar(
+    { format: 'Seeding demo content [{bar}] {value}/{total} {item}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+    Presets.shades_classic,
+  );
+  const showProgress = options.progress ?? true;
   if (showProgress) bar.start(seedSteps(content), 0, { item: '' });
   const tick = (item: string) => showProgress && bar.increment({ item });
   let created = 0;
