@@ -32,5 +32,28 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
+    {
+      displayName: 'kit',
+      rootDir: '<rootDir>/frontends/kit',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../../tsconfig.json'),
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'mobi-unit',
+      rootDir: '<rootDir>/frontends/mobi',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts?(x)'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+      testEnvironment: 'node',
+    },
+    {
+      displayName: 'mobi-http',
+      rootDir: '<rootDir>/frontends/mobi',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
   ],
 };

@@ -7,6 +7,7 @@ import concurrently from 'concurrently';
 
 const root = path.resolve(__dirname, '..');
 const cmsPort = Number(process.env.PORT ?? 1337);
+const mobiPort = Number(process.env.MOBI_PORT ?? 3000);
 
 interface BaobabProcess {
   readonly name: string;
@@ -30,12 +31,21 @@ const processes: BaobabProcess[] = [
     check: `http://127.0.0.1:${cmsPort}/_health`,
     exists: fs.existsSync(path.join(root, 'cms/package.json')),
   },
+  {
+    name: 'mobi',
+    command: 'exec node --import tsx frontends/mobi/scripts/serve.ts',
+    prefixColor: 'cyan',
+    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}` },
+    url: `http://localhost:${mobiPort}`,
+    check: `http://127.0.0.1:${mobiPort}/`,
+    exists: fs.existsSync(path.join(root, 'frontends/mobi/package.json')),
+  },
 ];
 
 async function announceWhenReady(running: typeof processes) {
   const deadline = Date.now() + 10 * 60_000;
   while (Date.now() < deadline) {
-    const ready = await Promise.all(running.map((p) => fetch(p.check).then((r) => r.ok, () => false)));
+    const ready = await Promise.all(running.map((p) => fetch(p.check).then((r) => r.status < 500, () => false)));
     if (ready.every(Boolean)) {
       console.log(
         [
@@ -44,7 +54,7 @@ async function announceWhenReady(running: typeof processes) {
           `  delivery GraphQL  http://localhost:${cmsPort}/graphql`,
           `  CMS admin         http://localhost:${cmsPort}/admin   (login in data/dev-credentials.env)`,
           `  Strapi GraphQL    http://localhost:${cmsPort}/strapi-graphql   (generated CRUD schema, for editors' tools)`,
-          '  demo sites        kijana-ke, thrive-za, mama-ng, amal-eg (see README)',
+          `  mobi-sites        http://localhost:${mobiPort}/ lists them: http://kijana-ke.localhost:${mobiPort}/ …`,
           'Stop with Ctrl-C.',
           '',
         ].join('\n'),

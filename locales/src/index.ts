@@ -1,7 +1,5 @@
 // The locale registry: the one source of truth for which locales exist, what they are
 // called, which way they are written, and where a missing translation falls back to.
-import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import registryFile from '../registry.json';
 
@@ -65,9 +63,6 @@ export function parseRegistry(raw: unknown): readonly LocaleInfo[] {
 export const locales: readonly LocaleInfo[] = parseRegistry(registryFile);
 const localesByCode = new Map(locales.map((locale) => [locale.code, locale]));
 
-/** The folder holding i18next UI strings: `<dir>/<code>/<namespace>.json`. */
-export const uiStringsDir = path.resolve(__dirname, '..');
-
 export function getLocale(code: string): LocaleInfo | undefined {
   return localesByCode.get(code);
 }
@@ -105,21 +100,3 @@ export function i18nextFallbackLng(): Record<string, string[]> {
   return map;
 }
 
-const uiTableSchema = z.record(z.string(), z.string());
-
-/** The UI strings of one locale and namespace (`locales/<code>/<namespace>.json`), or null when absent. */
-export function loadUiStrings(code: string, namespace: string): Record<string, string> | null {
-  if (!isKnownLocale(code) || !/^[a-z][a-z0-9-]*$/.test(namespace)) return null;
-  const file = path.join(uiStringsDir, code, `${namespace}.json`);
-  if (!fs.existsSync(file)) return null;
-  const parsed = uiTableSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new LocaleRegistryError(`${path.relative(uiStringsDir, file)} must be a flat object of strings`);
-  return parsed.data;
-}
-
-/** Keys of the `en` table that `code` cannot supply from itself or its fallback chain. */
-export function missingUiKeys(code: string, namespace: string): string[] {
-  const source = loadUiStrings('en', namespace) ?? {};
-  const available = new Set(fallbackChain(code).flatMap((link) => Object.keys(loadUiStrings(link, namespace) ?? {})));
-  return Object.keys(source).filter((key) => !available.has(key));
-}

@@ -1,6 +1,7 @@
 // The delivery API's decisions, one function each: which site a host means, which locale
 // a request gets, what a site carries, what is live, which translation is served, how
 // variables are filled in and how lists are paged. Pure functions over parsed records.
+import { isSafeUrl } from '@baobab/kit';
 import { contentChain, fallbackChain } from '@baobab/locales';
 import { badInput } from './errors';
 import type { LocalizedRow, SiteRecord } from './records';
@@ -146,15 +147,6 @@ const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 export function substitute(text: string, variables: ReadonlyMap<string, string>): string {
   if (!text.includes('{{')) return text;
   return text.replace(VARIABLE, (whole, name: string) => variables.get(name) ?? whole);
-}
-
-const SAFE_URL = /^(https?:|mailto:|tel:|sms:|\/|#|\.{0,2}\/)/i;
-
-/** Whether a link target may reach a reader: web, mail, phone and relative links only. */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  return SAFE_URL.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { contentChain, fallbackChain, getLocale, i18nextFallbackLng, loadUiStrings, locales, missingUiKeys, parseRegistry } from '..';
+import { contentChain, fallbackChain, getLocale, i18nextFallbackLng, locales, parseRegistry } from '..';
+import { loadUiStrings, missingUiKeys } from '../ui-strings';
 
 describe('locale registry', () => {
   it('walks sw-KE → sw → en', () => {

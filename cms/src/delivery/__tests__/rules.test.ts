@@ -1,5 +1,5 @@
 import type { ArticleRow, SiteRecord } from '../records';
-import { availableLocales, DocumentSet, isLive, isSafeUrl, normalizeHost, paginate, prepareBlocks, resolveLocale, siteForHost, substitute, variablesFor } from '../rules';
+import { availableLocales, DocumentSet, isLive, normalizeHost, paginate, prepareBlocks, resolveLocale, siteForHost, substitute, variablesFor } from '../rules';
 
 const site: SiteRecord = {
   id: 1,
@@ -114,12 +114,6 @@ describe('link safety', () => {
     expect(text).toContain('click');
   });
 
-  it.each(['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,x', 'vbscript:x'])('refuses %p', (url) => {
-    expect(isSafeUrl(url)).toBe(false);
-  });
-  it.each(['https://example.org', 'mailto:a@b.c', 'tel:+254700000000', '/sections/hiv', 'article-2', '#top'])('allows %p', (url) => {
-    expect(isSafeUrl(url)).toBe(true);
-  });
 });
 
 describe('paging', () => {

@@ -1,0 +1,10 @@
+// Shared by the CMS (delivery) and every front end, so a rule is written once.
+
+const SAFE_URL = /^(https?:|mailto:|tel:|sms:|\/|#|\.{0,2}\/)/i;
+
+/** Whether a link target may reach a reader: web, mail, phone, SMS and relative links only. */
+export function isSafeUrl(url: string): boolean {
+  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
+  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  return SAFE_URL.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
+}

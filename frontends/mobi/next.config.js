@@ -1,0 +1,9 @@
+// Pages Router only: it is the one mode that can ship pages with no JavaScript at all.
+/** @type {import('next').NextConfig} */
+module.exports = {
+  transpilePackages: ['@baobab/locales', '@baobab/theme-base'],
+  poweredByHeader: false,
+  reactStrictMode: true,
+  compress: true,
+  images: { unoptimized: true },
+};

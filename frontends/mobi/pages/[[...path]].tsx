@@ -1,0 +1,31 @@
+// Every page of every site: one route, decided in src/site-page.tsx.
+import type { GetServerSideProps } from 'next';
+import Head from 'next/head';
+import { loadPage, type PageProps } from '../src/site-page';
+import { SitePage, Unavailable, UnknownHost } from '../src/views';
+
+// Zero client JavaScript. Next 16 removed the type from PageConfig, so it is declared here.
+export const config: { unstable_runtimeJS: false } = { unstable_runtimeJS: false };
+
+export const getServerSideProps: GetServerSideProps<PageProps> = async ({ req, res, params, query }) => {
+  const path = params?.path;
+  const segments = Array.isArray(path) ? path : typeof path === 'string' ? [path] : [];
+  const { props, statusCode } = await loadPage(req, segments, query);
+  res.statusCode = statusCode;
+  return { props };
+};
+
+export default function Page(props: PageProps) {
+  if (props.status === 'unknown-host') return <UnknownHost {...props} />;
+  if (props.status === 'unavailable') return <Unavailable {...props} />;
+  return (
+    <>
+      <Head>
+        <title>{props.frame.name}</title>
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <style dangerouslySetInnerHTML={{ __html: props.css }} />
+      </Head>
+      <SitePage {...props} />
+    </>
+  );
+}

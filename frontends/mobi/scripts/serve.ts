@@ -1,0 +1,68 @@
+// Runs the mobi-site: a production build (zero JavaScript holds only there), rebuilt when
+// any source is newer than the last build, then one Node server for every site.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+
+const appDir = path.resolve(__dirname, '..');
+const watched = ['pages', 'src', 'next.config.js', '../kit/src', '../../themes', '../../locales'];
+
+function newestSource(): number {
+  let newest = 0;
+  const visit = (entry: string) => {
+    if (!fs.existsSync(entry)) return;
+    const stat = fs.statSync(entry);
+    if (stat.isDirectory()) {
+      if (path.basename(entry) === 'node_modules' || path.basename(entry) === '__tests__') return;
+      for (const child of fs.readdirSync(entry)) visit(path.join(entry, child));
+    } else newest = Math.max(newest, stat.mtimeMs);
+  };
+  for (const entry of watched) visit(path.resolve(appDir, entry));
+  return newest;
+}
+
+export function ensureBuild(): void {
+  const buildId = path.join(appDir, '.next', 'BUILD_ID');
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource()) return;
+  console.log('Building the mobi-site (production build, about 20 s)…');
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+    cwd: appDir,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
+}
+
+async function main() {
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  // The bundled server cannot find locales/ from its own location (see @baobab/locales/ui-strings).
+  process.env.BAOBAB_LOCALES_DIR ??= path.dirname(require.resolve('@baobab/locales/package.json'));
+  ensureBuild();
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? '0.0.0.0';
+  const app = next({ dev: false, dir: appDir, port, hostname: host });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      console.error(`mobi: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('Something went wrong. Please try again.');
+      }
+    });
+  });
+  server.listen(port, host, () => console.log(`mobi-site on http://localhost:${port} (CMS at ${process.env.CMS_URL ?? 'http://127.0.0.1:1337'})`));
+  const stop = () => server.close(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(`mobi-site failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,121 @@
+// Everything a mobi page needs, decided on the server: which site (by Host), which
+// locale and route (by path), and the content for it. Returns plain props.
+import type { IncomingMessage } from 'node:http';
+import { getLocale } from '@baobab/locales';
+import { CmsError, delivery } from './cms';
+import { uiStrings } from './i18n';
+import { queries, type ArticleView, type Banner, type Connection, type Frame, type PageView, type SectionView } from './content';
+import { parseRoute, type Route } from './routes';
+import { siteCss } from './themes';
+
+export type PageData =
+  | { kind: 'home'; featured: Connection; latest: Connection; banners: Banner[] }
+  | { kind: 'section'; section: SectionView }
+  | { kind: 'article'; article: ArticleView }
+  | { kind: 'page'; page: PageView }
+  | { kind: 'search'; query: string; results: Connection | null }
+  | { kind: 'language' }
+  | { kind: 'not-found' };
+
+export type PageProps =
+  | { status: 'site'; lang: string; dir: 'ltr' | 'rtl'; css: string; frame: Frame; locale: string; route: Route | null; data: PageData; strings: Record<string, string> }
+  | { status: 'unknown-host'; lang: 'en'; dir: 'ltr'; host: string; sites: Array<{ name: string; host: string }> }
+  | { status: 'unavailable'; lang: 'en'; dir: 'ltr'; strings: Record<string, string> };
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The request's host without port, lower-cased. */
+export function requestHost(req: IncomingMessage): string {
+  const host = (req.headers['x-forwarded-host'] ?? req.headers.host ?? '').toString().split(',')[0]?.trim().toLowerCase() ?? '';
+  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+}
+
+async function siteList(host: string): Promise<PageProps> {
+  // On localhost, list the sites so a newcomer can click into each (hosts on *.localhost resolve to this machine).
+  if (!LOCAL_HOSTS.has(host)) return { status: 'unknown-host', lang: 'en', dir: 'ltr', host, sites: [] };
+  const { sites } = await delivery(queries.sites.schema, queries.sites.query, {});
+  return {
+    status: 'unknown-host',
+    lang: 'en',
+    dir: 'ltr',
+    host,
+    sites: sites.flatMap((site) => (site.hostnames[0] ? [{ name: site.name, host: site.hostnames[0] }] : [])),
+  };
+}
+
+export async function loadPage(
+  req: IncomingMessage,
+  segments: readonly string[],
+  query: Readonly<Record<string, string | string[] | undefined>>,
+): Promise<{ props: PageProps; statusCode: number }> {
+  const host = requestHost(req);
+  try {
+    const base = await delivery(queries.frame.schema, queries.frame.query, { host, locale: null });
+    if (!base.site) return { props: await siteList(host), statusCode: 404 };
+    const located = parseRoute(segments, query, { defaultLocale: base.site.defaultLocale, locales: base.site.locales.map((entry) => entry.code) });
+    const locale = located?.locale ?? base.site.defaultLocale;
+    const vars = { host, locale };
+    let frame: Frame = base.site;
+    let data: PageData = { kind: 'not-found' };
+    const route = located?.route ?? null;
+    switch (route?.kind) {
+      case 'home': {
+        const { site } = await delivery(queries.home.schema, queries.home.query, vars);
+        if (site) {
+          frame = site;
+          data = { kind: 'home', featured: site.featured, latest: site.latest, banners: site.banners };
+        }
+        break;
+      }
+      case 'section': {
+        const { site } = await delivery(queries.section.schema, queries.section.query, { ...vars, slug: route.slug, after: route.after });
+        if (site) frame = site;
+        if (site?.section) data = { kind: 'section', section: site.section };
+        break;
+      }
+      case 'article': {
+        const { site } = await delivery(queries.article.schema, queries.article.query, { ...vars, slug: route.slug });
+        if (site) frame = site;
+        if (site?.article) data = { kind: 'article', article: site.article };
+        break;
+      }
+      case 'page': {
+        const { site } = await delivery(queries.page.schema, queries.page.query, { ...vars, slug: route.slug });
+        if (site) frame = site;
+        if (site?.page) data = { kind: 'page', page: site.page };
+        break;
+      }
+      case 'search': {
+        if (route.query.trim() === '') {
+          const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
+          if (site) frame = site;
+          data = { kind: 'search', query: '', results: null };
+          break;
+        }
+        const { site } = await delivery(queries.search.schema, queries.search.query, { ...vars, query: route.query, after: route.after });
+        if (site) frame = site;
+        if (site) data = { kind: 'search', query: route.query, results: site.search };
+        break;
+      }
+      case 'language': {
+        const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
+        if (site) frame = site;
+        data = { kind: 'language' };
+        break;
+      }
+      default:
+        break;
+    }
+    const direction = frame.locales.find((entry) => entry.code === locale)?.direction ?? getLocale(locale)?.direction ?? 'ltr';
+    return {
+      props: { status: 'site', lang: locale, dir: direction, css: siteCss(frame.theme.name, frame.theme.tokens), frame, locale, route, data, strings: uiStrings(locale) },
+      statusCode: data.kind === 'not-found' ? 404 : 200,
+    };
+  } catch (error) {
+    if (error instanceof CmsError) {
+      console.error(`mobi: ${error.code}: ${error.message}`);
+      return { props: { status: 'unavailable', lang: 'en', dir: 'ltr', strings: uiStrings('en') }, statusCode: 503 };
+    }
+    throw error;
+  }
+}
