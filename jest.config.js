@@ -33,6 +33,13 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
     {
+      displayName: 'themes',
+      rootDir: '<rootDir>/themes',
+      testMatch: ['<rootDir>/*/src/**/__tests__/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../tsconfig.json'),
+      testEnvironment: 'node',
+    },
+    {
       displayName: 'kit',
       rootDir: '<rootDir>/frontends/kit',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],

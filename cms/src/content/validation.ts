@@ -1,6 +1,7 @@
 // Editor-facing validation of sites and content, as pure functions: each returns the
 // problems it finds as { path, message } so the admin shows them beside the field.
 import { isKnownLocale } from '@baobab/locales';
+import { baseTheme, overrideProblems } from '@baobab/theme-base';
 import { normalizeHost } from '../delivery/rules';
 
 export interface FieldProblem {
@@ -60,7 +61,10 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
     problems.push({ path: 'theme', message: 'Name a theme package by its short name, like "sunrise".' });
   }
   if (themeTokens !== undefined && themeTokens !== null && !isPlainObject(themeTokens)) {
-    problems.push({ path: 'themeTokens', message: 'Theme tokens must be a JSON object, like {"colors": {"primary": "#0a7"}}.' });
+    problems.push({ path: 'themeTokens', message: 'Theme tokens must be a JSON object, like {"colors": {"primary": "#0b6e4f"}}.' });
+  } else if (isPlainObject(themeTokens)) {
+    // Checked against the base theme's tokens: every theme shares the contract and its pairs.
+    for (const problem of overrideProblems(baseTheme, themeTokens)) problems.push({ path: 'themeTokens', message: problem });
   }
   if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every((name) => SLUG.test(name)))) {
     problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });

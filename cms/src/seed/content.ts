@@ -17,7 +17,7 @@ export const demoContent: SeedContent = {
       defaultLocale: 'en-KE',
       locales: ['en-KE', 'sw-KE'],
       theme: 'sunrise',
-      themeTokens: { colors: { primary: '#E8702A', accent: '#2A9D8F' } },
+      themeTokens: { colors: { primary: '#B4531A', accent: '#2A9D8F' } },
       variables: [
         { key: 'helpline', value: '1190' },
         { key: 'clinicFinder', value: 'text CLINIC to 21393' },
@@ -50,7 +50,7 @@ export const demoContent: SeedContent = {
       defaultLocale: 'en-NG',
       locales: ['en-NG', 'ha-NG', 'pcm-NG'],
       theme: 'base',
-      themeTokens: { colors: { primary: '#0F8B6C', accent: '#E9C46A' } },
+      themeTokens: { colors: { primary: '#0F7B6C', accent: '#E9C46A' } },
       variables: [{ key: 'helpline', value: '0800 2255 6262' }],
       channels: {
         ussd: { serviceCodes: ['*347*300#'] },

@@ -90,9 +90,14 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
       return (
         <>
           <h1>{frame.name}</h1>
-          {data.featured.nodes.length > 0 ? <Cards ctx={ctx} cards={data.featured.nodes} /> : null}
-          <h2>{t('readMore')}</h2>
-          <Cards ctx={ctx} cards={data.latest.nodes} />
+          {data.featured.nodes.length > 0 ? (
+            <>
+              <h2>{t('featured')}</h2>
+              <Cards ctx={ctx} cards={data.featured.nodes} />
+            </>
+          ) : null}
+          <h2>{t('latest')}</h2>
+          <Cards ctx={ctx} cards={data.latest.nodes.filter((card) => !data.featured.nodes.some((featured) => featured.slug === card.slug))} />
         </>
       );
     case 'section':

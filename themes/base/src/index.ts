@@ -98,3 +98,40 @@ export function baseCss(t: ThemeTokens): string {
 }
 
 export const baseTheme: Theme = defineTheme({ name: 'base', tokens: baseTokens });
+
+/** WCAG 2 contrast ratio of two #rrggbb colours (1 to 21). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r = 0, g = 0, bl = 0] = [1, 3, 5].map((i) => {
+      const channel = parseInt(hex.slice(i, i + 2), 16) / 255;
+      return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}
+
+/** The text/background pairs every theme must keep at WCAG AA (4.5:1), as readable problems. */
+export function contrastProblems(tokens: ThemeTokens): string[] {
+  const c = tokens.colors;
+  const pairs: Array<[string, string, string, string]> = [
+    ['text', c.text, 'background', c.background],
+    ['muted', c.muted, 'background', c.background],
+    ['link', c.link, 'background', c.background],
+    ['primaryText', c.primaryText, 'primary', c.primary],
+    ['text', c.text, 'surface', c.surface],
+    ['link', c.link, 'surface', c.surface],
+  ];
+  return pairs.flatMap(([fg, fgValue, bg, bgValue]) => {
+    const ratio = contrastRatio(fgValue, bgValue);
+    return ratio >= 4.5 ? [] : [`colors.${fg} ${fgValue} on colors.${bg} ${bgValue} has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1`];
+  });
+}
+
+/** Problems a site's token overrides would cause on this theme: invalid values, then poor contrast. */
+export function overrideProblems(theme: Theme, overrides: Record<string, unknown>): string[] {
+  const parsed = tokensSchema.safeParse(merge(theme.tokens, overrides));
+  if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+  return contrastProblems(parsed.data);
+}

@@ -18,6 +18,13 @@ describe('site validation', () => {
     expect(problems.some((problem) => problem.message.includes('already belongs to site kijana-ke'))).toBe(true);
   });
 
+  it('refuses theme colours that break WCAG AA contrast, saying by how much', () => {
+    const [problem] = siteProblems({ ...site, themeTokens: { colors: { primary: '#E8702A' } } }, []);
+    expect(problem).toEqual({ path: 'themeTokens', message: expect.stringContaining('colors.primaryText #ffffff on colors.primary #E8702A has contrast 3.10:1') });
+    expect(siteProblems({ ...site, themeTokens: { colors: { primary: 'orange' } } }, [])[0]?.message).toContain('colors.primary must be a #rrggbb colour');
+    expect(siteProblems({ ...site, themeTokens: { colors: { primary: '#0b6e4f' } } }, [])).toEqual([]);
+  });
+
   it('refuses hostnames with schemes or ports, bad codes and unknown locales', () => {
     const problems = siteProblems({ ...site, code: 'Kijana ZM', hostnames: ['http://x.localhost:3000'], locales: ['en', 'tlh'] }, []);
     expect(paths(problems)).toEqual(expect.arrayContaining(['code', 'hostnames', 'locales']));
