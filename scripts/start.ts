@@ -1,6 +1,7 @@
 // `npm start`: every Baobab process with one log stream (concurrently), the URLs once
 // they answer, and a clean stop on Ctrl-C. Embedded default: SQLite in ./data, demo
 // content seeded on first run. Processes join the list as their workspaces exist.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import concurrently from 'concurrently';
@@ -8,6 +9,8 @@ import concurrently from 'concurrently';
 const root = path.resolve(__dirname, '..');
 const cmsPort = Number(process.env.PORT ?? 1337);
 const mobiPort = Number(process.env.MOBI_PORT ?? 3000);
+// The CMS tells the mobi-site when content changes; this run's shared secret guards that door.
+const notifySecret = process.env.BAOBAB_NOTIFY_SECRET ?? crypto.randomBytes(24).toString('base64url');
 
 interface BaobabProcess {
   readonly name: string;
@@ -26,7 +29,7 @@ const processes: BaobabProcess[] = [
     // exec: the shell becomes node, so Ctrl-C and kill reach the CMS itself.
     command: 'exec node --import tsx cms/scripts/serve.ts',
     prefixColor: 'green',
-    env: { PORT: String(cmsPort) },
+    env: { PORT: String(cmsPort), BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${mobiPort}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: notifySecret },
     url: `http://localhost:${cmsPort}`,
     check: `http://127.0.0.1:${cmsPort}/_health`,
     exists: fs.existsSync(path.join(root, 'cms/package.json')),
@@ -35,7 +38,7 @@ const processes: BaobabProcess[] = [
     name: 'mobi',
     command: 'exec node --import tsx frontends/mobi/scripts/serve.ts',
     prefixColor: 'cyan',
-    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}` },
+    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret },
     url: `http://localhost:${mobiPort}`,
     check: `http://127.0.0.1:${mobiPort}/`,
     exists: fs.existsSync(path.join(root, 'frontends/mobi/package.json')),

@@ -4,6 +4,8 @@ module.exports = {
   transpilePackages: ['@baobab/locales', '@baobab/theme-base'],
   poweredByHeader: false,
   reactStrictMode: true,
-  compress: true,
+  // The mobi server (server/http.ts) compresses, tags and caches pages itself.
+  compress: false,
+  generateEtags: false,
   images: { unoptimized: true },
 };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { loadContentIndex, UID, type ContentIndex } from './content-index';
 import { createExecutor, type GraphQLRequest, type GraphQLResponse } from './execute';
 import { defaultLimits, type QueryLimits } from './limits';
+import { createNotifier, notifyTargets } from './notify';
 import { articleDetailSchema, type ArticleDetail } from './records';
 import { createDeliverySchema, type DeliveryContext } from './schema';
 
@@ -57,6 +58,9 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     log: (error) => strapi.log.error(`delivery: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
   });
   const publicUrl = (strapi.config.get<string>('server.url') || `http://localhost:${strapi.config.get<number>('server.port')}`).replace(/\/$/, '');
+
+  const targets = notifyTargets(process.env);
+  const notify = targets ? createNotifier(targets, (message) => strapi.log.warn(`delivery: ${message}`)) : () => undefined;
 
   let generation = 0;
   let index: { generation: number; promise: Promise<ContentIndex> } | null = null;
@@ -140,6 +144,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       generation += 1;
       index = null;
       responses.clear();
+      notify();
       strapi.log.debug(`delivery: caches cleared (${reason})`);
     },
     gzipped(response) {

@@ -51,7 +51,7 @@ export async function resetPostgres(url: string): Promise<void> {
   }
 }
 
-export async function startCms(options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<RunningCms> {
+export async function startCms(options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<RunningCms> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
   const env: NodeJS.ProcessEnv = {

@@ -5,6 +5,8 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { createRequestHandler } from '../server/http';
+import { createPageCache } from '../server/page-cache';
 
 const appDir = path.resolve(__dirname, '..');
 const watched = ['pages', 'src', 'next.config.js', '../kit/src', '../../themes', '../../locales'];
@@ -45,8 +47,15 @@ async function main() {
   const app = next({ dev: false, dir: appDir, port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
+  const cache = process.env.BAOBAB_PAGE_CACHE === 'off' ? null : createPageCache();
+  const onRequest = createRequestHandler({
+    handle: (req, res) => handle(req, res),
+    cache,
+    notifySecret: process.env.BAOBAB_NOTIFY_SECRET || undefined,
+    log: (message) => console.warn(message),
+  });
   const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
+    onRequest(req, res).catch((error: unknown) => {
       console.error(`mobi: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
@@ -54,7 +63,9 @@ async function main() {
       }
     });
   });
-  server.listen(port, host, () => console.log(`mobi-site on http://localhost:${port} (CMS at ${process.env.CMS_URL ?? 'http://127.0.0.1:1337'})`));
+  server.listen(port, host, () =>
+    console.log(`mobi-site on http://localhost:${port} (CMS at ${process.env.CMS_URL ?? 'http://127.0.0.1:1337'}, page cache ${cache ? 'on' : 'off'})`),
+  );
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,6 +1,7 @@
 // Boots a real CMS with demo content and the mobi-site's production build against it,
 // each on a free loopback port, for the HTTP tests.
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { freePort, resetPostgres, startCms, waitFor, type RunningCms } from '../../../../cms/tests/support/cms-process';
 import { ensureBuild } from '../../scripts/serve';
@@ -12,11 +13,13 @@ declare global {
 
 export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
-  const [cms] = await Promise.all([startCms(), Promise.resolve(ensureBuild())]);
   const port = await freePort();
+  const secret = crypto.randomBytes(24).toString('base64url');
+  ensureBuild();
+  const cms = await startCms({ env: { BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${port}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: secret } });
   let output = '';
   const mobi = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cms.url, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cms.url, NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: secret },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   mobi.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

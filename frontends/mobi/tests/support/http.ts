@@ -8,18 +8,19 @@ export interface Page {
   readonly headers: Headers;
 }
 
-export async function page(host: string, path: string): Promise<Page> {
+export async function page(host: string, path: string, extraHeaders: Record<string, string> = {}): Promise<Page> {
   const url = process.env.BAOBAB_TEST_MOBI_URL;
   if (!url) throw new Error('BAOBAB_TEST_MOBI_URL is not set: run through jest (global-setup starts the mobi-site)');
   // fetch() cannot set Host, so go through node:http.
   const http = await import('node:http');
   const target = new URL(path, url);
   return new Promise((resolve, reject) => {
-    const request = http.request(target, { headers: { host, 'accept-encoding': 'identity' } }, (response) => {
+    const request = http.request(target, { headers: { host, 'accept-encoding': 'identity', ...extraHeaders } }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => {
-        const body = Buffer.concat(chunks);
+        const raw = Buffer.concat(chunks);
+        const body = response.headers['content-encoding'] === 'gzip' ? zlib.gunzipSync(raw) : raw;
         const headers = new Headers();
         for (const [key, value] of Object.entries(response.headers)) if (typeof value === 'string') headers.set(key, value);
         resolve({ status: response.statusCode ?? 0, html: body.toString('utf8'), gzipBytes: zlib.gzipSync(body, { level: 9 }).length, headers });

@@ -1,0 +1,86 @@
+// `npm run bench:mobi`: loopback load on a warm article page from the page cache, the
+// same page rendered by Next with the page cache off, and a bare Node server answering
+// the same bytes; then the gzip size of every page type of every demo site against the
+// 14,000-byte budget.
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { freePort, startCms, waitFor } from '../../cms/tests/support/cms-process';
+import { ensureBuild } from '../../frontends/mobi/scripts/serve';
+import { measure, ratio, startBareServer, type Target } from './lib';
+
+const BUDGET = 14_000;
+const ARTICLE = '/articles/hiv-testing-basics';
+const PAGES = ['/', '/hiv-and-stis', ARTICLE, '/pages/about', '/search?q=hiv', '/language', '/articles/no-such-page'];
+const SITES = ['kijana-ke', 'thrive-za', 'mama-ng', 'amal-eg'];
+
+async function startMobi(cmsUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../frontends/mobi/scripts/serve.ts')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${url}/`)).status < 500, 60_000, 'the mobi-site');
+  return { url, child };
+}
+
+function get(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { host, ...headers } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
+
+async function main() {
+  ensureBuild();
+  console.log('Starting a CMS with demo content and two mobi-sites (page cache on, off)…');
+  const cms = await startCms({ env: { LOG_LEVEL: 'warn' } });
+  const children: ChildProcess[] = [];
+  try {
+    const cached = await startMobi(cms.url, {});
+    const uncached = await startMobi(cms.url, { BAOBAB_PAGE_CACHE: 'off' });
+    children.push(cached.child, uncached.child);
+    const host = 'kijana-ke.localhost';
+    const page = await get(`${cached.url}${ARTICLE}`, host);
+    if (page.status !== 200) throw new Error(`${host}${ARTICLE} answered ${page.status}`);
+    const bare = await startBareServer(page.body, { 'content-type': 'text/html; charset=utf-8' });
+    children.push(bare.child);
+    const headers = { host };
+    const targets: Target[] = [
+      { name: `mobi ${ARTICLE} (page cache)`, url: `${cached.url}${ARTICLE}`, method: 'GET', headers },
+      { name: 'same page, Next without page cache', url: `${uncached.url}${ARTICLE}`, method: 'GET', headers },
+      { name: 'bare Node http, same bytes', url: bare.url, method: 'GET', headers },
+    ];
+    console.log(`Page: ${page.body.length} bytes of HTML.`);
+    const [hit, next, node] = (await measure(targets)).map((row) => row['req/s (median)']);
+    console.log(`page cache ÷ Next rendering: ${ratio(hit, next)}×   (target ≥ 3×)`);
+    console.log(`page cache ÷ bare Node:      ${ratio(hit, node)}×   (target ≥ 0.2×)`);
+
+    const sizes: Array<Record<string, string | number>> = [];
+    for (const site of SITES) {
+      for (const pagePath of PAGES) {
+        const result = await get(`${cached.url}${pagePath}`, `${site}.localhost`, { 'accept-encoding': 'identity' });
+        const gzip = zlib.gzipSync(result.body, { level: 9 }).length;
+        sizes.push({ site, page: pagePath, status: result.status, 'html bytes': result.body.length, 'gzip bytes': gzip, budget: gzip <= BUDGET ? 'ok' : 'OVER' });
+      }
+    }
+    console.table(sizes);
+    const over = sizes.filter((row) => row.budget !== 'ok').length;
+    console.log(over === 0 ? `Every page is within ${BUDGET} bytes gzip.` : `${over} pages are over ${BUDGET} bytes gzip.`);
+  } finally {
+    for (const child of children) child.kill();
+    await cms.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`bench:mobi failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
