@@ -37,6 +37,7 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.__BAOBAB_MOBI__ = { cms, mobi };
   process.env.BAOBAB_TEST_MOBI_URL = `http://127.0.0.1:${port}`;
-  process.env.BAOBAB_TEST_CMS_URL = cms.url;
-  process.env.BAOBAB_TEST_API_TOKEN = cms.apiToken;
+  // Own names: the CMS API project's global setup runs in the same jest process.
+  process.env.BAOBAB_TEST_MOBI_CMS_URL = cms.url;
+  process.env.BAOBAB_TEST_MOBI_API_TOKEN = cms.apiToken;
 }
