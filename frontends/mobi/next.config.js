@@ -8,4 +8,13 @@ module.exports = {
   compress: false,
   generateEtags: false,
   images: { unoptimized: true },
+  // beforeFiles: the catch-all page would otherwise answer these paths first.
+  async rewrites() {
+    return {
+      beforeFiles: [
+        { source: '/robots.txt', destination: '/api/site-files?file=robots' },
+        { source: '/sitemap.xml', destination: '/api/site-files?file=sitemap' },
+      ],
+    };
+  },
 };

@@ -24,6 +24,9 @@ export default function Page(props: PageProps) {
         <title>{props.frame.name}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <style dangerouslySetInnerHTML={{ __html: props.css }} />
+        {props.alternates.map((alternate) => (
+          <link key={alternate.locale} rel="alternate" hrefLang={alternate.locale} href={alternate.href} />
+        ))}
       </Head>
       <SitePage {...props} />
     </>

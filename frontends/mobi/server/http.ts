@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
+import { isLiteRequest } from '../src/lite';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
@@ -53,7 +54,7 @@ function send(req: IncomingMessage, res: ServerResponse, page: Pick<CachedPage, 
     'Content-Type': page.contentType,
     ETag: page.etag,
     'Cache-Control': page.status === 200 ? CACHE_CONTROL : 'no-store',
-    Vary: 'Accept-Encoding',
+    Vary: 'Accept-Encoding, Via, User-Agent, X-IORG-FBS, X-OperaMini-Phone-UA',
     'X-Page-Cache': cacheState,
   };
   if (page.status === 200 && req.headers['if-none-match'] === page.etag) {
@@ -92,7 +93,7 @@ export function createRequestHandler(options: { handle: NextHandler; cache: Page
       await handle(req, res);
       return;
     }
-    const key = pageKey(req.headers.host, req.url);
+    const key = pageKey(req.headers.host, req.url, isLiteRequest(req.headers));
     const cached = cache.get(key);
     if (cached && !cached.stale) {
       send(req, res, cached, 'hit');

@@ -49,9 +49,9 @@ export function createPageCache(maxEntries = 5000): PageCache {
   };
 }
 
-/** The cache key: host without port, lower-cased, and the URL as requested. */
-export function pageKey(host: string | undefined, url: string | undefined): string {
+/** The cache key: host without port, lower-cased, the URL as requested, and the lite flag. */
+export function pageKey(host: string | undefined, url: string | undefined, isLite: boolean): string {
   const bare = (host ?? '').trim().toLowerCase();
   const name = bare.startsWith('[') ? bare.slice(0, bare.indexOf(']') + 1) : (bare.split(':')[0] ?? '');
-  return `${name}${url ?? '/'}`;
+  return `${isLite ? 'lite:' : ''}${name}${url ?? '/'}`;
 }

@@ -5,7 +5,8 @@ import { getLocale } from '@baobab/locales';
 import { CmsError, delivery } from './cms';
 import { uiStrings } from './i18n';
 import { queries, type ArticleView, type Banner, type Connection, type Frame, type PageView, type SectionView } from './content';
-import { parseRoute, type Route } from './routes';
+import { isLiteRequest } from './lite';
+import { parseRoute, pathFor, type Route } from './routes';
 import { siteCss } from './themes';
 
 export type PageData =
@@ -18,7 +19,21 @@ export type PageData =
   | { kind: 'not-found' };
 
 export type PageProps =
-  | { status: 'site'; lang: string; dir: 'ltr' | 'rtl'; css: string; frame: Frame; locale: string; route: Route | null; data: PageData; strings: Record<string, string> }
+  | {
+      status: 'site';
+      lang: string;
+      dir: 'ltr' | 'rtl';
+      css: string;
+      frame: Frame;
+      locale: string;
+      route: Route | null;
+      data: PageData;
+      strings: Record<string, string>;
+      /** Absolute URL of this page in each locale it is served in, for hreflang. */
+      alternates: Array<{ locale: string; href: string }>;
+      /** Zero-rated or proxy-browser traffic: no banners, no heavy images. */
+      isLite: boolean;
+    }
   | { status: 'unknown-host'; lang: 'en'; dir: 'ltr'; host: string; sites: Array<{ name: string; host: string }> }
   | { status: 'unavailable'; lang: 'en'; dir: 'ltr'; strings: Record<string, string> };
 
@@ -106,9 +121,12 @@ export async function loadPage(
       default:
         break;
     }
+    const origin = `${String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0]}://${String(req.headers.host ?? host)}`;
+    const served = data.kind === 'article' ? data.article.availableLocales : frame.locales.map((entry) => entry.code);
+    const alternates = route && data.kind !== 'not-found' ? served.map((code) => ({ locale: code, href: `${origin}${pathFor(code, frame.defaultLocale, route)}` })) : [];
     const direction = frame.locales.find((entry) => entry.code === locale)?.direction ?? getLocale(locale)?.direction ?? 'ltr';
     return {
-      props: { status: 'site', lang: locale, dir: direction, css: siteCss(frame.theme.name, frame.theme.tokens), frame, locale, route, data, strings: uiStrings(locale) },
+      props: { status: 'site', lang: locale, dir: direction, css: siteCss(frame.theme.name, frame.theme.tokens), frame, locale, route, data, strings: uiStrings(locale), alternates, isLite: isLiteRequest(req.headers) },
       statusCode: data.kind === 'not-found' ? 404 : 200,
     };
   } catch (error) {

@@ -1,4 +1,5 @@
 // Server-rendered views. Links and forms only: no script, no hover menus, one h1 a page.
+import { isSafeUrl } from '@baobab/kit';
 import { getLocale } from '@baobab/locales';
 import type { ReactNode } from 'react';
 import { Blocks } from './blocks';
@@ -10,6 +11,7 @@ import type { PageData, PageProps } from './site-page';
 type SiteProps = Extract<PageProps, { status: 'site' }>;
 
 interface Ctx {
+  readonly isLite: boolean;
   readonly frame: Frame;
   readonly locale: string;
   readonly t: Translate;
@@ -90,6 +92,14 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
       return (
         <>
           <h1>{frame.name}</h1>
+          {!ctx.isLite
+            ? data.banners.map((banner) => (
+                <p key={banner.slug} className="notice">
+                  {banner.link && isSafeUrl(banner.link) ? <a href={banner.link}>{banner.title}</a> : <strong>{banner.title}</strong>}
+                  {banner.text ? <> {banner.text}</> : null}
+                </p>
+              ))
+            : null}
           {data.featured.nodes.length > 0 ? (
             <>
               <h2>{t('featured')}</h2>
@@ -135,7 +145,7 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           ) : null}
           <h1>{article.title}</h1>
           {article.lead ? <p className="lead">{article.lead}</p> : null}
-          {article.image ? (
+          {article.image && !ctx.isLite ? (
             <img src={article.image.url} alt={article.image.alt ?? ''} width={article.image.width ?? undefined} height={article.image.height ?? undefined} loading="lazy" />
           ) : null}
           <Blocks blocks={article.body} />
@@ -201,6 +211,7 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
 export function SitePage(props: SiteProps) {
   const { frame, locale } = props;
   const ctx: Ctx = {
+    isLite: props.isLite,
     frame,
     locale,
     t: createTranslate(props.strings),

@@ -87,3 +87,33 @@ describe('all sites', () => {
     expect(none.html).toContain('Nothing found');
   });
 });
+
+describe('site files and alternates', () => {
+  it('serves robots.txt and a sitemap with every locale of each site', async () => {
+    const robots = await page('thrive-za.localhost', '/robots.txt');
+    expect(robots.status).toBe(200);
+    expect(robots.html).toContain('Sitemap: http://thrive-za.localhost');
+    const sitemap = await page('thrive-za.localhost', '/sitemap.xml');
+    expect(sitemap.status).toBe(200);
+    expect(sitemap.headers.get('content-type')).toContain('xml');
+    expect(sitemap.html).toContain('/zu-ZA/articles/');
+    expect(sitemap.html).toMatch(/hreflang="zu-ZA"/);
+    expect((await page('nowhere.example', '/sitemap.xml')).status).toBe(404);
+  });
+
+  it('links every translation with hreflang alternates', async () => {
+    const home = await page('mama-ng.localhost', '/');
+    for (const locale of ['en-NG', 'ha-NG', 'pcm-NG']) expect(home.html).toMatch(new RegExp(`rel="alternate" hreflang="${locale}"`, 'i'));
+  });
+
+  it('drops banners and images for zero-rated and Opera Mini traffic, never the page', async () => {
+    const full = await page('kijana-ke.localhost', '/articles/hiv-testing-basics');
+    const lite = await page('kijana-ke.localhost', '/articles/hiv-testing-basics', { via: '1.1 Internet.org' });
+    const mini = await page('kijana-ke.localhost', '/', { 'x-operamini-phone-ua': 'Nokia' });
+    expect(full.html).toContain('<img');
+    expect(lite.status).toBe(200);
+    expect(lite.html).not.toContain('<img');
+    expect(mini.status).toBe(200);
+    expect(mini.html).not.toContain('class="notice"');
+  });
+});
