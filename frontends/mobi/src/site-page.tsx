@@ -16,7 +16,8 @@ export type PageData =
   | { kind: 'page'; page: PageView }
   | { kind: 'search'; query: string; results: Connection | null }
   | { kind: 'language' }
-  | { kind: 'not-found' };
+  | { kind: 'not-found' }
+  | { kind: 'unavailable' };
 
 export type PageProps =
   | {
@@ -38,6 +39,9 @@ export type PageProps =
   | { status: 'unavailable'; lang: 'en'; dir: 'ltr'; strings: Record<string, string> };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The last frame each host was rendered with, so a CMS outage still gets a themed page. */
+const lastFrames = new Map<string, Frame>();
 
 /** The request's host without port, lower-cased. */
 export function requestHost(req: IncomingMessage): string {
@@ -124,6 +128,7 @@ export async function loadPage(
     const origin = `${String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0]}://${String(req.headers.host ?? host)}`;
     const served = data.kind === 'article' ? data.article.availableLocales : frame.locales.map((entry) => entry.code);
     const alternates = route && data.kind !== 'not-found' ? served.map((code) => ({ locale: code, href: `${origin}${pathFor(code, frame.defaultLocale, route)}` })) : [];
+    lastFrames.set(host, frame);
     const direction = frame.locales.find((entry) => entry.code === locale)?.direction ?? getLocale(locale)?.direction ?? 'ltr';
     return {
       props: { status: 'site', lang: locale, dir: direction, css: siteCss(frame.theme.name, frame.theme.tokens), frame, locale, route, data, strings: uiStrings(locale), alternates, isLite: isLiteRequest(req.headers) },
@@ -132,7 +137,26 @@ export async function loadPage(
   } catch (error) {
     if (error instanceof CmsError) {
       console.error(`mobi: ${error.code}: ${error.message}`);
-      return { props: { status: 'unavailable', lang: 'en', dir: 'ltr', strings: uiStrings('en') }, statusCode: 503 };
+      const frame = lastFrames.get(host);
+      if (!frame) return { props: { status: 'unavailable', lang: 'en', dir: 'ltr', strings: uiStrings('en') }, statusCode: 503 };
+      const known = frame.locales.map((entry) => entry.code);
+      const locale = segments[0] !== undefined && known.includes(segments[0]) ? segments[0] : frame.defaultLocale;
+      return {
+        props: {
+          status: 'site',
+          lang: locale,
+          dir: frame.locales.find((entry) => entry.code === locale)?.direction ?? 'ltr',
+          css: siteCss(frame.theme.name, frame.theme.tokens),
+          frame,
+          locale,
+          route: null,
+          data: { kind: 'unavailable' },
+          strings: uiStrings(locale),
+          alternates: [],
+          isLite: isLiteRequest(req.headers),
+        },
+        statusCode: 503,
+      };
     }
     throw error;
   }

@@ -198,6 +198,16 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           </ul>
         </>
       );
+    case 'unavailable':
+      return (
+        <>
+          <h1>{t('errorTitle')}</h1>
+          <p>{t('errorBody')}</p>
+          <p>
+            <a href="">{t('tryAgain')}</a>
+          </p>
+        </>
+      );
     case 'not-found':
       return (
         <>

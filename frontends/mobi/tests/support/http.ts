@@ -8,8 +8,8 @@ export interface Page {
   readonly headers: Headers;
 }
 
-export async function page(host: string, path: string, extraHeaders: Record<string, string> = {}): Promise<Page> {
-  const url = process.env.BAOBAB_TEST_MOBI_URL;
+export async function page(host: string, path: string, extraHeaders: Record<string, string> = {}, base?: string): Promise<Page> {
+  const url = base ?? process.env.BAOBAB_TEST_MOBI_URL;
   if (!url) throw new Error('BAOBAB_TEST_MOBI_URL is not set: run through jest (global-setup starts the mobi-site)');
   // fetch() cannot set Host, so go through node:http.
   const http = await import('node:http');

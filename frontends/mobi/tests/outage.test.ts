@@ -1,0 +1,71 @@
+// The CMS goes away: cached pages keep being served, uncached ones get a themed "try
+// again" page. A switchable proxy stands between a second mobi-site and the real CMS.
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { freePort, waitFor } from '../../../cms/tests/support/cms-process';
+import { page } from './support/http';
+
+let proxy: http.Server;
+let mobi: ChildProcess;
+let mobiUrl = '';
+let isCmsUp = true;
+const secret = crypto.randomBytes(18).toString('base64url');
+
+beforeAll(async () => {
+  const target = new URL(process.env.BAOBAB_TEST_MOBI_CMS_URL ?? '');
+  proxy = http.createServer((req, res) => {
+    if (!isCmsUp) {
+      req.socket.destroy();
+      return;
+    }
+    const upstream = http.request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => req.socket.destroy());
+    req.pipe(upstream);
+  });
+  const proxyPort = await freePort();
+  await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve));
+  const port = await freePort();
+  mobi = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../scripts/serve.ts')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: `http://127.0.0.1:${proxyPort}`, BAOBAB_NOTIFY_SECRET: secret, NODE_ENV: 'production' },
+    stdio: 'ignore',
+  });
+  mobiUrl = `http://127.0.0.1:${port}`;
+  await waitFor(async () => (await fetch(`${mobiUrl}/`)).status < 500, 60_000, 'the second mobi-site');
+});
+
+afterAll(async () => {
+  mobi.kill('SIGTERM');
+  await new Promise((resolve) => proxy.close(resolve));
+});
+
+describe('when the CMS is unreachable', () => {
+  it('keeps serving the last good page, even after content changed', async () => {
+    const warm = await page('thrive-za.localhost', '/contraception', {}, mobiUrl);
+    expect(warm.status).toBe(200);
+    const notice = await fetch(`${mobiUrl}/_baobab/invalidate`, { method: 'POST', headers: { 'x-baobab-secret': secret } });
+    expect(notice.status).toBe(204);
+    isCmsUp = false;
+    const during = await page('thrive-za.localhost', '/contraception', {}, mobiUrl);
+    expect(during.status).toBe(200);
+    expect(during.headers.get('x-page-cache')).toBe('stale');
+    expect(during.html).toBe(warm.html);
+    isCmsUp = true;
+  });
+
+  it('answers a page it never cached with a themed "try again" in the site language', async () => {
+    await page('thrive-za.localhost', '/zu-ZA', {}, mobiUrl);
+    isCmsUp = false;
+    const missing = await page('thrive-za.localhost', '/zu-ZA/articles/never-cached-before', {}, mobiUrl);
+    isCmsUp = true;
+    expect(missing.status).toBe(503);
+    expect(missing.html).toContain('<html lang="zu-ZA"');
+    expect(missing.html).toContain('<style');
+    expect(missing.html).toContain('Kukhona okungahambanga kahle');
+    expect(missing.html).not.toMatch(/<script/i);
+  });
+});
