@@ -1,0 +1,138 @@
+// `npm run site:new -- --code zm-demo --name "Kijana Zambia" --host kijana-zm.localhost
+//   --locales en --theme sunrise`: launches a country site as data. Validates every flag,
+// creates and publishes the site through the CMS REST API, then waits until the mobi-site
+// serves it. --dry-run shows what would be created and changes nothing.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { isKnownLocale } from '@baobab/locales';
+import { z } from 'zod';
+
+const root = path.resolve(__dirname, '..');
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+const themes = fs.readdirSync(path.join(root, 'themes'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+
+const USAGE = `Usage: npm run site:new -- --code <code> --name <name> --host <hostname> --locales <a,b> [--default-locale <a>]
+  [--theme ${themes.join('|')}] [--helpline <number>] [--cms <url>] [--mobi <url>] [--dry-run]
+The API token comes from BAOBAB_API_TOKEN or data/dev-credentials.env.`;
+
+function fail(message: string): never {
+  console.error(`site:new: ${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+const flagsSchema = z
+  .object({
+    code: z.string({ error: '--code is required' }).regex(SLUG, '--code must be lowercase letters, digits and single hyphens, like "kijana-zm"').max(63),
+    name: z.string({ error: '--name is required' }).trim().min(1, '--name must not be empty').max(120),
+    host: z.array(z.string(), { error: '--host is required' }).min(1, '--host is required'),
+    locales: z.string({ error: '--locales is required, like "en" or "en-ZM,bem-ZM"' }),
+    'default-locale': z.string().optional(),
+    theme: z.string().default('base'),
+    helpline: z.string().optional(),
+    cms: z.url({ error: '--cms must be a URL like http://127.0.0.1:1337' }).default('http://127.0.0.1:1337'),
+    mobi: z.url({ error: '--mobi must be a URL like http://127.0.0.1:3000' }).default('http://127.0.0.1:3000'),
+    'dry-run': z.boolean().default(false),
+  })
+  .transform((flags, ctx) => {
+    const locales = flags.locales.split(',').map((code) => code.trim()).filter(Boolean);
+    for (const code of locales) if (!isKnownLocale(code)) ctx.addIssue({ code: 'custom', message: `--locales: "${code}" is not in locales/registry.json` });
+    const defaultLocale = flags['default-locale'] ?? locales[0] ?? '';
+    if (!locales.includes(defaultLocale)) ctx.addIssue({ code: 'custom', message: `--default-locale "${defaultLocale}" must be one of --locales [${locales.join(', ')}]` });
+    if (!themes.includes(flags.theme)) ctx.addIssue({ code: 'custom', message: `--theme "${flags.theme}" is not a theme package; use one of: ${themes.join(', ')}` });
+    const hostnames = flags.host.map((host) => host.trim().toLowerCase());
+    for (const host of hostnames) if (!HOSTNAME.test(host)) ctx.addIssue({ code: 'custom', message: `--host "${host}" is not a hostname (no scheme, port or path), like "kijana-zm.localhost"` });
+    return { ...flags, locales, defaultLocale, hostnames };
+  });
+
+function parseFlags() {
+  let values: Record<string, unknown>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        code: { type: 'string' },
+        name: { type: 'string' },
+        host: { type: 'string', multiple: true },
+        locales: { type: 'string' },
+        'default-locale': { type: 'string' },
+        theme: { type: 'string' },
+        helpline: { type: 'string' },
+        cms: { type: 'string' },
+        mobi: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const parsed = flagsSchema.safeParse(values);
+  if (!parsed.success) fail(parsed.error.issues.map((issue) => issue.message).join('\n  '));
+  return parsed.data;
+}
+
+function apiToken(): string {
+  if (process.env.BAOBAB_API_TOKEN) return process.env.BAOBAB_API_TOKEN;
+  const file = path.join(process.env.BAOBAB_DATA_DIR ?? path.join(root, 'data'), 'dev-credentials.env');
+  const line = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').find((entry) => entry.startsWith('BAOBAB_API_TOKEN=')) : undefined;
+  if (!line) fail(`no API token: set BAOBAB_API_TOKEN, or start the CMS once in development so ${path.relative(root, file)} exists`);
+  return line.slice('BAOBAB_API_TOKEN='.length).trim();
+}
+
+function statusFor(mobi: string, host: string): Promise<number> {
+  return new Promise((resolve) => {
+    http
+      .get(`${mobi.replace(/\/$/, '')}/`, { headers: { host } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      })
+      .on('error', () => resolve(0));
+  });
+}
+
+async function main() {
+  const flags = parseFlags();
+  const site = {
+    code: flags.code,
+    name: flags.name,
+    hostnames: flags.hostnames,
+    defaultLocale: flags.defaultLocale,
+    locales: flags.locales,
+    theme: flags.theme,
+    themeTokens: {},
+    plugins: [],
+    variables: flags.helpline ? [{ key: 'helpline', value: flags.helpline }] : [],
+    channels: {},
+  };
+  if (flags['dry-run']) {
+    console.log(`Would create and publish this site at ${flags.cms}:\n${JSON.stringify(site, null, 2)}`);
+    return;
+  }
+  const started = Date.now();
+  let response: Response;
+  try {
+    response = await fetch(`${flags.cms.replace(/\/$/, '')}/api/sites?status=published`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiToken()}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ data: site }),
+    });
+  } catch (error) {
+    fail(`the CMS at ${flags.cms} did not answer (${error instanceof Error ? error.message : String(error)}); is it running (npm start)?`);
+  }
+  const answer = z.object({ error: z.object({ message: z.string() }).optional() }).safeParse(await response.json().catch(() => ({})));
+  if (!response.ok) fail(`the CMS refused the site (${response.status}): ${answer.success ? (answer.data.error?.message ?? '') : ''}`);
+  const host = flags.hostnames[0] ?? '';
+  while (Date.now() - started < 10_000) {
+    if ((await statusFor(flags.mobi, host)) === 200) {
+      console.log(`Site ${flags.code} is live: http://${host}${new URL(flags.mobi).port ? `:${new URL(flags.mobi).port}` : ''}/ (served ${Date.now() - started} ms after the command began)`);
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  console.log(`Site ${flags.code} was created, but ${flags.mobi} did not serve ${host} within 10 s; is the mobi-site running?`);
+  process.exit(1);
+}
+
+void main();
