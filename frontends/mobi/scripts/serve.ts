@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { createRequestHandler } from '../server/http';
+import { createImageHandler } from '../server/images';
 import { createPageCache } from '../server/page-cache';
 
 const appDir = path.resolve(__dirname, '..');
@@ -48,8 +49,15 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = process.env.BAOBAB_PAGE_CACHE === 'off' ? null : createPageCache();
+  const dataDir = process.env.BAOBAB_DATA_DIR ?? path.resolve(appDir, '../../data');
+  const images = createImageHandler({
+    cmsUrl: (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/$/, ''),
+    cacheDir: process.env.BAOBAB_IMAGE_CACHE_DIR ?? path.join(dataDir, 'image-cache'),
+    log: (message) => console.warn(message),
+  });
   const onRequest = createRequestHandler({
     handle: (req, res) => handle(req, res),
+    images,
     cache,
     notifySecret: process.env.BAOBAB_NOTIFY_SECRET || undefined,
     log: (message) => console.warn(message),

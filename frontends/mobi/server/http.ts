@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import { isLiteRequest } from '../src/lite';
+import { IMAGE_PREFIX } from '../src/image-path';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
@@ -72,8 +73,14 @@ function send(req: IncomingMessage, res: ServerResponse, page: Pick<CachedPage, 
 
 const etagOf = (body: Buffer) => `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 
-export function createRequestHandler(options: { handle: NextHandler; cache: PageCache | null; notifySecret: string | undefined; log: (message: string) => void }) {
-  const { handle, cache, notifySecret, log } = options;
+export function createRequestHandler(options: {
+  handle: NextHandler;
+  images: (req: IncomingMessage, res: ServerResponse, url: string) => Promise<void>;
+  cache: PageCache | null;
+  notifySecret: string | undefined;
+  log: (message: string) => void;
+}) {
+  const { handle, images, cache, notifySecret, log } = options;
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (req.url === INVALIDATE_PATH) {
       const given = req.headers['x-baobab-secret'];
@@ -86,6 +93,10 @@ export function createRequestHandler(options: { handle: NextHandler; cache: Page
       const count = cache?.invalidate() ?? 0;
       res.writeHead(204, { 'x-invalidated': String(count) });
       res.end();
+      return;
+    }
+    if (req.url?.startsWith(IMAGE_PREFIX)) {
+      await images(req, res, req.url);
       return;
     }
     const cacheable = cache !== null && (req.method === 'GET' || req.method === 'HEAD');

@@ -83,7 +83,7 @@ export const queries = {
     query: `query Article($host: String!, $locale: String, $slug: String!) { site(host: $host) { ${FRAME}
       article(slug: $slug, locale: $locale) { slug title lead body locale requestedLocale isFallback availableLocales updatedAt tags
         section { slug title articles(first: 4) { nodes { slug title } } }
-        image { url(width: 480) alt width height } } } }`,
+        image { url alt width height } } } }`,
     schema: siteOf({ article: articleView.nullable() }),
   },
   page: {

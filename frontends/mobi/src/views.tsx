@@ -2,6 +2,7 @@
 import { isSafeUrl } from '@baobab/kit';
 import { getLocale } from '@baobab/locales';
 import type { ReactNode } from 'react';
+import { IMAGE_WIDTHS, imagePath } from './image-path';
 import { Blocks } from './blocks';
 import type { Card, Connection, Frame } from './content';
 import { pathFor, type Route } from './routes';
@@ -59,6 +60,15 @@ function Layout({ ctx, children }: { ctx: Ctx; children: ReactNode }) {
       </footer>
     </>
   );
+}
+
+/** A CMS image through the image route: 320 px by default, larger in srcset, lazy, sized. */
+function Picture({ image }: { image: { url: string; alt: string | null; width: number | null; height: number | null } }) {
+  const src = imagePath(image.url, 320);
+  if (!src) return null;
+  const height = image.width && image.height ? Math.round((320 * image.height) / image.width) : undefined;
+  const srcSet = IMAGE_WIDTHS.map((width) => `${imagePath(image.url, width)} ${width}w`).join(', ');
+  return <img src={src} srcSet={srcSet} sizes="(max-width: 40rem) 100vw, 40rem" alt={image.alt ?? ''} width={320} height={height} loading="lazy" decoding="async" />;
 }
 
 function Cards({ ctx, cards }: { ctx: Ctx; cards: readonly Card[] }) {
@@ -145,9 +155,7 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           ) : null}
           <h1>{article.title}</h1>
           {article.lead ? <p className="lead">{article.lead}</p> : null}
-          {article.image && !ctx.isLite ? (
-            <img src={article.image.url} alt={article.image.alt ?? ''} width={article.image.width ?? undefined} height={article.image.height ?? undefined} loading="lazy" />
-          ) : null}
+          {article.image && !ctx.isLite ? <Picture image={article.image} /> : null}
           <Blocks blocks={article.body} />
           <p className="meta">{t('lastUpdated', { date: new Date(article.updatedAt).toISOString().slice(0, 10) })}</p>
           {article.section ? (

@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
   const cms = await startCms({ env: { BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${port}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: secret } });
   let output = '';
   const mobi = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cms.url, NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: secret },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cms.url, NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: secret, BAOBAB_IMAGE_CACHE_DIR: path.join(cms.dataDir, 'image-cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   mobi.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
