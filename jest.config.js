@@ -54,9 +54,10 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      // HTTP tests and browser tests share one CMS and one mobi-site.
       displayName: 'mobi-http',
       rootDir: '<rootDir>/frontends/mobi',
-      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/browser/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
