@@ -1,24 +1,12 @@
 // The delivery API's decisions, one function each: which site a host means, which locale
 // a request gets, what a site carries, what is live, which translation is served, how
 // variables are filled in and how lists are paged. Pure functions over parsed records.
-import { isSafeUrl } from '@baobab/kit';
+import { isSafeUrl, normalizeHost } from '@baobab/kit';
+
+export { normalizeHost };
 import { contentChain, fallbackChain } from '@baobab/locales';
 import { badInput } from './errors';
 import type { LocalizedRow, SiteRecord } from './records';
-
-/** `Kijana-KE.localhost:3000` → `kijana-ke.localhost`; `[::1]:80` → `[::1]`; empty → null. */
-export function normalizeHost(host: string): string | null {
-  let value = host.trim().toLowerCase();
-  if (value.startsWith('[')) {
-    const end = value.indexOf(']');
-    value = end === -1 ? value : value.slice(0, end + 1);
-  } else {
-    const colon = value.indexOf(':');
-    if (colon !== -1) value = value.slice(0, colon);
-  }
-  value = value.replace(/\.$/, '');
-  return value === '' ? null : value;
-}
 
 /** Host → site: the one place a hostname is matched. */
 export function siteForHost(sitesByHost: ReadonlyMap<string, SiteRecord>, host: string): SiteRecord | null {

@@ -8,3 +8,17 @@ export function isSafeUrl(url: string): boolean {
   const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
   return SAFE_URL.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
 }
+
+/** `Kijana-KE.localhost:3000` → `kijana-ke.localhost`; `[::1]:80` → `[::1]`; empty → null. */
+export function normalizeHost(host: string): string | null {
+  let value = host.trim().toLowerCase();
+  if (value.startsWith('[')) {
+    const end = value.indexOf(']');
+    value = end === -1 ? value : value.slice(0, end + 1);
+  } else {
+    const colon = value.indexOf(':');
+    if (colon !== -1) value = value.slice(0, colon);
+  }
+  value = value.replace(/\.$/, '');
+  return value === '' ? null : value;
+}

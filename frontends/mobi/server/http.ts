@@ -104,7 +104,7 @@ export function createRequestHandler(options: {
       await handle(req, res);
       return;
     }
-    const key = pageKey(req.headers.host, req.url, isLiteRequest(req.headers));
+    const key = pageKey(req, isLiteRequest(req.headers));
     const cached = cache.get(key);
     if (cached && !cached.stale) {
       send(req, res, cached, 'hit');

@@ -2,7 +2,9 @@
 // (the CMS notifies); a stale entry is re-rendered on its next request, and served as
 // it is while the CMS cannot be reached.
 import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
+import { requestHost } from '../src/site-page';
 
 export interface CachedPage {
   readonly status: number;
@@ -49,9 +51,7 @@ export function createPageCache(maxEntries = 5000): PageCache {
   };
 }
 
-/** The cache key: host without port, lower-cased, the URL as requested, and the lite flag. */
-export function pageKey(host: string | undefined, url: string | undefined, isLite: boolean): string {
-  const bare = (host ?? '').trim().toLowerCase();
-  const name = bare.startsWith('[') ? bare.slice(0, bare.indexOf(']') + 1) : (bare.split(':')[0] ?? '');
-  return `${isLite ? 'lite:' : ''}${name}${url ?? '/'}`;
+/** The cache key: the request's host as pages see it, the URL as requested, and the lite flag. */
+export function pageKey(req: Pick<IncomingMessage, 'headers' | 'url'>, isLite: boolean): string {
+  return `${isLite ? 'lite:' : ''}${requestHost(req)}${req.url ?? '/'}`;
 }

@@ -1,6 +1,7 @@
 // Everything a mobi page needs, decided on the server: which site (by Host), which
 // locale and route (by path), and the content for it. Returns plain props.
 import type { IncomingMessage } from 'node:http';
+import { normalizeHost } from '@baobab/kit';
 import { getLocale } from '@baobab/locales';
 import { CmsError, delivery } from './cms';
 import { uiStrings } from './i18n';
@@ -43,10 +44,10 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 /** The last frame each host was rendered with, so a CMS outage still gets a themed page. */
 const lastFrames = new Map<string, Frame>();
 
-/** The request's host without port, lower-cased. */
-export function requestHost(req: IncomingMessage): string {
-  const host = (req.headers['x-forwarded-host'] ?? req.headers.host ?? '').toString().split(',')[0]?.trim().toLowerCase() ?? '';
-  return host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : (host.split(':')[0] ?? '');
+/** The request's host (a proxy's X-Forwarded-Host first), normalised by the shared rule. */
+export function requestHost(req: Pick<IncomingMessage, 'headers'>): string {
+  const raw = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '').split(',')[0] ?? '';
+  return normalizeHost(raw) ?? '';
 }
 
 async function siteList(host: string): Promise<PageProps> {
@@ -135,29 +136,28 @@ export async function loadPage(
       statusCode: data.kind === 'not-found' ? 404 : 200,
     };
   } catch (error) {
-    if (error instanceof CmsError) {
-      console.error(`mobi: ${error.code}: ${error.message}`);
-      const frame = lastFrames.get(host);
-      if (!frame) return { props: { status: 'unavailable', lang: 'en', dir: 'ltr', strings: uiStrings('en') }, statusCode: 503 };
-      const known = frame.locales.map((entry) => entry.code);
-      const locale = segments[0] !== undefined && known.includes(segments[0]) ? segments[0] : frame.defaultLocale;
-      return {
-        props: {
-          status: 'site',
-          lang: locale,
-          dir: frame.locales.find((entry) => entry.code === locale)?.direction ?? 'ltr',
-          css: siteCss(frame.theme.name, frame.theme.tokens),
-          frame,
-          locale,
-          route: null,
-          data: { kind: 'unavailable' },
-          strings: uiStrings(locale),
-          alternates: [],
-          isLite: isLiteRequest(req.headers),
-        },
-        statusCode: 503,
-      };
-    }
-    throw error;
+    // The CMS unreachable is a 503 the reader can retry; anything else is our bug, a 500.
+    const statusCode = error instanceof CmsError ? 503 : 500;
+    console.error(error instanceof CmsError ? `mobi: ${error.code}: ${error.message}` : `mobi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const frame = lastFrames.get(host);
+    if (!frame) return { props: { status: 'unavailable', lang: 'en', dir: 'ltr', strings: uiStrings('en') }, statusCode };
+    const known = frame.locales.map((entry) => entry.code);
+    const locale = segments[0] !== undefined && known.includes(segments[0]) ? segments[0] : frame.defaultLocale;
+    return {
+      props: {
+        status: 'site',
+        lang: locale,
+        dir: frame.locales.find((entry) => entry.code === locale)?.direction ?? 'ltr',
+        css: siteCss(frame.theme.name, frame.theme.tokens),
+        frame,
+        locale,
+        route: null,
+        data: { kind: 'unavailable' },
+        strings: uiStrings(locale),
+        alternates: [],
+        isLite: isLiteRequest(req.headers),
+      },
+      statusCode,
+    };
   }
 }

@@ -117,3 +117,11 @@ describe('site files and alternates', () => {
     expect(mini.html).not.toContain('class="notice"');
   });
 });
+
+describe('Next\'s own status pages', () => {
+  it('answers unknown API paths with a static 404 that has no script', async () => {
+    const missing = await page('kijana-ke.localhost', '/api/nothing-here');
+    expect(missing.status).toBe(404);
+    expect(missing.html).not.toMatch(/<script/i);
+  });
+});
