@@ -40,7 +40,7 @@ const processes: BaobabProcess[] = [
     prefixColor: 'cyan',
     env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret },
     url: `http://localhost:${mobiPort}`,
-    check: `http://127.0.0.1:${mobiPort}/`,
+    check: `http://127.0.0.1:${mobiPort}/_baobab/health`,
     exists: fs.existsSync(path.join(root, 'frontends/mobi/package.json')),
   },
 ];
@@ -48,7 +48,7 @@ const processes: BaobabProcess[] = [
 async function announceWhenReady(running: typeof processes) {
   const deadline = Date.now() + 10 * 60_000;
   while (Date.now() < deadline) {
-    const ready = await Promise.all(running.map((p) => fetch(p.check).then((r) => r.status < 500, () => false)));
+    const ready = await Promise.all(running.map((p) => fetch(p.check).then((r) => r.ok, () => false)));
     if (ready.every(Boolean)) {
       console.log(
         [

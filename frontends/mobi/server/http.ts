@@ -8,6 +8,8 @@ import { IMAGE_PREFIX } from '../src/image-path';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
+/** Answers 204 once the server is up, without asking the CMS anything. */
+export const HEALTH_PATH = '/_baobab/health';
 export const CACHE_CONTROL = 'public, max-age=0, stale-while-revalidate=60, stale-if-error=86400';
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -82,6 +84,11 @@ export function createRequestHandler(options: {
 }) {
   const { handle, images, cache, notifySecret, log } = options;
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.url === HEALTH_PATH) {
+      res.writeHead(204);
+      res.end();
+      return;
+    }
     if (req.url === INVALIDATE_PATH) {
       const given = req.headers['x-baobab-secret'];
       if (req.method !== 'POST' || !notifySecret || typeof given !== 'string' || given.length !== notifySecret.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(notifySecret))) {
