@@ -93,7 +93,9 @@ export function registerContentRules(strapi: Core.Strapi): void {
     const result = await next();
     const writtenId = documentId ?? stringField(result, 'documentId');
     if (uid === UID.article && writtenId && action !== 'delete') await refreshSearchText(strapi, writtenId);
-    deliveryService(strapi).invalidate(`${action} ${uid}`);
+    const delivery = deliveryService(strapi);
+    delivery.invalidate(`${action} ${uid}`);
+    await delivery.notifyFrontEnds();
     return result;
   });
 }

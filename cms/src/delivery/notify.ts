@@ -20,19 +20,39 @@ export function notifyTargets(env: NodeJS.ProcessEnv): { urls: string[]; secret:
   return { urls, secret };
 }
 
-export function createNotifier(targets: { urls: string[]; secret: string }, warn: (message: string) => void, delayMs = 200): () => void {
+export interface Notifier {
+  /** Coalesces bursts: one notice per `delayMs`. */
+  schedule(): void;
+  /** Sends now (cancelling a scheduled one) and waits for the answers, at most 2 s. */
+  now(): Promise<void>;
+}
+
+export function createNotifier(targets: { urls: string[]; secret: string }, log: (message: string) => void, delayMs = 200): Notifier {
   let timer: NodeJS.Timeout | null = null;
-  const send = () => {
-    timer = null;
-    for (const url of targets.urls) {
-      fetch(url, { method: 'POST', headers: { 'x-baobab-secret': targets.secret }, signal: AbortSignal.timeout(2000) })
-        .then((response) => {
-          if (!response.ok) warn(`notify ${url}: answered ${response.status}`);
-        })
-        .catch((error: unknown) => warn(`notify ${url}: ${error instanceof Error ? error.message : String(error)}`));
-    }
+  // A front end that is down (still starting, say) is said once a minute, not once a write.
+  const lastWarned = new Map<string, number>();
+  const warn = (url: string, message: string) => {
+    if (Date.now() - (lastWarned.get(url) ?? 0) < 60_000) return;
+    lastWarned.set(url, Date.now());
+    log(`notify ${url}: ${message}`);
   };
-  return () => {
-    timer ??= setTimeout(send, delayMs);
+  const send = async () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    await Promise.all(
+      targets.urls.map((url) =>
+        fetch(url, { method: 'POST', headers: { 'x-baobab-secret': targets.secret }, signal: AbortSignal.timeout(2000) })
+          .then((response) => {
+            if (!response.ok) warn(url, `answered ${response.status}`);
+          })
+          .catch((error: unknown) => warn(url, error instanceof Error ? error.message : String(error))),
+      ),
+    );
+  };
+  return {
+    schedule() {
+      timer ??= setTimeout(() => void send(), delayMs);
+    },
+    now: send,
   };
 }

@@ -110,8 +110,20 @@ export function availableLocales(site: SiteRecord, set: DocumentSet<LocalizedRow
   );
 }
 
-/** A site's variables for a locale: the value for that locale, then along its chain, then the shared one. */
+const variableCache = new WeakMap<SiteRecord, Map<string, ReadonlyMap<string, string>>>();
+
+/**
+ * A site's variables for a locale: the value for that locale, then along its chain, then
+ * the shared one. Memoised per site record (records are rebuilt on every content change).
+ */
 export function variablesFor(site: SiteRecord, locale: string): ReadonlyMap<string, string> {
+  let byLocale = variableCache.get(site);
+  if (!byLocale) {
+    byLocale = new Map();
+    variableCache.set(site, byLocale);
+  }
+  const known = byLocale.get(locale);
+  if (known) return known;
   const chain = fallbackChain(locale);
   const rank = (variableLocale: string | null) => {
     if (variableLocale === null || variableLocale === '') return chain.length;
@@ -126,7 +138,9 @@ export function variablesFor(site: SiteRecord, locale: string): ReadonlyMap<stri
       best.set(variable.key, { value: variable.value, rank: score });
     }
   }
-  return new Map([...best].map(([key, { value }]) => [key, value]));
+  const variables: ReadonlyMap<string, string> = new Map([...best].map(([key, { value }]) => [key, value]));
+  byLocale.set(locale, variables);
+  return variables;
 }
 
 const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;

@@ -33,8 +33,10 @@ export interface DeliveryService {
   cached(key: string): CachedResponse | undefined;
   /** Executes the request and caches a clean answer under `key`. */
   run(request: GraphQLRequest, key: string): Promise<DeliveryResult>;
-  /** Drops the index and every cached response; the next read reloads. */
+  /** Drops the index and every cached response; the next read reloads. Front ends hear of it shortly. */
   invalidate(reason: string): void;
+  /** Tells front ends now and waits (at most 2 s), so an editor's save returns after their caches know. */
+  notifyFrontEnds(): Promise<void>;
   gzipped(response: CachedResponse): Buffer;
 }
 
@@ -60,7 +62,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   const publicUrl = (strapi.config.get<string>('server.url') || `http://localhost:${strapi.config.get<number>('server.port')}`).replace(/\/$/, '');
 
   const targets = notifyTargets(process.env);
-  const notify = targets ? createNotifier(targets, (message) => strapi.log.warn(`delivery: ${message}`)) : () => undefined;
+  const notifier = targets ? createNotifier(targets, (message) => strapi.log.warn(`delivery: ${message}`)) : null;
 
   let generation = 0;
   let index: { generation: number; promise: Promise<ContentIndex> } | null = null;
@@ -144,8 +146,11 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       generation += 1;
       index = null;
       responses.clear();
-      notify();
+      notifier?.schedule();
       strapi.log.debug(`delivery: caches cleared (${reason})`);
+    },
+    async notifyFrontEnds() {
+      await notifier?.now();
     },
     gzipped(response) {
       response.gzip ??= zlib.gzipSync(response.body, { level: 6 });

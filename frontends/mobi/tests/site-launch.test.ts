@@ -59,20 +59,14 @@ describe('site:new', () => {
 });
 
 describe('token overrides', () => {
-  it('shows a colour override from the CMS on the next requests after publish', async () => {
+  it('shows a colour override from the CMS on the very next request after publish', async () => {
     const before = await page('thrive-za.localhost', '/');
     expect(before.html).not.toContain('#2d1e6b');
     const found = await rest('GET', '/sites?filters[code][$eq]=thrive-za');
     const documentId = found.body.data?.[0]?.documentId ?? '';
     const updated = await rest('PUT', `/sites/${documentId}?status=published`, { data: { themeTokens: { colors: { primary: '#2d1e6b' } } } });
     expect(updated.status).toBe(200);
-    const started = Date.now();
-    let html = '';
-    while (Date.now() - started < 3000 && !html.includes('#2d1e6b')) {
-      html = (await page('thrive-za.localhost', '/')).html;
-      if (!html.includes('#2d1e6b')) await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    expect(html).toContain('#2d1e6b');
-    expect(Date.now() - started).toBeLessThan(2000);
+    const next = await page('thrive-za.localhost', '/');
+    expect(next.html).toContain('#2d1e6b');
   });
 });
