@@ -6,12 +6,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { isHostname, isSlug } from '@baobab/kit';
 import { isKnownLocale } from '@baobab/locales';
 import { z } from 'zod';
 
 const root = path.resolve(__dirname, '..');
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 const themes = fs.readdirSync(path.join(root, 'themes'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 
 const USAGE = `Usage: npm run site:new -- --code <code> --name <name> --host <hostname> --locales <a,b> [--default-locale <a>]
@@ -25,7 +24,7 @@ function fail(message: string): never {
 
 const flagsSchema = z
   .object({
-    code: z.string({ error: '--code is required' }).regex(SLUG, '--code must be lowercase letters, digits and single hyphens, like "kijana-zm"').max(63),
+    code: z.string({ error: '--code is required' }).refine(isSlug, '--code must be lowercase letters, digits and single hyphens, like "kijana-zm"').max(63),
     name: z.string({ error: '--name is required' }).trim().min(1, '--name must not be empty').max(120),
     host: z.array(z.string(), { error: '--host is required' }).min(1, '--host is required'),
     locales: z.string({ error: '--locales is required, like "en" or "en-ZM,bem-ZM"' }),
@@ -43,7 +42,7 @@ const flagsSchema = z
     if (!locales.includes(defaultLocale)) ctx.addIssue({ code: 'custom', message: `--default-locale "${defaultLocale}" must be one of --locales [${locales.join(', ')}]` });
     if (!themes.includes(flags.theme)) ctx.addIssue({ code: 'custom', message: `--theme "${flags.theme}" is not a theme package; use one of: ${themes.join(', ')}` });
     const hostnames = flags.host.map((host) => host.trim().toLowerCase());
-    for (const host of hostnames) if (!HOSTNAME.test(host)) ctx.addIssue({ code: 'custom', message: `--host "${host}" is not a hostname (no scheme, port or path), like "kijana-zm.localhost"` });
+    for (const host of hostnames) if (!isHostname(host)) ctx.addIssue({ code: 'custom', message: `--host "${host}" is not a hostname (no scheme, port or path), like "kijana-zm.localhost"` });
     return { ...flags, locales, defaultLocale, hostnames };
   });
 

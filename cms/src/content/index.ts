@@ -1,5 +1,6 @@
 // Rules applied to every write of Baobab content, whoever makes it (admin, REST, seed):
 // validate before saving, keep the search text in step, and clear delivery caches.
+import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
@@ -17,8 +18,6 @@ const CONTENT_KIND: ReadonlyMap<string, ContentKind> = new Map([
   [UID.banner, 'banner'],
 ]);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const stringField = (value: unknown, key: string): string | undefined =>
   isRecord(value) && typeof value[key] === 'string' ? value[key] : undefined;
 

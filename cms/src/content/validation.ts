@@ -2,19 +2,15 @@
 // problems it finds as { path, message } so the admin shows them beside the field.
 import { isKnownLocale } from '@baobab/locales';
 import { baseTheme, overrideProblems } from '@baobab/theme-base';
-import { normalizeHost } from '../delivery/rules';
+import { isHostname, isPlainObject, isSlug, normalizeHost } from '@baobab/kit';
 
 export interface FieldProblem {
   readonly path: string;
   readonly message: string;
 }
 
-export const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export interface OtherSite {
   readonly code: string;
@@ -25,7 +21,7 @@ export interface OtherSite {
 export function siteProblems(data: Record<string, unknown>, others: readonly OtherSite[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { code, hostnames, locales, defaultLocale, theme, themeTokens, plugins, channels } = data;
-  if (typeof code !== 'string' || !SLUG.test(code)) {
+  if (typeof code !== 'string' || !isSlug(code)) {
     problems.push({ path: 'code', message: 'Use lowercase letters, digits and single hyphens, like "kijana-ke".' });
   } else if (others.some((other) => other.code === code)) {
     problems.push({ path: 'code', message: `Another site already uses the code "${code}".` });
@@ -36,7 +32,7 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
     const seen = new Set<string>();
     for (const host of hostnames) {
       const normalized = normalizeHost(host);
-      if (normalized === null || normalized !== host.trim().toLowerCase() || !HOSTNAME.test(normalized)) {
+      if (normalized === null || normalized !== host.trim().toLowerCase() || !isHostname(normalized)) {
         problems.push({ path: 'hostnames', message: `"${host}" is not a hostname; write it without scheme, port or path, like "kijana-ke.localhost".` });
         continue;
       }
@@ -57,7 +53,7 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
       problems.push({ path: 'defaultLocale', message: `The default locale "${String(defaultLocale ?? '')}" must be one of the site's locales [${locales.join(', ')}].` });
     }
   }
-  if (theme !== undefined && theme !== null && (typeof theme !== 'string' || !SLUG.test(theme))) {
+  if (theme !== undefined && theme !== null && (typeof theme !== 'string' || !isSlug(theme))) {
     problems.push({ path: 'theme', message: 'Name a theme package by its short name, like "sunrise".' });
   }
   if (themeTokens !== undefined && themeTokens !== null && !isPlainObject(themeTokens)) {
@@ -66,7 +62,7 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
     // Checked against the base theme's tokens: every theme shares the contract and its pairs.
     for (const problem of overrideProblems(baseTheme, themeTokens)) problems.push({ path: 'themeTokens', message: problem });
   }
-  if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every((name) => SLUG.test(name)))) {
+  if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every(isSlug))) {
     problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });
   }
   if (channels !== undefined && channels !== null && !isPlainObject(channels)) {
@@ -102,7 +98,7 @@ function windowProblem(data: Record<string, unknown>, from: string, until: strin
 export function contentProblems(kind: 'section' | 'article' | 'page' | 'banner', data: Record<string, unknown>, refs: ContentRefs): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { slug, sites, allSites, tags } = data;
-  if (typeof slug !== 'string' || !SLUG.test(slug)) {
+  if (typeof slug !== 'string' || !isSlug(slug)) {
     problems.push({ path: 'slug', message: 'Use lowercase letters, digits and single hyphens, like "hiv-testing".' });
   } else if (refs.slugTaken) {
     problems.push({ path: 'slug', message: `Another ${kind} already uses the slug "${slug}"; slugs are shared by all locales and must be unique.` });

@@ -1,5 +1,22 @@
 // Shared by the CMS (delivery) and every front end, so a rule is written once.
 
+const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
+
+/** Site codes, document slugs, theme and plugin names: `kijana-ke`, `hiv-testing-basics`. */
+export function isSlug(value: string): boolean {
+  return SLUG.test(value);
+}
+
+/** A bare lower-case hostname: no scheme, port or path. */
+export function isHostname(value: string): boolean {
+  return HOSTNAME.test(value);
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 const SAFE_URL = /^(https?:|mailto:|tel:|sms:|\/|#|\.{0,2}\/)/i;
 
 /** Whether a link target may reach a reader: web, mail, phone, SMS and relative links only. */

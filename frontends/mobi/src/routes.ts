@@ -1,3 +1,5 @@
+import { isSlug } from '@baobab/kit';
+
 // URL ↔ page, one function each way. The default locale lives at `/`, others under
 // their code (`/sw-KE/…`). Sections sit at `/<slug>`, so `/hiv-and-stis` is a section.
 
@@ -14,7 +16,6 @@ export interface Located {
   readonly route: Route;
 }
 
-const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 /** First path segments that are never a section slug. */
 const RESERVED = new Set(['articles', 'pages', 'search', 'language']);
 
@@ -35,9 +36,9 @@ export function parseRoute(
   if (head === undefined) return { locale, route: { kind: 'home' } };
   if (head === 'search' && slug === undefined) return { locale, route: { kind: 'search', query: (single(query.q) ?? '').slice(0, 100), after } };
   if (head === 'language' && slug === undefined) return { locale, route: { kind: 'language' } };
-  if (head === 'articles' && slug !== undefined && SLUG.test(slug)) return { locale, route: { kind: 'article', slug } };
-  if (head === 'pages' && slug !== undefined && SLUG.test(slug)) return { locale, route: { kind: 'page', slug } };
-  if (slug === undefined && SLUG.test(head) && !RESERVED.has(head)) return { locale, route: { kind: 'section', slug: head, after } };
+  if (head === 'articles' && slug !== undefined && isSlug(slug)) return { locale, route: { kind: 'article', slug } };
+  if (head === 'pages' && slug !== undefined && isSlug(slug)) return { locale, route: { kind: 'page', slug } };
+  if (slug === undefined && isSlug(head) && !RESERVED.has(head)) return { locale, route: { kind: 'section', slug: head, after } };
   return null;
 }
 

@@ -1,6 +1,7 @@
 // The theme contract and the base theme. A theme is design tokens plus one small CSS
 // file built from them, inlined in every page: system fonts, no images, no scripts,
 // logical properties so right-to-left sites mirror without a second stylesheet.
+import { isPlainObject } from '@baobab/kit';
 import { z } from 'zod';
 import baseTokens from '../tokens.json';
 
@@ -47,14 +48,12 @@ export function defineTheme(theme: { name: string; tokens: unknown; css?: (token
   return { name: theme.name, tokens: parsed.data, css: theme.css ?? baseCss };
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function merge(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
+/** Deep merge of plain objects, `override` winning; neither input changes. The one token merge (CMS and mobi). */
+export function mergeTokens(base: Record<string, unknown>, override: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(override)) {
     const current = merged[key];
-    merged[key] = isPlainObject(current) && isPlainObject(value) ? merge(current, value) : value;
+    merged[key] = isPlainObject(current) && isPlainObject(value) ? mergeTokens(current, value) : value;
   }
   return merged;
 }
@@ -66,7 +65,7 @@ function merge(base: Record<string, unknown>, override: Record<string, unknown>)
  */
 export function resolveTokens(theme: Theme, delivered: unknown): ThemeTokens {
   if (!isPlainObject(delivered)) return theme.tokens;
-  const parsed = tokensSchema.safeParse(merge(theme.tokens, delivered));
+  const parsed = tokensSchema.safeParse(mergeTokens(theme.tokens, delivered));
   return parsed.success ? parsed.data : theme.tokens;
 }
 
@@ -131,7 +130,7 @@ export function contrastProblems(tokens: ThemeTokens): string[] {
 
 /** Problems a site's token overrides would cause on this theme: invalid values, then poor contrast. */
 export function overrideProblems(theme: Theme, overrides: Record<string, unknown>): string[] {
-  const parsed = tokensSchema.safeParse(merge(theme.tokens, overrides));
+  const parsed = tokensSchema.safeParse(mergeTokens(theme.tokens, overrides));
   if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
   return contrastProblems(parsed.data);
 }
