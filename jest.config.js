@@ -47,6 +47,13 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      displayName: 'chat-unit',
+      rootDir: '<rootDir>/frontends/chat',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../../tsconfig.json'),
+      testEnvironment: 'node',
+    },
+    {
       displayName: 'mobi-unit',
       rootDir: '<rootDir>/frontends/mobi',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts?(x)'],
@@ -59,6 +66,16 @@ module.exports = {
       rootDir: '<rootDir>/frontends/mobi',
       testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/browser/**/*.test.ts'],
       transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    {
+      // The gateways over HTTP against their own real CMS, with local provider stand-ins.
+      displayName: 'chat-http',
+      rootDir: '<rootDir>/frontends/chat',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../../tsconfig.json'),
       testEnvironment: 'node',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',

@@ -4,7 +4,7 @@ import { getLocale } from '@baobab/locales';
 import { missingUiKeys } from '@baobab/locales/ui-strings';
 import { demoContent } from '../cms/src/seed/content';
 
-const NAMESPACES = ['common'];
+const NAMESPACES = ['common', 'chat'];
 const problems: string[] = [];
 for (const site of demoContent.sites) {
   for (const locale of site.locales) {

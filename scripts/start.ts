@@ -9,6 +9,7 @@ import concurrently from 'concurrently';
 const root = path.resolve(__dirname, '..');
 const cmsPort = Number(process.env.PORT ?? 1337);
 const mobiPort = Number(process.env.MOBI_PORT ?? 3000);
+const chatPort = Number(process.env.CHAT_PORT ?? 3100);
 // The CMS tells the mobi-site when content changes; this run's shared secret guards that door.
 const notifySecret = process.env.BAOBAB_NOTIFY_SECRET ?? crypto.randomBytes(24).toString('base64url');
 
@@ -29,7 +30,11 @@ const processes: BaobabProcess[] = [
     // exec: the shell becomes node, so Ctrl-C and kill reach the CMS itself.
     command: 'exec node --import tsx cms/scripts/serve.ts',
     prefixColor: 'green',
-    env: { PORT: String(cmsPort), BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${mobiPort}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: notifySecret },
+    env: {
+      PORT: String(cmsPort),
+      BAOBAB_NOTIFY_URLS: [`http://127.0.0.1:${mobiPort}/_baobab/invalidate`, `http://127.0.0.1:${chatPort}/_baobab/invalidate`].join(','),
+      BAOBAB_NOTIFY_SECRET: notifySecret,
+    },
     url: `http://localhost:${cmsPort}`,
     check: `http://127.0.0.1:${cmsPort}/_health`,
     exists: fs.existsSync(path.join(root, 'cms/package.json')),
@@ -42,6 +47,15 @@ const processes: BaobabProcess[] = [
     url: `http://localhost:${mobiPort}`,
     check: `http://127.0.0.1:${mobiPort}/_baobab/health`,
     exists: fs.existsSync(path.join(root, 'frontends/mobi/package.json')),
+  },
+  {
+    name: 'chat',
+    command: 'exec node --import tsx frontends/chat/scripts/serve.ts',
+    prefixColor: 'magenta',
+    env: { PORT: String(chatPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret },
+    url: `http://localhost:${chatPort}`,
+    check: `http://127.0.0.1:${chatPort}/_baobab/health`,
+    exists: fs.existsSync(path.join(root, 'frontends/chat/package.json')),
   },
 ];
 
@@ -58,6 +72,7 @@ async function announceWhenReady(running: typeof processes) {
           `  CMS admin         http://localhost:${cmsPort}/admin   (login in data/dev-credentials.env)`,
           `  Strapi GraphQL    http://localhost:${cmsPort}/strapi-graphql   (generated CRUD schema, for editors' tools)`,
           `  mobi-sites        http://localhost:${mobiPort}/ lists them: http://kijana-ke.localhost:${mobiPort}/ …`,
+          `  chat gateway      http://localhost:${chatPort}/   try a channel: npm run chat -- ussd --site kijana-ke  (or whatsapp, sms)`,
           'Stop with Ctrl-C.',
           '',
         ].join('\n'),

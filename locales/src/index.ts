@@ -100,3 +100,10 @@ export function i18nextFallbackLng(): Record<string, string[]> {
   return map;
 }
 
+// The render-time half of UI strings (no file access, so safe in any bundle).
+export type Translate = (key: string, values?: Record<string, string>) => string;
+
+/** Looks a resolved string up and fills its `{{placeholders}}`; an unknown key comes back as itself. */
+export function createTranslate(strings: Readonly<Record<string, string>>): Translate {
+  return (key, values = {}) => (strings[key] ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
+}

@@ -6,7 +6,10 @@ import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
 import { deliveryService } from '../delivery';
+import { siteSchema, type SiteRecord } from '../delivery/records';
 import { blocksText } from '../delivery/rules';
+import { channelOverrideProblems, servingsOf } from './channel-overrides';
+import { pathSegments } from './problems';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
@@ -21,7 +24,7 @@ const CONTENT_KIND: ReadonlyMap<string, ContentKind> = new Map([
 const stringField = (value: unknown, key: string): string | undefined =>
   isRecord(value) && typeof value[key] === 'string' ? value[key] : undefined;
 
-const siteRows = z.array(z.object({ documentId: z.string(), code: z.string(), hostnames: z.unknown() }));
+const siteRows = z.array(z.object({ documentId: z.string(), code: z.string(), hostnames: z.unknown(), channels: z.unknown() }));
 const slugRows = z.array(z.object({ documentId: z.string(), slug: z.string() }));
 const textRows = z.array(
   z.object({ id: z.number(), title: z.string().nullish(), lead: z.string().nullish(), body: z.unknown(), searchText: z.string().nullish() }),
@@ -29,7 +32,7 @@ const textRows = z.array(
 
 function fail(problems: FieldProblem[]): never {
   throw new errors.ValidationError(problems.map((problem) => `${problem.path}: ${problem.message}`).join(' '), {
-    errors: problems.map((problem) => ({ path: [problem.path], message: problem.message, name: 'ValidationError' })),
+    errors: problems.map((problem) => ({ path: pathSegments(problem.path), message: problem.message, name: 'ValidationError' })),
   });
 }
 
@@ -40,13 +43,52 @@ async function mergedData(strapi: Core.Strapi, uid: string, documentId: string |
   return isRecord(current) ? { ...current, ...data } : data;
 }
 
-async function validateWrite(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) {
+/** Every site as it serves readers: its published version, or its draft until it has one. */
+async function servingSites(strapi: Core.Strapi): Promise<SiteRecord[]> {
+  const rows: unknown[] = await strapi.db.query(UID.site).findMany({ populate: { variables: true } });
+  const byDocument = new Map<string, SiteRecord>();
+  for (const row of rows) {
+    const site = siteSchema.safeParse(row);
+    if (!site.success) continue;
+    const isPublished = isRecord(row) && row.publishedAt !== null && row.publishedAt !== undefined;
+    if (isPublished || !byDocument.has(site.data.documentId)) byDocument.set(site.data.documentId, site.data);
+  }
+  return [...byDocument.values()];
+}
+
+/** The locale a write is in: the one it names, else Strapi's default locale (as the document service does). */
+async function writeLocale(strapi: Core.Strapi, params: unknown): Promise<string> {
+  return stringField(params, 'locale') ?? z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+}
+
+/** The overrides a translation's draft holds now. */
+async function storedOverrides(strapi: Core.Strapi, documentId: string, locale: string): Promise<unknown> {
+  const stored: unknown = await strapi.db
+    .query(UID.article)
+    .findOne({ where: { documentId, locale, publishedAt: null }, populate: { channelOverrides: true } });
+  return isRecord(stored) ? stored.channelOverrides : undefined;
+}
+
+/**
+ * One translation's channel overrides as they will be saved (the stored ones when the write
+ * leaves them alone, since a change of carriage can still break them), on every site that
+ * carries the article.
+ */
+async function overrideProblems(strapi: Core.Strapi, documentId: string | undefined, params: unknown, merged: Record<string, unknown>, data: Record<string, unknown>) {
+  const locale = await writeLocale(strapi, params);
+  const overrides = 'channelOverrides' in data || documentId === undefined ? data.channelOverrides : await storedOverrides(strapi, documentId, locale);
+  if (!Array.isArray(overrides) || overrides.length === 0) return channelOverrideProblems(overrides, []);
+  return channelOverrideProblems(overrides, servingsOf(await servingSites(strapi), merged, locale));
+}
+
+async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, data: Record<string, unknown>) {
+  const documentId = stringField(params, 'documentId');
   const merged = await mergedData(strapi, uid, documentId, data);
-  const sites = siteRows.parse(await strapi.db.query(UID.site).findMany({ select: ['documentId', 'code', 'hostnames'] }));
+  const sites = siteRows.parse(await strapi.db.query(UID.site).findMany({ select: ['documentId', 'code', 'hostnames', 'channels'] }));
   if (uid === UID.site) {
     const others = sites
       .filter((site) => site.documentId !== documentId)
-      .map((site) => ({ code: site.code, hostnames: Array.isArray(site.hostnames) ? site.hostnames.map(String) : [] }));
+      .map((site) => ({ code: site.code, hostnames: Array.isArray(site.hostnames) ? site.hostnames.map(String) : [], channels: site.channels }));
     const problems = siteProblems(merged, others);
     if (problems.length > 0) fail(problems);
     return;
@@ -59,11 +101,14 @@ async function validateWrite(strapi: Core.Strapi, uid: string, documentId: strin
   const sections = needsSections
     ? slugRows.parse(await strapi.db.query(UID.section).findMany({ select: ['documentId', 'slug'] }))
     : [];
-  const problems = contentProblems(kind, merged, {
-    slugTaken: sameSlug.some((row) => row.documentId !== documentId),
-    siteCodes: new Set(sites.map((site) => site.code)),
-    sectionSlugs: new Set(sections.map((row) => row.slug)),
-  });
+  const problems = [
+    ...contentProblems(kind, merged, {
+      slugTaken: sameSlug.some((row) => row.documentId !== documentId),
+      siteCodes: new Set(sites.map((site) => site.code)),
+      sectionSlugs: new Set(sections.map((row) => row.slug)),
+    }),
+    ...(kind === 'article' ? await overrideProblems(strapi, documentId, params, merged, data) : []),
+  ];
   if (problems.length > 0) fail(problems);
 }
 
@@ -88,7 +133,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
     const params: unknown = context.params;
     const documentId = stringField(params, 'documentId');
     const data = isRecord(params) && isRecord(params.data) ? params.data : undefined;
-    if ((action === 'create' || action === 'update') && data) await validateWrite(strapi, uid, documentId, data);
+    if ((action === 'create' || action === 'update') && data) await validateWrite(strapi, uid, params, data);
     const result = await next();
     const writtenId = documentId ?? stringField(result, 'documentId');
     if (uid === UID.article && writtenId && action !== 'delete') await refreshSearchText(strapi, writtenId);

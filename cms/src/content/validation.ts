@@ -3,21 +3,21 @@
 import { isKnownLocale } from '@baobab/locales';
 import { baseTheme, overrideProblems } from '@baobab/theme-base';
 import { isHostname, isPlainObject, isSlug, normalizeHost } from '@baobab/kit';
+import type { FieldProblem } from './problems';
+import { siteChannelProblems } from './site-channels';
 
-export interface FieldProblem {
-  readonly path: string;
-  readonly message: string;
-}
-
+export type { FieldProblem } from './problems';
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 
 export interface OtherSite {
   readonly code: string;
   readonly hostnames: readonly string[];
+  /** As stored; only its well-formed channel identifiers count. */
+  readonly channels?: unknown;
 }
 
-/** A site's own fields, and its code and hostnames against every other site. */
+/** A site's own fields, and its code, hostnames and channel identifiers against every other site. */
 export function siteProblems(data: Record<string, unknown>, others: readonly OtherSite[]): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { code, hostnames, locales, defaultLocale, theme, themeTokens, plugins, channels } = data;
@@ -65,9 +65,7 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
   if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every(isSlug))) {
     problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });
   }
-  if (channels !== undefined && channels !== null && !isPlainObject(channels)) {
-    problems.push({ path: 'channels', message: 'Channels must be a JSON object, like {"ussd": {"serviceCodes": ["*384*100#"]}}.' });
-  }
+  problems.push(...siteChannelProblems(channels, others));
   return problems;
 }
 

@@ -1,5 +1,6 @@
 // The shapes the delivery API reads from the database, parsed once at the boundary
 // (zod) so everything after trusts them.
+import { isChannel } from '@baobab/chat/limits';
 import { z } from 'zod';
 
 const slugList = z
@@ -108,10 +109,22 @@ export const articleSchema = z.object({
 });
 export type ArticleRow = z.infer<typeof articleSchema>;
 
+const channelOverrideSchema = z.object({ channel: z.string().refine(isChannel), text: z.string() });
+export type ChannelOverride = z.infer<typeof channelOverrideSchema>;
+
 export const articleDetailSchema = z.object({
   id: z.number(),
   body: z.unknown().transform((value) => (Array.isArray(value) ? value : [])),
   image: imageSchema.nullish().transform((value) => value ?? null),
+  /** A malformed override is dropped on its own; it must not cost the article its body. */
+  channelOverrides: z
+    .unknown()
+    .transform((value): ChannelOverride[] =>
+      (Array.isArray(value) ? value : []).flatMap((item) => {
+        const parsed = channelOverrideSchema.safeParse(item);
+        return parsed.success ? [parsed.data] : [];
+      }),
+    ),
 });
 export type ArticleDetail = z.infer<typeof articleDetailSchema>;
 

@@ -1,6 +1,7 @@
 // The delivery API's decisions, one function each: which site a host means, which locale
 // a request gets, what a site carries, what is live, which translation is served, how
 // variables are filled in and how lists are paged. Pure functions over parsed records.
+import { channels, isChannel, type Channel } from '@baobab/chat/limits';
 import { isSafeUrl, normalizeHost } from '@baobab/kit';
 
 export { normalizeHost };
@@ -149,6 +150,17 @@ const VARIABLE = /\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g;
 export function substitute(text: string, variables: ReadonlyMap<string, string>): string {
   if (!text.includes('{{')) return text;
   return text.replace(VARIABLE, (whole, name: string) => variables.get(name) ?? whole);
+}
+
+/** The variable names a text mentions, in order, each once: `{{helpline}}` → helpline. */
+export function variablesIn(text: string): string[] {
+  return [...new Set(Array.from(text.matchAll(VARIABLE), (match) => match[1] ?? ''))].filter((name) => name !== '');
+}
+
+/** A chat channel named by a client; anything else is the client's mistake. */
+export function chatChannel(value: string): Channel {
+  if (isChannel(value)) return value;
+  throw badInput(`channel "${value}" is not a chat channel; use one of: ${channels.join(', ')}`);
 }
 
 /**

@@ -1,6 +1,7 @@
 // The delivery GraphQL schema (the contract in shared/specs/delivery-api.md, plus pages,
-// banners, variables and channels) and its resolvers. Every resolver reads the in-memory
-// content index; article bodies and images come through one batched loader per request.
+// banners, variables, channels and channel text) and its resolvers. Every resolver reads the
+// in-memory content index; article bodies, images and channel overrides come through one
+// batched loader per request.
 import { getLocale } from '@baobab/locales';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type DataLoader from 'dataloader';
@@ -11,6 +12,7 @@ import type { ArticleDetail, ArticleRow, BannerRow, ImageRecord, LocalizedRow, P
 import {
   availableLocales,
   carries,
+  chatChannel,
   DocumentSet,
   chainFor,
   isFeatured,
@@ -91,6 +93,8 @@ export const typeDefs = /* GraphQL */ `
     lead: String
     "Structured blocks, site variables already substituted."
     body: JSON!
+    "The editor's override text for one chat channel (whatsapp, sms, ussd, telegram, messenger) in the served translation, site variables substituted; null when there is none."
+    channelText(channel: String!): String
     "The locale actually served."
     locale: String!
     requestedLocale: String!
@@ -331,6 +335,12 @@ export const resolvers = {
     async body({ row, site, requestedLocale }: View<ArticleRow>, _: unknown, context: DeliveryContext) {
       const detail = await context.details.load(row.id);
       return prepareBlocks(detail?.body ?? [], variablesFor(site, requestedLocale));
+    },
+    async channelText({ row, site, requestedLocale }: View<ArticleRow>, args: { channel: string }, context: DeliveryContext) {
+      const channel = chatChannel(args.channel);
+      const detail = await context.details.load(row.id);
+      const override = detail?.channelOverrides.find((item) => item.channel === channel);
+      return override ? substitute(override.text, variablesFor(site, requestedLocale)) : null;
     },
     locale: ({ row }: View<ArticleRow>) => row.locale,
     isFallback: ({ row, requestedLocale }: View<ArticleRow>) => row.locale !== requestedLocale,

@@ -90,7 +90,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       const rows = await strapi.db.query(UID.article).findMany({
         where: { id: { $in: [...ids] } },
         select: ['id', 'body'],
-        populate: { image: true },
+        populate: { image: true, channelOverrides: true },
       });
       const byId = new Map<number, ArticleDetail>();
       for (const row of rows) {

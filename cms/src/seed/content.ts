@@ -26,6 +26,7 @@ export const demoContent: SeedContent = {
         ussd: { serviceCodes: ['*384*100#'] },
         sms: { shortCode: '21393' },
         whatsapp: { phoneNumberId: '100000000000001' },
+        telegram: { botUsername: 'KijanaKeBot' },
       },
     },
     {
@@ -41,6 +42,7 @@ export const demoContent: SeedContent = {
         ussd: { serviceCodes: ['*120*200#'] },
         sms: { shortCode: '31555' },
         whatsapp: { phoneNumberId: '100000000000002' },
+        telegram: { botUsername: 'ThriveZaBot' },
       },
     },
     {
@@ -56,6 +58,7 @@ export const demoContent: SeedContent = {
         ussd: { serviceCodes: ['*347*300#'] },
         sms: { shortCode: '40400' },
         whatsapp: { phoneNumberId: '100000000000003' },
+        telegram: { botUsername: 'MamaNgBot' },
       },
     },
     {
@@ -74,6 +77,7 @@ export const demoContent: SeedContent = {
         ussd: { serviceCodes: [] },
         sms: { shortCode: '19019' },
         whatsapp: { phoneNumberId: '100000000000004' },
+        telegram: { botUsername: 'AmalEgBot' },
       },
     },
   ],
@@ -230,6 +234,10 @@ Your result is _confidential_. Nobody else should be told without your permissio
 - Before starting PrEP
 
 If you are worried or have questions, call {{helpline}}. You can also read more from the [World Health Organization](https://www.who.int/health-topics/hiv-aids).`,
+          channelOverrides: {
+            ussd: 'HIV tests are quick, private and free at most clinics. Result in 15-20 minutes. Test yearly if sexually active. Questions? Call {{helpline}}.',
+            sms: 'HIV testing is quick and private: a finger-prick test gives your result in 15-20 minutes, and self-test kits let you test at home. Test at least once a year if you are sexually active, after sex without a condom and when pregnant. Your result is confidential. Questions? Call {{helpline}}.',
+          },
         },
         ar: {
           title: 'فحص فيروس نقص المناعة: ماذا تتوقع ولماذا هو مهم',
@@ -296,6 +304,10 @@ Majibu yako ni **siri**. Ukiwa na maswali, piga simu {{helpline}}.`,
 ## If sex was forced
 
 You are not to blame. Go to a clinic or hospital as soon as you can: you can get emergency contraception, PEP to prevent HIV, and support. Call {{helpline}} to talk to someone you can trust.`,
+          channelOverrides: {
+            ussd: 'Condom broke or sex without protection? Take an emergency pill as soon as you can, best within 3 days. A copper IUD within 5 days works best.',
+            sms: 'Condom broke or sex without protection? Emergency pills work best taken as soon as possible, within 3 days (some up to 5). A copper IUD fitted within 5 days is the most effective option. Neither protects against HIV: ask about PEP and testing.',
+          },
         },
         ar: {
           title: 'منع الحمل الطارئ: ماذا تفعلين بعد علاقة غير محمية',

@@ -132,7 +132,15 @@ export async function seed(strapi: Core.Strapi, content: SeedContent = demoConte
           goLiveAt,
           featuredFrom: article.featured ? goLiveAt : null,
         },
-        Object.entries(article.translations).map(([locale, text]) => [locale, { title: text.title, lead: text.lead, body: markdownToBlocks(text.body) }]),
+        Object.entries(article.translations).map(([locale, text]) => [
+          locale,
+          {
+            title: text.title,
+            lead: text.lead,
+            body: markdownToBlocks(text.body),
+            channelOverrides: Object.entries(text.channelOverrides ?? {}).map(([channel, overrideText]) => ({ channel, text: overrideText })),
+          },
+        ]),
         image ? () => upload(article.slug, image) : undefined,
       );
     }

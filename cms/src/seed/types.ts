@@ -1,6 +1,7 @@
 // The shape of the demo content (content.ts). Text is written in a small Markdown subset
 // that markdown.ts turns into Strapi blocks: blank-line paragraphs, "## " headings,
 // "- " and "1. " lists, "> " quotes, **bold**, _italic_ and [links](https://…).
+import type { Channel } from '@baobab/chat/limits';
 
 /** A site code, or 'all' for content every site carries. */
 export type Carriage = 'all' | readonly string[];
@@ -38,8 +39,11 @@ export interface SeedArticle {
   readonly featured?: boolean;
   /** Generated picture: a hue (0–360) and a motif; alt text describes it for the reader. */
   readonly image?: { hue: number; motif: 'circles' | 'waves' | 'leaves' | 'sun'; alt: string };
-  /** At least `en`, the source; other locales are partial translations. */
-  readonly translations: Readonly<Record<string, { title: string; lead: string; body: string }>>;
+  /**
+   * At least `en`, the source; other locales are partial translations. `channelOverrides`
+   * is plain text a chat channel sends instead of the body (one per channel, within its limit).
+   */
+  readonly translations: Readonly<Record<string, { title: string; lead: string; body: string; channelOverrides?: Readonly<Partial<Record<Channel, string>>> }>>;
 }
 
 export interface SeedPage {

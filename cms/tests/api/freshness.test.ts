@@ -50,7 +50,7 @@ describe('database cost', () => {
       await createArticle({ title: `Bulk ${i}`, slug: uniqueSlug(`bulk-${i}`), sites: [site], section: 'nutrition', tags: ['bulk'], body: [paragraph(`Item ${i}`)] });
     }
     const listing = (first: number) =>
-      gql(`query($site: String!, $first: Int) { site(code: $site) { articles(first: $first, tag: "bulk") { totalCount nodes { title lead body tags section { title } image { url } } } } }`, {
+      gql(`query($site: String!, $first: Int) { site(code: $site) { articles(first: $first, tag: "bulk") { totalCount nodes { title lead body sms: channelText(channel: "sms") tags section { title } image { url } } } } }`, {
         site,
         first,
       });

@@ -1,6 +1,2 @@
-// The render-time half of UI strings: look up a resolved string and fill {{placeholders}}.
-export type Translate = (key: string, values?: Record<string, string>) => string;
-
-export function createTranslate(strings: Readonly<Record<string, string>>): Translate {
-  return (key, values = {}) => (strings[key] ?? key).replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => values[name] ?? whole);
-}
+// The render-time half of UI strings lives with the registry; pages import it from here.
+export { createTranslate, type Translate } from '@baobab/locales';

@@ -53,3 +53,47 @@ describe('content validation', () => {
     expect(paths(contentProblems('section', { slug: 'nutrition', allSites: true, parent: 'nutrition' }, refs))).toEqual(['parent']);
   });
 });
+
+describe('site channel settings', () => {
+  const kenya = { code: 'kijana-ke', hostnames: ['kijana-ke.localhost'], channels: { ussd: { serviceCodes: ['*384*100#'] }, sms: { shortCode: '21393' }, whatsapp: { phoneNumberId: '100000000000001' }, telegram: { botUsername: 'KijanaKeBot' } } };
+  const problemsFor = (channels: unknown) => siteProblems({ ...site, channels }, [kenya]);
+
+  it('accepts every channel in its documented shape', () => {
+    const channels = { ussd: { serviceCodes: ['*384*200#', '*123#'] }, sms: { shortCode: '22333' }, whatsapp: { phoneNumberId: '100000000000009' }, telegram: { botUsername: 'Kijana_ZM_bot' }, messenger: { pageId: '104857600000009' } };
+    expect(problemsFor(channels)).toEqual([]);
+    expect(problemsFor(undefined)).toEqual([]);
+  });
+
+  it('names the allowed channels when a key is not one', () => {
+    expect(problemsFor({ viber: { uri: 'x' } })).toEqual([{ path: 'channels', message: '"viber" is not a chat channel; use whatsapp, sms, ussd, telegram, messenger.' }]);
+  });
+
+  it('explains each malformed identifier at its own path', () => {
+    const problems = problemsFor({ ussd: { serviceCodes: ['*384*100', '384#'] }, sms: { shortCode: '12' }, whatsapp: { phoneNumberId: '+254 700 000 000' }, telegram: { botUsername: '@kijana' }, messenger: {} });
+    expect(paths(problems)).toEqual([
+      'channels.ussd.serviceCodes[0]',
+      'channels.ussd.serviceCodes[1]',
+      'channels.sms.shortCode',
+      'channels.whatsapp.phoneNumberId',
+      'channels.telegram.botUsername',
+      'channels.messenger.pageId',
+    ]);
+    expect(problems[0]?.message).toContain('"*384*100" is not a USSD service code');
+    expect(problems[4]?.message).toContain('ending in "bot"');
+    expect(problems[5]?.message).toContain('Give the Messenger page id');
+  });
+
+  it('refuses an identifier another site already uses, naming that site', () => {
+    const problems = problemsFor({ ussd: { serviceCodes: ['*1#', '*384*100#'] }, sms: { shortCode: '21393' }, telegram: { botUsername: 'kijanakebot' } });
+    expect(paths(problems)).toEqual(['channels.ussd.serviceCodes[1]', 'channels.sms.shortCode', 'channels.telegram.botUsername']);
+    expect(problems.every((problem) => problem.message.includes('already belongs to site kijana-ke'))).toBe(true);
+  });
+
+  it('refuses a service code listed twice, and unknown settings of a channel', () => {
+    expect(problemsFor({ ussd: { serviceCodes: ['*1#', '*1#'] } })).toEqual([{ path: 'channels.ussd.serviceCodes[1]', message: '"*1#" is listed twice.' }]);
+    expect(problemsFor({ sms: { shortcode: '22333' } })).toEqual([
+      { path: 'channels.sms.shortCode', message: 'Give the SMS short code: 3 to 15 digits, like "21393".' },
+      { path: 'channels.sms', message: '"shortcode" is not a setting of sms; use shortCode.' },
+    ]);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ArticleRow, SiteRecord } from '../records';
-import { availableLocales, DocumentSet, isLive, paginate, prepareBlocks, resolveLocale, siteForHost, substitute, variablesFor } from '../rules';
+import { DeliveryError } from '../errors';
+import { availableLocales, chatChannel, DocumentSet, isLive, paginate, prepareBlocks, resolveLocale, siteForHost, substitute, variablesFor, variablesIn } from '../rules';
 
 const site: SiteRecord = {
   id: 1,
@@ -94,6 +95,20 @@ describe('variables', () => {
     const prepared = prepareBlocks(blocks, new Map([['helpline', '1190']]));
     expect(JSON.stringify(prepared)).toContain('Call 1190');
     expect(blocks[0]?.children[0]?.text).toBe('Call {{helpline}}');
+  });
+});
+
+describe('chat channels', () => {
+  it('names the variables a text mentions, once each, as substitute reads them', () => {
+    expect(variablesIn('Call {{ helpline }}, {{helpline}} or {{clinic_finder}}; not {{9lives}} or {single}')).toEqual(['helpline', 'clinic_finder']);
+  });
+
+  it('accepts a chat channel and refuses anything else as bad input naming the allowed ones', () => {
+    expect(chatChannel('ussd')).toBe('ussd');
+    for (const name of ['web', 'SMS', '']) {
+      expect(() => chatChannel(name)).toThrow(DeliveryError);
+      expect(() => chatChannel(name)).toThrow('use one of: whatsapp, sms, ussd, telegram, messenger');
+    }
   });
 });
 

@@ -1,0 +1,102 @@
+// Editor-facing checks of one translation's channel overrides: one per channel, not empty,
+// and within the channel's limit as every site that carries the article would send it,
+// with that site's {{variables}} filled in (a 4-digit helpline and a 14-character one
+// make different SMS). The limits themselves are @baobab/chat's, the one table of them.
+import { channels, isChannel, overrideProblem, type Channel, type ChannelLimitProblem } from '@baobab/chat/limits';
+import { isPlainObject } from '@baobab/kit';
+import { z } from 'zod';
+import type { SiteRecord } from '../delivery/records';
+import { carries, chainFor, substitute, variablesFor, variablesIn } from '../delivery/rules';
+import type { FieldProblem } from './problems';
+
+/** One way readers meet a translation: a site that carries the article, read in one of its locales. */
+export interface Serving {
+  readonly site: string;
+  readonly locale: string;
+  readonly variables: ReadonlyMap<string, string>;
+}
+
+const carriageSchema = z.object({
+  allSites: z
+    .unknown()
+    .optional()
+    .transform((value) => value === true),
+  sites: z
+    .unknown()
+    .optional()
+    .transform((value) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])),
+});
+
+/**
+ * Every site carrying the article (`allSites`, `sites` as saved), in each of its locales
+ * whose fallback chain reaches `locale`: the readers this translation may be served to.
+ * A locale that finds an earlier translation first is counted too, which errs on the safe side.
+ */
+export function servingsOf(sites: readonly SiteRecord[], article: Record<string, unknown>, locale: string): Serving[] {
+  const carriage = carriageSchema.parse(article);
+  return [...sites]
+    .filter((site) => carries(site, carriage))
+    .sort((a, b) => a.code.localeCompare(b.code))
+    .flatMap((site) =>
+      site.locales
+        .filter((requested) => chainFor(site, requested).includes(locale))
+        .map((requested) => ({ site: site.code, locale: requested, variables: variablesFor(site, requested) })),
+    );
+}
+
+/**
+ * The channel's limit problem with the text as served, the worst over all servings (the
+ * one over by most), saying where; the text as written when no site serves it yet.
+ */
+export function overrideLimitMessage(channel: Channel, text: string, servings: readonly Serving[]): string | null {
+  if (servings.length === 0) return overrideProblem(channel, text)?.message ?? null;
+  let worst: { problem: ChannelLimitProblem; serving: Serving } | null = null;
+  const checked = new Set<string>();
+  for (const serving of servings) {
+    const served = substitute(text, serving.variables);
+    if (checked.has(served)) continue;
+    checked.add(served);
+    const problem = overrideProblem(channel, served);
+    if (problem && (worst === null || problem.over > worst.problem.over)) worst = { problem, serving };
+  }
+  if (worst === null) return null;
+  const { problem, serving } = worst;
+  const filled = variablesIn(text).filter((name) => serving.variables.has(name));
+  if (filled.length === 0) return problem.message;
+  const names = filled.map((name) => `{{${name}}}`).join(', ');
+  return `${problem.message} (Counted as ${serving.site} serves it in ${serving.locale}, with ${names} filled in.)`;
+}
+
+/** A translation's `channelOverrides` as saved: a list of { channel, text }, one per channel. */
+export function channelOverrideProblems(overrides: unknown, servings: readonly Serving[]): FieldProblem[] {
+  if (overrides === undefined || overrides === null) return [];
+  if (!Array.isArray(overrides)) {
+    return [{ path: 'channelOverrides', message: 'Channel overrides must be a list like [{"channel": "sms", "text": "…"}].' }];
+  }
+  const problems: FieldProblem[] = [];
+  const firstOf = new Map<Channel, number>();
+  overrides.forEach((override: unknown, index) => {
+    const at = `channelOverrides[${index}]`;
+    const channel = isPlainObject(override) ? override.channel : undefined;
+    const text = isPlainObject(override) ? override.text : undefined;
+    if (!isChannel(channel)) {
+      problems.push({ path: `${at}.channel`, message: `Choose the channel: one of ${channels.join(', ')}.` });
+    } else {
+      const first = firstOf.get(channel);
+      if (first === undefined) firstOf.set(channel, index);
+      else {
+        problems.push({
+          path: `${at}.channel`,
+          message: `"${channel}" is repeated: this translation already has an override for ${channel} (channelOverrides[${first}]); keep one per channel.`,
+        });
+      }
+    }
+    if (typeof text !== 'string' || text.trim() === '') {
+      problems.push({ path: `${at}.text`, message: 'Write the text this channel sends, or remove the override.' });
+    } else if (isChannel(channel)) {
+      const message = overrideLimitMessage(channel, text, servings);
+      if (message !== null) problems.push({ path: `${at}.text`, message });
+    }
+  });
+  return problems;
+}

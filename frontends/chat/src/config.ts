@@ -1,0 +1,110 @@
+// The gateway's settings, read once from the environment at start-up and validated: a
+// bad value stops the process with a message naming the variable. Outside production the
+// provider URLs default to the gateway's own sandbox, so every channel works offline.
+import { z } from 'zod';
+import { limits } from './channels';
+
+const DEV_SECRET = 'baobab-dev-only-secret';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .optional()
+  .transform((value) => (value === undefined ? undefined : ['true', '1', 'yes'].includes(value)));
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  HOST: z.string().default('127.0.0.1'),
+  CMS_URL: httpUrl.default('http://127.0.0.1:1337'),
+  /** Where readers' phones fetch images: the CMS's public URL. */
+  CMS_PUBLIC_URL: httpUrl.optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  USSD_BUDGET: z.coerce.number().int().min(40).max(limits.ussd.maxGsm7).default(limits.ussd.defaultBudget),
+  SMART_ENCODING: flag,
+  WHATSAPP_API_URL: httpUrl.optional(),
+  WHATSAPP_TOKEN: z.string().min(1).optional(),
+  WHATSAPP_APP_SECRET: z.string().min(1).optional(),
+  WHATSAPP_VERIFY_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_URL: httpUrl.optional(),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_SECRET_TOKEN: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, 'Telegram allows 1–256 characters A-Z, a-z, 0-9, _ and -')
+    .optional(),
+  SMS_API_URL: httpUrl.optional(),
+  SMS_API_KEY: z.string().min(1).optional(),
+  SMS_USERNAME: z.string().min(1).optional(),
+  BAOBAB_NOTIFY_SECRET: z.string().min(16).optional(),
+});
+
+export interface ChatConfig {
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly cmsUrl: string;
+  readonly mediaUrl: string;
+  readonly redisUrl: string | null;
+  readonly ussd: { readonly budget: number; readonly smartEncoding: boolean };
+  readonly sms: { readonly smartEncoding: boolean; readonly apiUrl: string; readonly apiKey: string; readonly username: string };
+  readonly whatsapp: { readonly apiUrl: string; readonly token: string; readonly appSecret: string; readonly verifyToken: string };
+  readonly telegram: { readonly apiUrl: string; readonly botToken: string; readonly secretToken: string };
+  readonly notifySecret: string | null;
+  /** True when provider URLs point at the gateway's own sandbox (development only). */
+  readonly sandbox: boolean;
+}
+
+export class ChatConfigError extends Error {
+  readonly code = 'CHAT_CONFIG_INVALID';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ChatConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const self = `http://127.0.0.1:${e.PORT}/_sandbox`;
+  const orDev = (value: string | undefined, name: string, dev: string): string => {
+    if (value !== undefined) return value;
+    if (isProduction) throw new ChatConfigError(`${name} must be set in production`);
+    return dev;
+  };
+  const config: ChatConfig = {
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    cmsUrl: e.CMS_URL.replace(/\/$/, ''),
+    mediaUrl: (e.CMS_PUBLIC_URL ?? e.CMS_URL).replace(/\/$/, ''),
+    redisUrl: e.REDIS_URL ?? null,
+    ussd: { budget: e.USSD_BUDGET, smartEncoding: e.SMART_ENCODING ?? true },
+    sms: {
+      smartEncoding: e.SMART_ENCODING ?? true,
+      apiUrl: orDev(e.SMS_API_URL, 'SMS_API_URL', `${self}/sms/version1/messaging`),
+      apiKey: orDev(e.SMS_API_KEY, 'SMS_API_KEY', DEV_SECRET),
+      username: orDev(e.SMS_USERNAME, 'SMS_USERNAME', 'sandbox'),
+    },
+    whatsapp: {
+      apiUrl: orDev(e.WHATSAPP_API_URL, 'WHATSAPP_API_URL', `${self}/whatsapp/v21.0`).replace(/\/$/, ''),
+      token: orDev(e.WHATSAPP_TOKEN, 'WHATSAPP_TOKEN', DEV_SECRET),
+      appSecret: orDev(e.WHATSAPP_APP_SECRET, 'WHATSAPP_APP_SECRET', DEV_SECRET),
+      verifyToken: orDev(e.WHATSAPP_VERIFY_TOKEN, 'WHATSAPP_VERIFY_TOKEN', DEV_SECRET),
+    },
+    telegram: {
+      apiUrl: orDev(e.TELEGRAM_API_URL, 'TELEGRAM_API_URL', `${self}/telegram`).replace(/\/$/, ''),
+      botToken: orDev(e.TELEGRAM_BOT_TOKEN, 'TELEGRAM_BOT_TOKEN', 'dev-bot-token'),
+      secretToken: orDev(e.TELEGRAM_SECRET_TOKEN, 'TELEGRAM_SECRET_TOKEN', DEV_SECRET),
+    },
+    notifySecret: e.BAOBAB_NOTIFY_SECRET ?? null,
+    sandbox: false,
+  };
+  if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey].includes(DEV_SECRET)) {
+    throw new ChatConfigError('production refuses the development placeholder secret');
+  }
+  const sandbox = [config.sms.apiUrl, config.whatsapp.apiUrl, config.telegram.apiUrl].some((url) => url.startsWith(self));
+  return { ...config, sandbox };
+}
+
+/** The secret the development sandbox and the simulator share; never valid in production. */
+export const DEVELOPMENT_SECRET = DEV_SECRET;

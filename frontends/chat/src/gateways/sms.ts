@@ -1,0 +1,66 @@
+// SMS in Africa's Talking's format: inbound POST /sms/africastalking with form fields
+// from, to, text, date, id, linkId. Keywords: MENU, a number, MORE, BACK. Replies go to
+// SMS_API_URL as Africa's Talking's messaging API form (username, to, from, message, linkId).
+import { z } from 'zod';
+import type { Input, Step } from '../conversation';
+import { cachedSmsReplies, smsPaging } from '../paging';
+import { renderSmsMenu } from '../render/sms';
+import { smsProblems } from '../validate';
+import { sendAll, textCommand } from './outbound';
+import { converse, hashAddress, labelsFor, serialised, type Runtime } from './runtime';
+import type { ChatSite } from '../content';
+
+const STATE_TTL_SECONDS = 24 * 3600;
+
+export const smsFormSchema = z.object({
+  from: z.string({ error: 'from is required' }).trim().min(1, 'from is required').max(32),
+  to: z.string({ error: 'to is required' }).trim().min(1, 'to is required').max(32),
+  text: z.string().max(1600).default(''),
+  date: z.string().max(64).optional(),
+  id: z.string({ error: 'id is required' }).trim().min(1, 'id is required').max(128),
+  linkId: z.string().max(128).optional(),
+});
+export type SmsForm = z.infer<typeof smsFormSchema>;
+
+function inputOf(text: string, labels: { more: string; back: string; home: string }): Input {
+  const command = textCommand(text, labels);
+  if (command) return { kind: command };
+  if (/^\s*\d{1,3}\s*$/.test(text)) return { kind: 'number', value: Number(text) };
+  return { kind: 'unknown' };
+}
+
+function reply(runtime: Runtime, site: ChatSite, step: Step): string {
+  const labels = labelsFor(step.state.locale ?? site.defaultLocale);
+  const options = runtime.config.sms;
+  if (step.screen.kind === 'menu') {
+    const plain = renderSmsMenu(step.screen.menu, step.screen.page, labels, options);
+    return step.notice ? `${step.notice}\n${plain}` : plain;
+  }
+  const replies = cachedSmsReplies(runtime.content, step.screen.article, labels, options);
+  return replies[Math.min(step.screen.page, replies.length - 1)] ?? '';
+}
+
+/** Handles one inbound SMS; answers whether a site owns the short code. */
+export async function handleSms(runtime: Runtime, form: SmsForm): Promise<boolean> {
+  const site = await runtime.content.siteFor('sms', form.to);
+  if (!site) return false;
+  const seenKey = `sms-seen:${form.id}`;
+  if ((await runtime.store.get(seenKey)) !== null) return true;
+  await runtime.store.set(seenKey, '1', 24 * 3600);
+  const stateKey = `sms:${site.code}:${hashAddress(form.from)}`;
+  await serialised(stateKey, async () => {
+    const step = await converse({
+      runtime,
+      site,
+      paging: smsPaging(runtime.content, runtime.config.sms),
+      stateKey,
+      stateTtlSeconds: STATE_TTL_SECONDS,
+      address: form.from,
+      inputs: (saved) => (saved ? [inputOf(form.text, labelsFor(saved.locale ?? site.defaultLocale))] : []),
+    });
+    const message = reply(runtime, site, step);
+    const body = new URLSearchParams({ username: runtime.config.sms.username, to: form.from, from: form.to, message, ...(form.linkId ? { linkId: form.linkId } : {}) });
+    await sendAll(runtime, [{ url: runtime.config.sms.apiUrl, headers: { apikey: runtime.config.sms.apiKey }, body, problems: smsProblems(message), what: 'SMS reply' }]);
+  });
+  return true;
+}

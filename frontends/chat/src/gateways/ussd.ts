@@ -1,0 +1,80 @@
+// POST /ussd/africastalking: Africa's Talking's USSD callback. Form fields sessionId,
+// serviceCode, phoneNumber, networkCode, text (every input so far joined by `*`); answers
+// `CON <screen>` or `END <screen>` as text/plain. State is kept per sessionId, so the
+// latest input is what `text` added since the last hop, even when it contains `*`.
+import { z } from 'zod';
+import type { ChatSite } from '../content';
+import type { Input, Step } from '../conversation';
+import { cachedUssdScreens, ussdPaging } from '../paging';
+import { renderUssdMenu, USSD_KEYS, ussdFits } from '../render/ussd';
+import { converse, labelsFor, loadState, translateFor, type Runtime } from './runtime';
+
+const SESSION_TTL_SECONDS = 300;
+
+export const ussdFormSchema = z.object({
+  sessionId: z.string({ error: 'sessionId is required' }).trim().min(1, 'sessionId is required').max(200),
+  serviceCode: z.string({ error: 'serviceCode is required' }).trim().min(1, 'serviceCode is required').max(64),
+  phoneNumber: z.string({ error: 'phoneNumber is required' }).trim().min(1, 'phoneNumber is required').max(32),
+  networkCode: z.string().max(32).optional(),
+  text: z.string().max(2000).default(''),
+});
+export type UssdForm = z.infer<typeof ussdFormSchema>;
+
+/** One USSD keypress → what it means on our menus. */
+export function ussdInput(raw: string): Input {
+  const value = raw.trim();
+  if (value === USSD_KEYS.more) return { kind: 'more' };
+  if (value === USSD_KEYS.back) return { kind: 'back' };
+  if (value === USSD_KEYS.home) return { kind: 'home' };
+  if (/^\d{1,3}$/.test(value)) return { kind: 'number', value: Number(value) };
+  return { kind: 'unknown' };
+}
+
+/** What this hop typed: the part of `text` after what the session had already seen. */
+export function latestInput(previous: string | null, text: string): string[] {
+  if (previous === null) return text === '' ? [] : text.split('*');
+  if (text === previous) return [];
+  if (previous === '') return [text];
+  return text.startsWith(`${previous}*`) ? [text.slice(previous.length + 1)] : [text.split('*').pop() ?? ''];
+}
+
+const textKey = (sessionId: string) => `ussd-text:${sessionId}`;
+
+export async function answerUssd(runtime: Runtime, form: UssdForm): Promise<string> {
+  const site = await runtime.content.siteFor('ussd', form.serviceCode);
+  if (!site) return `END ${translateFor('en')('unknownService')}`;
+  const stateKey = `ussd:${form.sessionId}`;
+  const saved = await loadState(runtime.store, stateKey, site.code);
+  const previous = saved ? await runtime.store.get(textKey(form.sessionId)) : null;
+  const inputs = latestInput(previous, form.text).map(ussdInput);
+  const options = runtime.config.ussd;
+  const result = await converse({
+    runtime,
+    site,
+    paging: ussdPaging(runtime.content, options),
+    stateKey,
+    stateTtlSeconds: SESSION_TTL_SECONDS,
+    address: form.phoneNumber,
+    inputs: () => inputs,
+  });
+  await runtime.store.set(textKey(form.sessionId), form.text, SESSION_TTL_SECONDS);
+  return `CON ${ussdScreen(runtime, site, result)}`;
+}
+
+/** The screen for a step, the notice in place of the title when it fits. */
+function ussdScreen(runtime: Runtime, site: ChatSite, result: Step): string {
+  const locale = result.state.locale ?? site.defaultLocale;
+  const labels = labelsFor(locale);
+  const { budget } = runtime.config.ussd;
+  const { screen, notice } = result;
+  if (screen.kind === 'menu') {
+    const plain = renderUssdMenu(screen.menu, screen.page, labels, runtime.config.ussd);
+    if (notice === null) return plain;
+    const noticed = renderUssdMenu(screen.menu, screen.page, labels, runtime.config.ussd, notice);
+    return ussdFits(noticed, budget) ? noticed : plain;
+  }
+  const screens = cachedUssdScreens(runtime.content, screen.article, labels, runtime.config.ussd);
+  const page = screens[Math.min(screen.page, screens.length - 1)] ?? '';
+  const noticed = notice === null ? page : `${notice}\n${page}`;
+  return ussdFits(noticed, budget) ? noticed : page;
+}

@@ -1,0 +1,35 @@
+// Builds the gateway from settings: content cache, session store (Redis when REDIS_URL is
+// set), HTTP server. Used by scripts/serve.ts, the tests and the benchmark.
+import type { AddressInfo } from 'node:net';
+import type { ChatConfig } from '../config';
+import { createContentSource } from '../content';
+import type { Runtime } from '../gateways/runtime';
+import { createMemoryStore, createRedisStore } from '../store';
+import { createChatServer, type ChatServer } from './http';
+
+export interface RunningGateway extends ChatServer {
+  readonly url: string;
+  readonly runtime: Runtime;
+  stop(): Promise<void>;
+}
+
+export async function startGateway(config: ChatConfig, log: (message: string) => void = (message) => console.error(`chat: ${message}`)): Promise<RunningGateway> {
+  const store = config.redisUrl ? await createRedisStore(config.redisUrl) : createMemoryStore();
+  const runtime: Runtime = { config, content: createContentSource({ cmsUrl: config.cmsUrl, mediaUrl: config.mediaUrl }), store, log };
+  const chat = createChatServer(runtime);
+  await new Promise<void>((resolve, reject) => {
+    chat.server.once('error', reject);
+    chat.server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = chat.server.address() as AddressInfo;
+  return {
+    ...chat,
+    url: `http://${config.host}:${port}`,
+    runtime,
+    async stop() {
+      await new Promise<void>((resolve) => chat.server.close(() => resolve()));
+      await chat.idle();
+      await store.close();
+    },
+  };
+}

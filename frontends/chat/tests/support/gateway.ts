@@ -1,0 +1,41 @@
+// Starts a real gateway in this test process on a free loopback port, pointed at the
+// test CMS and at the provider stand-ins.
+import { loadConfig } from '../../src/config';
+import { startGateway, type RunningGateway } from '../../src/server/start';
+import { PROVIDER_TOKENS, type Providers } from './providers';
+
+export const TEST_SECRETS = { whatsappApp: 'test-app-secret', whatsappVerify: 'test-verify-token', telegram: 'test-telegram-secret', notify: 'test-notify-secret-0123456789' } as const;
+
+export function cmsUrl(): string {
+  const url = process.env.BAOBAB_TEST_CHAT_CMS_URL;
+  if (!url) throw new Error('BAOBAB_TEST_CHAT_CMS_URL is not set: run through jest --selectProjects chat-http');
+  return url;
+}
+
+export async function startTestGateway(providers: Providers | null, env: Record<string, string> = {}): Promise<RunningGateway> {
+  const base = providers?.url ?? 'http://127.0.0.1:9';
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    CMS_URL: cmsUrl(),
+    WHATSAPP_API_URL: `${base}/v21.0`,
+    WHATSAPP_TOKEN: PROVIDER_TOKENS.whatsapp,
+    WHATSAPP_APP_SECRET: TEST_SECRETS.whatsappApp,
+    WHATSAPP_VERIFY_TOKEN: TEST_SECRETS.whatsappVerify,
+    TELEGRAM_API_URL: base,
+    TELEGRAM_BOT_TOKEN: PROVIDER_TOKENS.telegram,
+    TELEGRAM_SECRET_TOKEN: TEST_SECRETS.telegram,
+    SMS_API_URL: `${base}/version1/messaging`,
+    SMS_API_KEY: PROVIDER_TOKENS.sms,
+    SMS_USERNAME: 'baobab',
+    BAOBAB_NOTIFY_SECRET: TEST_SECRETS.notify,
+    ...env,
+  });
+  return startGateway(config, () => undefined);
+}
+
+/** An Africa's Talking USSD callback; answers the response's status, type and body. */
+export async function dial(gateway: string, fields: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
+  const response = await fetch(`${gateway}/ussd/africastalking`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
+}

@@ -1,0 +1,109 @@
+import type { RunningGateway } from '../src/server/start';
+import { startTestGateway, TEST_SECRETS } from './support/gateway';
+import { startProviders, type Providers } from './support/providers';
+
+let providers: Providers;
+let gateway: RunningGateway;
+beforeAll(async () => {
+  providers = await startProviders();
+  gateway = await startTestGateway(providers);
+});
+afterAll(async () => {
+  await gateway.stop();
+  await providers.close();
+});
+
+let updateId = 1000;
+function update(chatId: number, part: { text?: string; data?: string }) {
+  updateId += 1;
+  if (part.data !== undefined) return { update_id: updateId, callback_query: { id: `cb${updateId}`, from: { id: chatId, is_bot: false, first_name: 'R' }, data: part.data, message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private' } } } };
+  return { update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'R' }, text: part.text } };
+}
+
+const postTelegram = (site: string, body: unknown, secret: string = TEST_SECRETS.telegram) =>
+  fetch(`${gateway.url}/telegram/${site}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(body) });
+
+const keyboard = (body: Record<string, unknown>) => ((body.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard ?? []).flat();
+
+describe('Telegram bot webhook', () => {
+  it('refuses a missing or wrong secret token with 401 and sends nothing', async () => {
+    const before = providers.sent.length;
+    expect((await postTelegram('kijana-ke', update(1, { text: '/start' }), 'wrong')).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(providers.sent.length).toBe(before);
+  });
+
+  it('answers 404 for a site without Telegram and 400 for a body that is not an update', async () => {
+    expect((await postTelegram('no-such-site', update(1, { text: '/start' }))).status).toBe(404);
+    const bad = await postTelegram('kijana-ke', { hello: 1 });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('shows menus as inline keyboards and an article as HTML messages, all within limits', async () => {
+    const chat = 424242;
+    let mark = providers.sent.length;
+    await postTelegram('thrive-za', update(chat, { text: '/start' }));
+    const [languages] = await providers.waitFor(String(chat), 1, mark);
+    expect(languages?.body.parse_mode).toBe('HTML');
+    const english = keyboard(languages?.body ?? {}).find((button) => button.text.startsWith('English'));
+    mark = providers.sent.length;
+    await postTelegram('thrive-za', update(chat, { data: english?.callback_data }));
+    let [screen] = await providers.waitFor(String(chat), 1, mark);
+    for (let depth = 0; depth < 4 && keyboard(screen?.body ?? {}).some((b) => /^[sa]:/.test(b.callback_data)); depth += 1) {
+      const first = keyboard(screen?.body ?? {}).find((b) => /^[sa]:/.test(b.callback_data));
+      mark = providers.sent.length;
+      await postTelegram('thrive-za', update(chat, { data: first?.callback_data }));
+      [screen] = await providers.waitFor(String(chat), 1, mark);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+    }
+    const article = providers.sent.slice(mark).filter((m) => m.body.chat_id === chat);
+    expect(article.length).toBeGreaterThanOrEqual(2);
+    expect(String(article[0]?.body.text)).toMatch(/\n<b>.+<\/b>\n/);
+    expect(keyboard(article[article.length - 1]?.body ?? {}).map((b) => b.callback_data)).toEqual(['back', 'home']);
+    expect(providers.sent.filter((m) => m.channel === 'telegram').flatMap((m) => m.problems)).toEqual([]);
+  });
+});
+
+const postSms = (fields: Record<string, string>) =>
+  fetch(`${gateway.url}/sms/africastalking`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+
+let smsId = 0;
+async function sms(from: string, text: string, to = '21393'): Promise<string> {
+  smsId += 1;
+  const mark = providers.sent.length;
+  const response = await postSms({ from, to, text, date: '2026-11-22 10:00:00', id: `ATXid_in${smsId}`, linkId: `link${smsId}` });
+  expect(response.status).toBe(200);
+  const [reply] = await providers.waitFor(from, 1, mark);
+  expect(reply?.body.from).toBe(to);
+  expect(reply?.body.linkId).toBe(`link${smsId}`);
+  expect(reply?.problems).toEqual([]);
+  return String(reply?.body.message ?? '');
+}
+
+describe('SMS (Africa\'s Talking)', () => {
+  it('answers MENU with a numbered list, a number with the next menu, MORE with the next page of an article', async () => {
+    const phone = '+254722000001';
+    const languages = await sms(phone, 'MENU');
+    expect(languages).toMatch(/^Choose your language\n1 English \(Kenya\)\n2 Kiswahili \(Kenya\)/);
+    const home = await sms(phone, '1');
+    expect(home).toMatch(/\n1 /);
+    let reply = await sms(phone, '1');
+    for (let depth = 0; depth < 4 && /\n1 /.test(reply); depth += 1) reply = await sms(phone, '1');
+    expect(reply).toContain('Reply MORE for more');
+    const next = await sms(phone, 'MORE');
+    expect(next).not.toEqual(reply);
+    expect(await sms(phone, 'menu')).toEqual(home);
+  });
+
+  it('re-prompts for a word it does not know and refuses missing fields with 400', async () => {
+    const phone = '+254722000002';
+    await sms(phone, 'hi');
+    expect(await sms(phone, 'banana')).toMatch(/^Please choose one of the numbers\./);
+    const missing = await postSms({ to: '21393', text: 'MENU' });
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toMatch(/^BAD_USER_INPUT: .*from is required/);
+    const unknown = await postSms({ from: '+254722000003', to: '99999', text: 'MENU', id: 'x' });
+    expect(unknown.status).toBe(404);
+  });
+});
