@@ -1,6 +1,7 @@
 // Sending to providers: every payload is checked against its channel's limits first (a
 // renderer over a limit is a bug: that message is logged and not sent), then POSTed in
 // order. A provider that fails is logged; the reader's next message tries again.
+import type { Input } from '../conversation';
 import type { Runtime } from './runtime';
 
 export interface Outgoing {
@@ -41,11 +42,15 @@ export async function sendAll(runtime: Runtime, messages: readonly Outgoing[]): 
   return sent;
 }
 
-/** Plain-word commands readers type on any text channel, in English or their UI language. */
-export function textCommand(text: string, labels: { more: string; back: string; home: string }): 'more' | 'back' | 'home' | null {
+/**
+ * What a reader's typed text means on any text channel: a command word (in English or
+ * their UI language), a menu number, or nothing we know.
+ */
+export function textInput(text: string, labels: { more: string; back: string; home: string }): Input {
   const word = text.trim().toLowerCase();
-  if (word === 'more' || word === labels.more.toLowerCase()) return 'more';
-  if (word === 'back' || word === labels.back.toLowerCase()) return 'back';
-  if (['menu', 'home', 'start', '/start', 'hi', 'hello', labels.home.toLowerCase()].includes(word)) return 'home';
-  return null;
+  if (word === 'more' || word === labels.more.toLowerCase()) return { kind: 'more' };
+  if (word === 'back' || word === labels.back.toLowerCase()) return { kind: 'back' };
+  if (['menu', 'home', 'start', '/start', 'hi', 'hello', labels.home.toLowerCase()].includes(word)) return { kind: 'home' };
+  if (/^\d{1,3}$/.test(word)) return { kind: 'number', value: Number(word) };
+  return { kind: 'unknown' };
 }

@@ -2,11 +2,11 @@
 // from, to, text, date, id, linkId. Keywords: MENU, a number, MORE, BACK. Replies go to
 // SMS_API_URL as Africa's Talking's messaging API form (username, to, from, message, linkId).
 import { z } from 'zod';
-import type { Input, Step } from '../conversation';
+import type { Step } from '../conversation';
 import { cachedSmsReplies, smsPaging } from '../paging';
 import { renderSmsMenu } from '../render/sms';
 import { smsProblems } from '../validate';
-import { sendAll, textCommand } from './outbound';
+import { sendAll, textInput } from './outbound';
 import { converse, hashAddress, labelsFor, serialised, type Runtime } from './runtime';
 import type { ChatSite } from '../content';
 
@@ -22,13 +22,6 @@ export const smsFormSchema = z.object({
 });
 export type SmsForm = z.infer<typeof smsFormSchema>;
 
-function inputOf(text: string, labels: { more: string; back: string; home: string }): Input {
-  const command = textCommand(text, labels);
-  if (command) return { kind: command };
-  if (/^\s*\d{1,3}\s*$/.test(text)) return { kind: 'number', value: Number(text) };
-  return { kind: 'unknown' };
-}
-
 function reply(runtime: Runtime, site: ChatSite, step: Step): string {
   const labels = labelsFor(step.state.locale ?? site.defaultLocale);
   const options = runtime.config.sms;
@@ -40,12 +33,10 @@ function reply(runtime: Runtime, site: ChatSite, step: Step): string {
   return replies[Math.min(step.screen.page, replies.length - 1)] ?? '';
 }
 
-/** Handles one inbound SMS; answers whether a site owns the short code. */
-export async function handleSms(runtime: Runtime, form: SmsForm): Promise<boolean> {
-  const site = await runtime.content.siteFor('sms', form.to);
-  if (!site) return false;
+/** Handles one inbound SMS to `site`'s short code: one conversation step, one reply. */
+export async function handleSms(runtime: Runtime, site: ChatSite, form: SmsForm): Promise<void> {
   const seenKey = `sms-seen:${form.id}`;
-  if ((await runtime.store.get(seenKey)) !== null) return true;
+  if ((await runtime.store.get(seenKey)) !== null) return;
   await runtime.store.set(seenKey, '1', 24 * 3600);
   const stateKey = `sms:${site.code}:${hashAddress(form.from)}`;
   await serialised(stateKey, async () => {
@@ -56,11 +47,10 @@ export async function handleSms(runtime: Runtime, form: SmsForm): Promise<boolea
       stateKey,
       stateTtlSeconds: STATE_TTL_SECONDS,
       address: form.from,
-      inputs: (saved) => (saved ? [inputOf(form.text, labelsFor(saved.locale ?? site.defaultLocale))] : []),
+      inputs: (saved) => (saved ? [textInput(form.text, labelsFor(saved.locale ?? site.defaultLocale))] : []),
     });
     const message = reply(runtime, site, step);
     const body = new URLSearchParams({ username: runtime.config.sms.username, to: form.from, from: form.to, message, ...(form.linkId ? { linkId: form.linkId } : {}) });
     await sendAll(runtime, [{ url: runtime.config.sms.apiUrl, headers: { apikey: runtime.config.sms.apiKey }, body, problems: smsProblems(message), what: 'SMS reply' }]);
   });
-  return true;
 }

@@ -8,7 +8,7 @@ import type { Input, Step } from '../conversation';
 import { chatAppPaging } from '../paging';
 import { renderTelegramArticle, renderTelegramMenu, type TelegramMessage } from '../render/telegram';
 import { telegramProblems } from '../validate';
-import { sendAll, textCommand, type Outgoing } from './outbound';
+import { sendAll, textInput, type Outgoing } from './outbound';
 import { converse, labelsFor, serialised, type Runtime } from './runtime';
 
 const STATE_TTL_SECONDS = 7 * 24 * 3600;
@@ -31,11 +31,7 @@ export type TelegramUpdate = z.infer<typeof updateSchema>;
 function inputOf(update: TelegramUpdate, labels: { more: string; back: string; home: string }): Input {
   const data = update.callback_query?.data;
   if (data) return { kind: 'pick', id: data };
-  const text = update.message?.text ?? '';
-  const command = textCommand(text, labels);
-  if (command) return { kind: command };
-  if (/^\s*\d{1,3}\s*$/.test(text)) return { kind: 'number', value: Number(text) };
-  return { kind: 'unknown' };
+  return textInput(update.message?.text ?? '', labels);
 }
 
 function replies(step: Step, site: ChatSite): TelegramMessage[] {

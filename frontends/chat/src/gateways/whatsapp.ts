@@ -8,7 +8,7 @@ import type { Input, Step } from '../conversation';
 import { chatAppPaging } from '../paging';
 import { renderWhatsAppArticle, renderWhatsAppMenu, type WhatsAppMessage } from '../render/whatsapp';
 import { whatsappProblems } from '../validate';
-import { sendAll, textCommand, type Outgoing } from './outbound';
+import { sendAll, textInput, type Outgoing } from './outbound';
 import { converse, hashAddress, labelsFor, serialised, type Runtime } from './runtime';
 
 const STATE_TTL_SECONDS = 24 * 3600;
@@ -57,11 +57,7 @@ export type WhatsAppWebhook = z.infer<typeof webhookSchema>;
 function inputOf(message: z.infer<typeof messageSchema>, labels: { more: string; back: string; home: string }): Input {
   const id = message.interactive?.button_reply?.id ?? message.interactive?.list_reply?.id ?? message.button?.payload;
   if (id) return { kind: 'pick', id };
-  const text = message.text?.body ?? '';
-  const command = textCommand(text, labels);
-  if (command) return { kind: command };
-  if (/^\s*\d{1,3}\s*$/.test(text)) return { kind: 'number', value: Number(text) };
-  return { kind: 'unknown' };
+  return textInput(message.text?.body ?? '', labels);
 }
 
 function payloads(step: Step, site: ChatSite): WhatsAppMessage[] {

@@ -44,8 +44,23 @@ function menuScreen(menu: Menu, items: readonly MenuItem[], hasMore: boolean, la
   return [...head, ...choices, ...navLines(labels, { hasMore, canGoBack: menu.canGoBack, canGoHome: menu.canGoHome })].join('\n');
 }
 
+// Paging a menu counts septets of every candidate screen, and each hop pages twice (the
+// conversation, then the renderer): memoised, since menus repeat across readers.
+const pagesMemo = new Map<string, readonly (readonly MenuItem[])[]>();
+const PAGES_MEMO_SIZE = 5000;
+
 /** The menu's pages: each page's items, numbered from 1 on every page. */
-export function ussdMenuPages(menu: Menu, labels: Labels, options: UssdOptions): MenuItem[][] {
+export function ussdMenuPages(menu: Menu, labels: Labels, options: UssdOptions): readonly (readonly MenuItem[])[] {
+  const key = JSON.stringify([menu, labels, options]);
+  const known = pagesMemo.get(key);
+  if (known) return known;
+  const pages = computeMenuPages(menu, labels, options);
+  if (pagesMemo.size >= PAGES_MEMO_SIZE) pagesMemo.clear();
+  pagesMemo.set(key, pages);
+  return pages;
+}
+
+function computeMenuPages(menu: Menu, labels: Labels, options: UssdOptions): MenuItem[][] {
   // A page must fit under the menu's title and under the re-prompt in its place. Both are
   // tried, not the longer one only: a shorter title with one non-GSM character (an emoji)
   // drops the screen to 80.

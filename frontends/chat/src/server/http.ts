@@ -151,7 +151,7 @@ export function createChatServer(runtime: Runtime): ChatServer {
       const form = parseForm(smsFormSchema, await readBody(req));
       const site = await runtime.content.siteFor('sms', form.to);
       if (!site) return text(res, 404, `SITE_NOT_FOUND: no site has the short code ${form.to}`, started);
-      background(() => handleSms(runtime, form));
+      background(() => handleSms(runtime, site, form));
       return text(res, 200, 'OK', started);
     }
 
