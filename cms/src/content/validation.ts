@@ -1,7 +1,7 @@
 // Editor-facing validation of sites and content, as pure functions: each returns the
 // problems it finds as { path, message } so the admin shows them beside the field.
 import { isKnownLocale } from '@baobab/locales';
-import { baseTheme, overrideProblems } from '@baobab/theme-base';
+import { baseTheme, tokenProblems } from '@baobab/theme-base';
 import { isHostname, isPlainObject, isSlug, normalizeHost } from '@baobab/kit';
 import type { FieldProblem } from './problems';
 import { siteChannelProblems } from './site-channels';
@@ -60,7 +60,7 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
     problems.push({ path: 'themeTokens', message: 'Theme tokens must be a JSON object, like {"colors": {"primary": "#0b6e4f"}}.' });
   } else if (isPlainObject(themeTokens)) {
     // Checked against the base theme's tokens: every theme shares the contract and its pairs.
-    for (const problem of overrideProblems(baseTheme, themeTokens)) problems.push({ path: 'themeTokens', message: problem });
+    for (const problem of tokenProblems(baseTheme, themeTokens)) problems.push({ path: `themeTokens.${problem.path}`, message: problem.message });
   }
   if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every(isSlug))) {
     problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });

@@ -1,4 +1,6 @@
 // Shared by the CMS (delivery) and every front end, so a rule is written once.
+export { isSafeUrl, linkProblem, linkSchemes, looksLikeLink, MAX_LINK_LENGTH, type LinkScheme } from './links';
+export { makeSecretHint, MIN_SECRET_LENGTH, secretProblem, type SecretRule } from './secrets';
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
@@ -15,15 +17,6 @@ export function isHostname(value: string): boolean {
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const SAFE_URL = /^(https?:|mailto:|tel:|sms:|\/|#|\.{0,2}\/)/i;
-
-/** Whether a link target may reach a reader: web, mail, phone, SMS and relative links only. */
-export function isSafeUrl(url: string): boolean {
-  // Browsers ignore control characters and whitespace inside a scheme (`java\tscript:`).
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-  return SAFE_URL.test(compact) || !/^[a-z][a-z0-9+.-]*:/i.test(compact);
 }
 
 /** `Kijana-KE.localhost:3000` → `kijana-ke.localhost`; `[::1]:80` → `[::1]`; empty → null. */

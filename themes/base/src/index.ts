@@ -5,7 +5,60 @@ import { isPlainObject } from '@baobab/kit';
 import { z } from 'zod';
 import baseTokens from '../tokens.json';
 
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a #rrggbb colour');
+const shown = (value: unknown) => {
+  if (typeof value !== 'string') return JSON.stringify(value) ?? String(value);
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+};
+
+/** `#rrggbb`, nothing else: no names, no functions, nothing that can carry other CSS. */
+const COLOUR = /^#[0-9a-fA-F]{6}$/;
+/** A number with px, rem or em; at most 4 integer digits and 3 decimals. */
+const LENGTH = /^(\d{1,4})(\.\d{1,3})?(px|rem|em)$/;
+const LENGTH_MAX: Readonly<Record<string, number>> = { px: 2000, rem: 125, em: 125 };
+/** One family name: a quoted name of safe characters, or bare words (`Noto Sans`, `system-ui`, `-apple-system`). */
+const QUOTED_FAMILY = /^(?:"[A-Za-z0-9 _-]{1,60}"|'[A-Za-z0-9 _-]{1,60}')$/;
+const BARE_FAMILY = /^-?[A-Za-z_][A-Za-z0-9_-]*(?: -?[A-Za-z_][A-Za-z0-9_-]*)*$/;
+export const FONT_STACK_MAX = 200;
+export const TEXT_TOKEN_MAX = 80;
+// Control characters, and the bidirectional controls that make text read differently than it is stored.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+export function isColour(value: string): boolean {
+  return COLOUR.test(value);
+}
+
+export function isLength(value: string): boolean {
+  const match = LENGTH.exec(value);
+  return match !== null && Number(`${match[1]}${match[2] ?? ''}`) <= (LENGTH_MAX[match[3] ?? ''] ?? 0);
+}
+
+/** Comma-separated family names, quoted (safe characters only) or bare; at most 12 and 200 characters. */
+export function isFontStack(value: string): boolean {
+  if (value.length > FONT_STACK_MAX) return false;
+  const families = value.split(',').map((family) => family.trim());
+  return families.length <= 12 && families.every((family) => family.length <= 62 && (QUOTED_FAMILY.test(family) || BARE_FAMILY.test(family)));
+}
+
+/** Plain text shown as the site's name or logo: 1 to 80 characters, no control characters. */
+export function isPlainTextToken(value: string): boolean {
+  return value.trim() !== '' && value.length <= TEXT_TOKEN_MAX && !CONTROL.test(value);
+}
+
+const grammar = (test: (value: string) => boolean, rule: string) => {
+  const explain = (input: unknown) => `${shown(input)} is not ${rule}`;
+  return z.string({ error: (issue) => explain(issue.input) }).refine(test, { error: (issue) => explain(issue.input) });
+};
+
+const colour = grammar(isColour, 'a colour: write it as #rrggbb, like "#0b6e4f"');
+const length = grammar(isLength, 'a length: a number with px, rem or em, like "16px" or "40rem" (at most 2000px or 125rem)');
+const fontStack = grammar(
+  isFontStack,
+  `a font stack: list family names separated by commas, like system-ui, 'Noto Sans', sans-serif (letters, digits, spaces, hyphens and underscores; a name in quotes; at most ${FONT_STACK_MAX} characters). Functions such as url(), at-rules and the characters ; { } < > \\ are not allowed`,
+);
+const plainText = grammar(isPlainTextToken, `plain text of 1 to ${TEXT_TOKEN_MAX} characters without control characters`);
+
+export const colourTokens = ['background', 'text', 'muted', 'primary', 'primaryText', 'link', 'surface', 'border'] as const;
+export type ColourToken = (typeof colourTokens)[number];
 
 export const tokensSchema = z.object({
   colors: z.object({
@@ -18,19 +71,19 @@ export const tokensSchema = z.object({
     surface: colour,
     border: colour,
   }),
-  font: z.string().min(1),
-  fontSize: z.string().regex(/^\d+(\.\d+)?(px|rem)$/),
-  space: z.string().regex(/^\d+(\.\d+)?(px|rem)$/),
-  maxWidth: z.string().regex(/^\d+(\.\d+)?(px|rem)$/),
-  siteName: z.string().optional(),
-  logoText: z.string().optional(),
+  font: fontStack,
+  fontSize: length,
+  space: length,
+  maxWidth: length,
+  siteName: plainText.optional(),
+  logoText: plainText.optional(),
 });
 export type ThemeTokens = z.infer<typeof tokensSchema>;
 
 export interface Theme {
   readonly name: string;
   readonly tokens: ThemeTokens;
-  /** The page CSS for a site's final tokens (package tokens merged with the site's overrides). */
+  /** The page CSS for a site's final tokens (package tokens merged with the site's overrides), safe to inline in `<style>`. */
   readonly css: (tokens: ThemeTokens) => string;
 }
 
@@ -38,14 +91,62 @@ export class ThemeError extends Error {
   readonly code = 'THEME_INVALID';
 }
 
-/** Validates a theme once at start-up; a bad token names its path. */
+/**
+ * `candidate`'s tokens where each passes its grammar, `fallback`'s where it does not: one bad
+ * override never takes the others with it.
+ */
+export function keepValidTokens(fallback: ThemeTokens, candidate: unknown): ThemeTokens {
+  const from = isPlainObject(candidate) ? candidate : {};
+  const colors = isPlainObject(from.colors) ? from.colors : {};
+  const pick = (schema: z.ZodType<string>, value: unknown, otherwise: string) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? parsed.data : otherwise;
+  };
+  const optional = (value: unknown, otherwise: string | undefined) => {
+    const parsed = plainText.safeParse(value);
+    return parsed.success ? parsed.data : otherwise;
+  };
+  const fc = fallback.colors;
+  const tokens: ThemeTokens = {
+    colors: {
+      background: pick(colour, colors.background, fc.background),
+      text: pick(colour, colors.text, fc.text),
+      muted: pick(colour, colors.muted, fc.muted),
+      primary: pick(colour, colors.primary, fc.primary),
+      primaryText: pick(colour, colors.primaryText, fc.primaryText),
+      link: pick(colour, colors.link, fc.link),
+      surface: pick(colour, colors.surface, fc.surface),
+      border: pick(colour, colors.border, fc.border),
+    },
+    font: pick(fontStack, from.font, fallback.font),
+    fontSize: pick(length, from.fontSize, fallback.fontSize),
+    space: pick(length, from.space, fallback.space),
+    maxWidth: pick(length, from.maxWidth, fallback.maxWidth),
+  };
+  const siteName = optional(from.siteName, fallback.siteName);
+  const logoText = optional(from.logoText, fallback.logoText);
+  return { ...tokens, ...(siteName === undefined ? {} : { siteName }), ...(logoText === undefined ? {} : { logoText }) };
+}
+
+/**
+ * CSS made safe to inline in an HTML `<style>` element: every `<` becomes the CSS escape
+ * `\3c `, so no `</style`, `<!--` or `<script` can appear whatever a token holds. Token
+ * grammars already refuse `<`; this is the second lock.
+ */
+export function escapeStyleText(css: string): string {
+  return css.replace(/</g, '\\3c ');
+}
+
+/** Validates a theme once at start-up; a bad token names its path. Its CSS only ever sees valid tokens and is escaped for `<style>`. */
 export function defineTheme(theme: { name: string; tokens: unknown; css?: (tokens: ThemeTokens) => string }): Theme {
   const parsed = tokensSchema.safeParse(theme.tokens);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ThemeError(`themes[${theme.name}].tokens.${issue?.path.join('.') ?? ''} ${issue?.message ?? 'is invalid'}`);
   }
-  return { name: theme.name, tokens: parsed.data, css: theme.css ?? baseCss };
+  const tokens = parsed.data;
+  const css = theme.css ?? baseCss;
+  return { name: theme.name, tokens, css: (given) => escapeStyleText(css(keepValidTokens(tokens, given))) };
 }
 
 /** Deep merge of plain objects, `override` winning; neither input changes. The one token merge (CMS and mobi). */
@@ -60,19 +161,22 @@ export function mergeTokens(base: Record<string, unknown>, override: Record<stri
 
 /**
  * A site's final tokens: the delivered tokens (package tokens merged with the site's
- * overrides in the CMS) over this theme's own. A bad override never breaks the page: the
- * theme's tokens are used instead.
+ * overrides in the CMS) over this theme's own. A bad override never breaks the page: that
+ * token keeps the theme's value, and the other overrides still apply.
  */
 export function resolveTokens(theme: Theme, delivered: unknown): ThemeTokens {
   if (!isPlainObject(delivered)) return theme.tokens;
-  const parsed = tokensSchema.safeParse(mergeTokens(theme.tokens, delivered));
-  return parsed.success ? parsed.data : theme.tokens;
+  return keepValidTokens(theme.tokens, mergeTokens(theme.tokens, delivered));
 }
 
+const fallbackTokens: ThemeTokens = tokensSchema.parse(baseTokens);
+
 /** The base stylesheet: readable at 240 px, one column, solid colours (proxy browsers drop gradients). */
-export function baseCss(t: ThemeTokens): string {
+export function baseCss(given: ThemeTokens): string {
+  // Called by other themes with their own tokens too: re-checked here, so no caller can inline a bad one.
+  const t = keepValidTokens(fallbackTokens, given);
   const c = t.colors;
-  return [
+  const css = [
     `*{box-sizing:border-box}`,
     `html{background:${c.background};color:${c.text};font:${t.fontSize}/1.5 ${t.font};-webkit-text-size-adjust:100%}`,
     `body{margin:0 auto;max-width:${t.maxWidth};background:${c.background}}`,
@@ -94,6 +198,7 @@ export function baseCss(t: ThemeTokens): string {
     `footer{border-block-start:1px solid ${c.border};padding:${t.space};color:${c.muted};font-size:.9em}`,
     `blockquote{margin:0;padding-inline-start:${t.space};border-inline-start:4px solid ${c.border}}`,
   ].join('');
+  return escapeStyleText(css);
 }
 
 export const baseTheme: Theme = defineTheme({ name: 'base', tokens: baseTokens });
@@ -111,26 +216,50 @@ export function contrastRatio(a: string, b: string): number {
   return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
 }
 
-/** The text/background pairs every theme must keep at WCAG AA (4.5:1), as readable problems. */
+/** The text/background pairs every theme must keep at WCAG AA (4.5:1). */
+const contrastPairs: ReadonlyArray<readonly [ColourToken, ColourToken]> = [
+  ['text', 'background'],
+  ['muted', 'background'],
+  ['link', 'background'],
+  ['primaryText', 'primary'],
+  ['text', 'surface'],
+  ['link', 'surface'],
+];
+
+/** The pairs that miss WCAG AA (4.5:1), as readable problems. */
 export function contrastProblems(tokens: ThemeTokens): string[] {
   const c = tokens.colors;
-  const pairs: Array<[string, string, string, string]> = [
-    ['text', c.text, 'background', c.background],
-    ['muted', c.muted, 'background', c.background],
-    ['link', c.link, 'background', c.background],
-    ['primaryText', c.primaryText, 'primary', c.primary],
-    ['text', c.text, 'surface', c.surface],
-    ['link', c.link, 'surface', c.surface],
-  ];
-  return pairs.flatMap(([fg, fgValue, bg, bgValue]) => {
-    const ratio = contrastRatio(fgValue, bgValue);
-    return ratio >= 4.5 ? [] : [`colors.${fg} ${fgValue} on colors.${bg} ${bgValue} has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1`];
+  return contrastPairs.flatMap(([fg, bg]) => {
+    const ratio = contrastRatio(c[fg], c[bg]);
+    return ratio >= 4.5 ? [] : [`colors.${fg} ${c[fg]} on colors.${bg} ${c[bg]} has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1`];
   });
 }
 
-/** Problems a site's token overrides would cause on this theme: invalid values, then poor contrast. */
-export function overrideProblems(theme: Theme, overrides: Record<string, unknown>): string[] {
+export interface TokenProblem {
+  /** The token's path inside the tokens: `font`, `colors.primary`. */
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Problems a site's token overrides would cause on this theme, one per token: values that
+ * break the grammar, then text/background pairs that lose contrast (named by the colour the
+ * overrides changed).
+ */
+export function tokenProblems(theme: Theme, overrides: Record<string, unknown>): TokenProblem[] {
   const parsed = tokensSchema.safeParse(mergeTokens(theme.tokens, overrides));
-  if (!parsed.success) return parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
-  return contrastProblems(parsed.data);
+  if (!parsed.success) return parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+  const changed = isPlainObject(overrides.colors) ? overrides.colors : {};
+  const c = parsed.data.colors;
+  return contrastPairs.flatMap(([fg, bg]) => {
+    const ratio = contrastRatio(c[fg], c[bg]);
+    if (ratio >= 4.5) return [];
+    const blamed = fg in changed || !(bg in changed) ? fg : bg;
+    return [{ path: `colors.${blamed}`, message: `colors.${fg} ${c[fg]} on colors.${bg} ${c[bg]} has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1` }];
+  });
+}
+
+/** `tokenProblems` as `path message` lines. */
+export function overrideProblems(theme: Theme, overrides: Record<string, unknown>): string[] {
+  return tokenProblems(theme, overrides).map((problem) => `${problem.path} ${problem.message}`);
 }

@@ -20,8 +20,11 @@ describe('site validation', () => {
 
   it('refuses theme colours that break WCAG AA contrast, saying by how much', () => {
     const [problem] = siteProblems({ ...site, themeTokens: { colors: { primary: '#E8702A' } } }, []);
-    expect(problem).toEqual({ path: 'themeTokens', message: expect.stringContaining('colors.primaryText #ffffff on colors.primary #E8702A has contrast 3.10:1') });
-    expect(siteProblems({ ...site, themeTokens: { colors: { primary: 'orange' } } }, [])[0]?.message).toContain('colors.primary must be a #rrggbb colour');
+    expect(problem).toEqual({ path: 'themeTokens.colors.primary', message: expect.stringContaining('colors.primaryText #ffffff on colors.primary #E8702A has contrast 3.10:1') });
+    expect(siteProblems({ ...site, themeTokens: { colors: { primary: 'orange' } } }, [])[0]).toEqual({
+      path: 'themeTokens.colors.primary',
+      message: '"orange" is not a colour: write it as #rrggbb, like "#0b6e4f"',
+    });
     expect(siteProblems({ ...site, themeTokens: { colors: { primary: '#0b6e4f' } } }, [])).toEqual([]);
   });
 
