@@ -51,14 +51,47 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-/** The request's cache key: G + its raw query string, or P + its raw body. */
-async function readKey(req: IncomingMessage, search: string, maxBodyBytes: number): Promise<string> {
-  if (req.method === 'GET') return `G${search}`;
+/** Reads and discards what is left of a refused body, up to a bound, so the client reads our answer instead of a reset connection. */
+function drain(req: IncomingMessage, maxBytes = 32 * 1024 * 1024, maxMs = 5000): Promise<boolean> {
+  if (req.readableEnded) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (complete: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onEnd);
+      resolve(complete);
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) finish(false);
+    };
+    const onEnd = () => finish(true);
+    const timer = setTimeout(() => finish(false), maxMs);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onEnd);
+    req.resume();
+  });
+}
+
+async function readRequest(req: IncomingMessage, search: string, maxBodyBytes: number): Promise<GraphQLRequest> {
+  if (req.method === 'GET') {
+    const params = new URLSearchParams(search);
+    const variables = params.get('variables');
+    return parseRequest({
+      query: params.get('query') ?? undefined,
+      variables: variables === null || variables === '' ? null : parseJson(variables, 'variables'),
+      operationName: params.get('operationName'),
+    });
+  }
   if (!/^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
     throw new RequestError(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body with Content-Type: application/json.');
   }
+  let text: string;
   try {
-    return `P${await getRawBody(req, { limit: maxBodyBytes, encoding: 'utf8' })}`;
+    text = await getRawBody(req, { limit: maxBodyBytes, encoding: 'utf8' });
   } catch (error) {
     const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : '';
     if (type === 'entity.too.large') {
@@ -66,86 +99,103 @@ async function readKey(req: IncomingMessage, search: string, maxBodyBytes: numbe
     }
     throw new RequestError(400, 'BAD_REQUEST', 'The request body could not be read.');
   }
+  return parseRequest(parseJson(text, 'The request body'));
 }
 
-function parseKey(method: string | undefined, key: string): GraphQLRequest {
-  if (method !== 'GET') return parseRequest(parseJson(key.slice(1), 'The request body'));
-  const params = new URLSearchParams(key.slice(1));
-  const variables = params.get('variables');
-  return parseRequest({
-    query: params.get('query') ?? undefined,
-    variables: variables === null || variables === '' ? null : parseJson(variables, 'variables'),
-    operationName: params.get('operationName'),
-  });
+export const GRAPHQL_RESPONSE_JSON = 'application/graphql-response+json';
+
+/**
+ * GraphQL over HTTP media type negotiation: `application/graphql-response+json` when the
+ * client accepts it at least as much as `application/json`; otherwise (no Accept, any type,
+ * legacy clients) `application/json`.
+ */
+export function responseMediaType(accept: string | undefined): typeof GRAPHQL_RESPONSE_JSON | 'application/json' {
+  let graphqlResponse = 0;
+  let json = 0;
+  for (const part of (accept ?? '').split(',')) {
+    const [range = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((param) => param.trim()).find((param) => param.startsWith('q='));
+    const q = qParam === undefined ? 1 : Number(qParam.slice(2));
+    if (!Number.isFinite(q)) continue;
+    if (range === GRAPHQL_RESPONSE_JSON) graphqlResponse = Math.max(graphqlResponse, q);
+    if (range === 'application/json' || range === 'application/*' || range === '*/*') json = Math.max(json, q);
+  }
+  return graphqlResponse > 0 && graphqlResponse >= json ? GRAPHQL_RESPONSE_JSON : 'application/json';
 }
+
+/** What shared caches (CDNs) may do with a clean GET answer: every answer is public. */
+export const CDN_CACHE_CONTROL = 'public, max-age=0, s-maxage=2, stale-while-revalidate=60, stale-if-error=86400';
 
 const baseHeaders = {
   'Access-Control-Allow-Origin': '*',
   'X-Content-Type-Options': 'nosniff',
-  'Content-Type': 'application/json; charset=utf-8',
 };
 
-function sendError(res: ServerResponse, status: number, code: string, message: string, extra: Record<string, string> = {}) {
+function sendError(res: ServerResponse, status: number, code: string, message: string, mediaType: string, extra: Record<string, string> = {}) {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
-  res.writeHead(status, { ...baseHeaders, ...extra, 'Content-Length': Buffer.byteLength(body) });
+  res.writeHead(status, { ...baseHeaders, 'Content-Type': `${mediaType}; charset=utf-8`, 'Cache-Control': 'no-store', ...extra, 'Content-Length': Buffer.byteLength(body) });
   res.end(body);
 }
 
 export function createDeliveryHandler(delivery: DeliveryService, log: (message: string) => void) {
   return async function handleDelivery(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+    const mediaType = responseMediaType(req.headers.accept);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Origin': '*',
         'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Content-Type, If-None-Match',
+        'Access-Control-Allow-Headers': 'Content-Type, Accept, If-None-Match',
         'Access-Control-Max-Age': '86400',
       });
       res.end();
       return;
     }
     if (req.method !== 'GET' && req.method !== 'POST') {
-      sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', { Allow: 'GET, POST, OPTIONS' });
+      const drained = await drain(req);
+      sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', mediaType, { Allow: 'GET, POST, OPTIONS', ...(drained ? {} : { Connection: 'close' }) });
       return;
     }
     try {
-      const key = await readKey(req, search, delivery.limits.maxBodyBytes);
-      const hit = delivery.cached(key);
-      const { response, cache, dbQueries } = hit
-        ? { response: hit, cache: 'hit' as const, dbQueries: 0 }
-        : await delivery.run(parseKey(req.method, key), key);
+      const request = await readRequest(req, search, delivery.limits.maxBodyBytes);
+      const { response, cache, dbQueries } = await delivery.handle(request);
+      // Under application/json every GraphQL answer is a 200 so clients read its errors;
+      // the graphql-response media type carries the request's own status.
+      const status = mediaType === GRAPHQL_RESPONSE_JSON || response.status >= 500 ? response.status : 200;
+      const isClean = response.status === 200 && cache !== 'refused';
       const headers: Record<string, string | number> = {
         ...baseHeaders,
+        'Content-Type': `${mediaType}; charset=utf-8`,
         ETag: response.etag,
-        'Cache-Control': 'no-cache',
-        Vary: 'Accept-Encoding',
+        'Cache-Control': !isClean ? 'no-store' : req.method === 'GET' ? CDN_CACHE_CONTROL : 'no-cache',
+        Vary: 'Accept, Accept-Encoding',
       };
       if (!delivery.isProduction) {
         headers['X-Delivery-Cache'] = cache;
         headers['X-Delivery-Db-Queries'] = dbQueries;
       }
-      if (response.status === 200 && req.headers['if-none-match'] === response.etag) {
+      if (isClean && req.headers['if-none-match'] === response.etag) {
         res.writeHead(304, headers);
         res.end();
         return;
       }
       let body = response.body;
-      if (body.length > 1024 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      if (response.gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
         headers['Content-Encoding'] = 'gzip';
-        body = delivery.gzipped(response);
+        body = response.gzip;
       }
       headers['Content-Length'] = body.length;
-      res.writeHead(response.status, headers);
+      res.writeHead(status, headers);
       res.end(body);
     } catch (error) {
       if (error instanceof RequestError) {
-        // A refused body may still be arriving: close the connection rather than let the
-        // client reuse a socket the server is draining.
-        const unread = error.status === 413 || error.status === 415;
-        sendError(res, error.status, error.code, error.message, unread ? { Connection: 'close' } : {});
+        // A refused body may still be arriving: read it away (up to a bound) before answering,
+        // so the client gets the answer rather than a reset connection.
+        const drained = await drain(req);
+        sendError(res, error.status, error.code, error.message, mediaType, drained ? {} : { Connection: 'close' });
         return;
       }
       log(`delivery: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+      if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', mediaType);
       else res.destroy();
     }
   };

@@ -163,6 +163,12 @@ export function chatChannel(value: string): Channel {
   throw badInput(`channel "${value}" is not a chat channel; use one of: ${channels.join(', ')}`);
 }
 
+/** A link target with variables filled in, or null when the result is not a safe link (the one link rule, checked after substitution). */
+export function safeLink(url: string, variables: ReadonlyMap<string, string>): string | null {
+  const filled = substitute(url, variables);
+  return isSafeUrl(filled) ? filled : null;
+}
+
 /**
  * Blocks with variables substituted in every text leaf and unsafe link targets removed
  * (the link keeps its text). Returns new objects; never mutates the stored blocks.
@@ -174,7 +180,7 @@ export function prepareBlocks(blocks: readonly unknown[], variables: ReadonlyMap
     const copy: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
       if (key === 'text' && typeof value === 'string') copy[key] = substitute(value, variables);
-      else if (key === 'url' && typeof value === 'string') copy[key] = isSafeUrl(value) ? substitute(value, variables) : '';
+      else if (key === 'url' && typeof value === 'string') copy[key] = safeLink(value, variables) ?? '';
       else copy[key] = visit(value);
     }
     return copy;

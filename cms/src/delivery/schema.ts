@@ -7,6 +7,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type DataLoader from 'dataloader';
 import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import type { ContentIndex } from './content-index';
+import type { ExecutionBudget } from './execute';
 import { badInput } from './errors';
 import type { ArticleDetail, ArticleRow, BannerRow, ImageRecord, LocalizedRow, PageRow, SectionRow, SiteRecord } from './records';
 import {
@@ -19,6 +20,7 @@ import {
   isLive,
   paginate,
   prepareBlocks,
+  safeLink,
   resolveLocale,
   siteForHost,
   substitute,
@@ -38,6 +40,8 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type Site {
+    "The site's code: stable, unique."
+    id: ID!
     code: String!
     name: String!
     hostnames: [String!]!
@@ -74,7 +78,10 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type Section {
+    "Unique per served object: document, site and requested locale (a client cache never merges two languages or two sites' variables)."
     id: ID!
+    "The document's id, the same in every locale and on every site."
+    documentId: ID!
     slug: String!
     title: String!
     description: String
@@ -87,7 +94,10 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type Article {
+    "Unique per served object: document, site and requested locale (a client cache never merges two languages or two sites' variables)."
     id: ID!
+    "The document's id, the same in every locale and on every site."
+    documentId: ID!
     slug: String!
     title: String!
     lead: String
@@ -109,7 +119,10 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type Page {
+    "Unique per served object: document, site and requested locale (a client cache never merges two languages or two sites' variables)."
     id: ID!
+    "The document's id, the same in every locale and on every site."
+    documentId: ID!
     slug: String!
     title: String!
     body: JSON!
@@ -120,7 +133,10 @@ export const typeDefs = /* GraphQL */ `
   }
 
   type Banner {
+    "Unique per served object: document, site and requested locale (a client cache never merges two languages or two sites' variables)."
     id: ID!
+    "The document's id, the same in every locale and on every site."
+    documentId: ID!
     slug: String!
     title: String!
     text: String
@@ -155,6 +171,8 @@ export interface DeliveryContext {
   readonly details: DataLoader<number, ArticleDetail | null>;
   readonly searchMatches: (query: string, chain: readonly string[]) => Promise<ReadonlySet<number>>;
   readonly publicUrl: string;
+  /** What this execution may still spend (time, answer bytes); checked by every resolver. */
+  readonly budget: ExecutionBudget;
 }
 
 interface Scope {
@@ -182,6 +200,9 @@ function scope(site: SiteRecord, locale: string | null | undefined): Scope {
 }
 
 const view = <Row>(at: Scope, row: Row): View<Row> => ({ ...at, row });
+
+/** One id per served object: the same document on another site or in another requested locale is another object to a client cache. */
+const servedId = ({ row, site, requestedLocale }: View<{ documentId: string }>) => `${row.documentId}:${site.code}:${requestedLocale}`;
 
 function liveArticles(context: DeliveryContext, at: Scope): ArticleRow[] {
   return context.index.articles
@@ -239,6 +260,7 @@ export const resolvers = {
       [...context.index.sites].sort((a, b) => a.code.localeCompare(b.code)),
   },
   Site: {
+    id: (site: SiteRecord) => site.code,
     locales: (site: SiteRecord) =>
       site.locales.map((code) => {
         const known = getLocale(code);
@@ -303,7 +325,8 @@ export const resolvers = {
     },
   },
   Section: {
-    id: ({ row }: View<SectionRow>) => row.documentId,
+    id: servedId,
+    documentId: ({ row }: View<SectionRow>) => row.documentId,
     slug: ({ row }: View<SectionRow>) => row.slug,
     title: ({ row, site, requestedLocale }: View<SectionRow>) => substitute(row.title, variablesFor(site, requestedLocale)),
     description: ({ row, site, requestedLocale }: View<SectionRow>) =>
@@ -327,7 +350,8 @@ export const resolvers = {
       ),
   },
   Article: {
-    id: ({ row }: View<ArticleRow>) => row.documentId,
+    id: servedId,
+    documentId: ({ row }: View<ArticleRow>) => row.documentId,
     slug: ({ row }: View<ArticleRow>) => row.slug,
     title: ({ row, site, requestedLocale }: View<ArticleRow>) => substitute(row.title, variablesFor(site, requestedLocale)),
     lead: ({ row, site, requestedLocale }: View<ArticleRow>) =>
@@ -360,7 +384,8 @@ export const resolvers = {
     updatedAt: ({ row }: View<ArticleRow>) => row.updatedAt,
   },
   Page: {
-    id: ({ row }: View<PageRow>) => row.documentId,
+    id: servedId,
+    documentId: ({ row }: View<PageRow>) => row.documentId,
     slug: ({ row }: View<PageRow>) => row.slug,
     title: ({ row, site, requestedLocale }: View<PageRow>) => substitute(row.title, variablesFor(site, requestedLocale)),
     body: ({ row, site, requestedLocale }: View<PageRow>) => prepareBlocks(row.body, variablesFor(site, requestedLocale)),
@@ -369,12 +394,13 @@ export const resolvers = {
     updatedAt: ({ row }: View<PageRow>) => row.updatedAt,
   },
   Banner: {
-    id: ({ row }: View<BannerRow>) => row.documentId,
+    id: servedId,
+    documentId: ({ row }: View<BannerRow>) => row.documentId,
     slug: ({ row }: View<BannerRow>) => row.slug,
     title: ({ row, site, requestedLocale }: View<BannerRow>) => substitute(row.title, variablesFor(site, requestedLocale)),
     text: ({ row, site, requestedLocale }: View<BannerRow>) =>
       row.text === null ? null : substitute(row.text, variablesFor(site, requestedLocale)),
-    link: ({ row }: View<BannerRow>) => row.link,
+    link: ({ row, site, requestedLocale }: View<BannerRow>) => (row.link === null ? null : safeLink(row.link, variablesFor(site, requestedLocale))),
     image: ({ row }: View<BannerRow>, _: unknown, context: DeliveryContext): ImageView | null =>
       row.image ? { image: row.image, publicUrl: context.publicUrl } : null,
     locale: ({ row }: View<BannerRow>) => row.locale,

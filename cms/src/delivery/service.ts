@@ -5,50 +5,71 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { Core } from '@strapi/strapi';
 import DataLoader from 'dataloader';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { loadContentIndex, UID, type ContentIndex } from './content-index';
-import { createExecutor, type GraphQLRequest, type GraphQLResponse } from './execute';
+import { createExecutor, type GraphQLRequest, type GraphQLResponse, type Plan } from './execute';
 import { defaultLimits, type QueryLimits } from './limits';
 import { createNotifier, notifyTargets } from './notify';
 import { articleDetailSchema, type ArticleDetail } from './records';
 import { createDeliverySchema, type DeliveryContext } from './schema';
 
 export interface CachedResponse {
+  /** The status under application/graphql-response+json (see GraphQLResponse). */
   readonly status: number;
   readonly body: Buffer;
   readonly etag: string;
-  gzip?: Buffer;
+  /** Gzipped body, made once for answers worth compressing. */
+  readonly gzip: Buffer | null;
 }
 
 export interface DeliveryResult {
   readonly response: CachedResponse;
-  readonly cache: 'hit' | 'miss' | 'bypass';
+  readonly cache: 'hit' | 'miss' | 'refused';
   readonly dbQueries: number;
 }
 
 export interface DeliveryService {
   readonly limits: QueryLimits;
   readonly isProduction: boolean;
-  /** A still-valid cached answer for this request key (the raw body or query string), if any. */
-  cached(key: string): CachedResponse | undefined;
-  /** Executes the request and caches a clean answer under `key`. */
-  run(request: GraphQLRequest, key: string): Promise<DeliveryResult>;
+  /**
+   * Answers one request: from the cache when an answer for the same printed query, operation
+   * and declared variables is still valid, else by executing it (and caching a clean answer).
+   */
+  handle(request: GraphQLRequest): Promise<DeliveryResult>;
   /** Drops the index and every cached response; the next read reloads. Front ends hear of it shortly. */
   invalidate(reason: string): void;
   /** Tells front ends now and waits (at most 2 s), so an editor's save returns after their caches know. */
   notifyFrontEnds(): Promise<void>;
-  gzipped(response: CachedResponse): Buffer;
+  /** Bytes and entries held by the response cache. */
+  cacheStats(): { readonly bytes: number; readonly entries: number };
 }
 
 /** Models whose changes reach delivery output. */
 export const watchedModels: ReadonlySet<string> = new Set([...Object.values(UID), 'plugin::upload.file', 'plugin::i18n.locale']);
 
-const MAX_CACHED_RESPONSES = 10_000;
 /** A safety net for writes that bypass this process (another replica without Redis, a script). */
 const MAX_RESPONSE_AGE_MS = 5 * 60_000;
+const GZIP_FROM_BYTES = 1024;
+
+/** Byte bounds of the response cache: in all (`BAOBAB_DELIVERY_CACHE_MB`, default 64) and per answer (answers above it are not kept). */
+export function cacheBounds(env: NodeJS.ProcessEnv): { readonly maxBytes: number; readonly maxEntryBytes: number } {
+  const parsed = z.coerce.number().int().min(1).max(4096).default(64).safeParse(env.BAOBAB_DELIVERY_CACHE_MB);
+  if (!parsed.success) {
+    throw new Error(`BAOBAB_DELIVERY_CACHE_MB must be a whole number of megabytes between 1 and 4096 (got "${env.BAOBAB_DELIVERY_CACHE_MB}")`);
+  }
+  const maxBytes = parsed.data * 1024 * 1024;
+  return { maxBytes, maxEntryBytes: Math.min(1024 * 1024, Math.floor(maxBytes / 16)) };
+}
 
 const idRows = z.array(z.object({ id: z.number() }));
 const queryCounter = new AsyncLocalStorage<{ queries: number }>();
+
+function toCached(response: GraphQLResponse): CachedResponse {
+  const body = Buffer.from(JSON.stringify(response.body));
+  const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+  return { status: response.status, body, etag, gzip: body.length > GZIP_FROM_BYTES ? zlib.gzipSync(body, { level: 6 }) : null };
+}
 
 export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   const isProduction = process.env.NODE_ENV === 'production';
@@ -66,7 +87,14 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
 
   let generation = 0;
   let index: { generation: number; promise: Promise<ContentIndex> } | null = null;
-  const responses = new Map<string, { response: CachedResponse; validUntil: number }>();
+  const bounds = cacheBounds(process.env);
+  const responses = new LRUCache<string, { response: CachedResponse; validUntil: number }>({
+    maxSize: bounds.maxBytes,
+    maxEntrySize: bounds.maxEntryBytes,
+    sizeCalculation: ({ response }, key) => response.body.length + (response.gzip?.length ?? 0) + key.length + 200,
+  });
+  /** Executions under way, by cache key: identical concurrent misses share one. */
+  const inFlight = new Map<string, Promise<{ response: CachedResponse; dbQueries: number }>>();
 
   strapi.db.connection.on('query', () => {
     const counter = queryCounter.getStore();
@@ -108,39 +136,38 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     return new Set(idRows.parse(rows).map((row) => row.id));
   }
 
-  function toCached(response: GraphQLResponse): CachedResponse {
-    const body = Buffer.from(JSON.stringify(response.body));
-    const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
-    return { status: response.status, body, etag };
+  async function execute(plan: Plan, key: string) {
+    const now = Date.now();
+    const started = generation;
+    const counter = { queries: 0 };
+    return queryCounter.run(counter, async () => {
+      const contentIndex = await currentIndex(now);
+      const result = await plan.run((budget) => ({ index: contentIndex, now, details: details(), searchMatches, publicUrl, budget }) satisfies DeliveryContext);
+      const response = toCached(result);
+      // Only clean answers are kept, and only when nothing changed while they were computed.
+      if (result.status === 200 && !result.body.errors && started === generation) {
+        const validUntil = Math.min(contentIndex.nextBoundary ?? Number.POSITIVE_INFINITY, now + MAX_RESPONSE_AGE_MS);
+        responses.set(key, { response, validUntil });
+      }
+      return { response, dbQueries: counter.queries };
+    });
   }
 
   return {
     limits,
     isProduction,
-    cached(key) {
-      const entry = responses.get(key);
-      if (entry === undefined) return undefined;
-      if (Date.now() < entry.validUntil) return entry.response;
-      responses.delete(key);
-      return undefined;
-    },
-    async run(request, key) {
-      const now = Date.now();
-      const started = generation;
-      const counter = { queries: 0 };
-      return queryCounter.run(counter, async () => {
-        const contentIndex = await currentIndex(now);
-        const context: DeliveryContext = { index: contentIndex, now, details: details(), searchMatches, publicUrl };
-        const result = await executor.run(request, context);
-        const response = toCached(result);
-        // Only clean answers are kept, and only when nothing changed while they were computed.
-        if (result.status === 200 && !result.body.errors && started === generation) {
-          if (responses.size >= MAX_CACHED_RESPONSES) responses.delete(responses.keys().next().value ?? '');
-          const validUntil = Math.min(contentIndex.nextBoundary ?? Number.POSITIVE_INFINITY, now + MAX_RESPONSE_AGE_MS);
-          responses.set(key, { response, validUntil });
-        }
-        return { response, cache: 'miss' as const, dbQueries: counter.queries };
-      });
+    async handle(request) {
+      const plan = executor.plan(request);
+      if ('error' in plan) return { response: toCached(plan.error), cache: 'refused', dbQueries: 0 };
+      const entry = responses.get(plan.key);
+      if (entry !== undefined && Date.now() < entry.validUntil) return { response: entry.response, cache: 'hit', dbQueries: 0 };
+      let running = inFlight.get(plan.key);
+      if (!running) {
+        running = execute(plan, plan.key).finally(() => inFlight.delete(plan.key));
+        inFlight.set(plan.key, running);
+      }
+      const { response, dbQueries } = await running;
+      return { response, cache: 'miss', dbQueries };
     },
     invalidate(reason) {
       generation += 1;
@@ -152,9 +179,6 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     async notifyFrontEnds() {
       await notifier?.now();
     },
-    gzipped(response) {
-      response.gzip ??= zlib.gzipSync(response.body, { level: 6 });
-      return response.gzip;
-    },
+    cacheStats: () => ({ bytes: responses.calculatedSize, entries: responses.size }),
   };
 }

@@ -1,5 +1,8 @@
 import { cmsUrl, gql, gqlData, postGraphql } from '../support/client';
 
+/** Asks for the GraphQL over HTTP media type, under which refused requests carry a 4xx status. */
+const strict = { accept: 'application/graphql-response+json' };
+
 /** A query nesting section.parent to reach exactly `depth` levels of fields. */
 function nestedQuery(depth: number): string {
   // site(1) > section(2) > parent(3) > ... > slug(depth)
@@ -17,7 +20,7 @@ describe('query limits', () => {
   it('accepts depth 10 and rejects depth 11 with QUERY_TOO_DEEP', async () => {
     const ok = await gql(nestedQuery(10));
     expect(ok.errors).toBeUndefined();
-    const rejected = await gql(nestedQuery(11));
+    const rejected = await gql(nestedQuery(11), undefined, strict);
     expect(rejected.status).toBe(400);
     expect(rejected.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_DEEP');
     expect(rejected.errors?.[0]?.message).toContain('11');
@@ -33,7 +36,7 @@ describe('query limits', () => {
 
   it('rejects a 100-alias query with TOO_MANY_ALIASES', async () => {
     const fields = Array.from({ length: 100 }, (_, i) => `a${i}: site(code: "kijana-ke") { code }`).join(' ');
-    const result = await gql(`{ ${fields} }`);
+    const result = await gql(`{ ${fields} }`, undefined, strict);
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.extensions?.code).toBe('TOO_MANY_ALIASES');
     await stillAnswers();
@@ -58,7 +61,7 @@ describe('query limits', () => {
       ['{"query":"query($n: Int) { site(code: \\"kijana-ke\\") { articles(first: $n) { totalCount } } }","variables":{"n":"many"}}', 'BAD_USER_INPUT', 400],
     ];
     for (const [body, code, status] of cases) {
-      const result = await postGraphql(body);
+      const result = await postGraphql(body, strict);
       expect({ body, status: result.status, code: result.errors?.[0]?.extensions?.code }).toEqual({ body, status, code });
       expect(JSON.stringify(result.errors)).not.toMatch(/at .*\.(js|ts):\d+/);
     }

@@ -1,6 +1,6 @@
 import type { ArticleRow, SiteRecord } from '../records';
 import { DeliveryError } from '../errors';
-import { availableLocales, chatChannel, DocumentSet, isLive, paginate, prepareBlocks, resolveLocale, siteForHost, substitute, variablesFor, variablesIn } from '../rules';
+import { availableLocales, chatChannel, DocumentSet, isLive, paginate, prepareBlocks, resolveLocale, safeLink, siteForHost, substitute, variablesFor, variablesIn } from '../rules';
 
 const site: SiteRecord = {
   id: 1,
@@ -120,6 +120,25 @@ describe('link safety', () => {
     expect(text).toContain('click');
   });
 
+  it('checks a link after its variables are filled in, so a variable cannot smuggle a script link', () => {
+    const variables = new Map([
+      ['promo', 'javascript:alert(1)'],
+      ['clinic', 'https://clinics.example.org/ke'],
+    ]);
+    expect(safeLink('{{promo}}', variables)).toBeNull();
+    expect(safeLink('{{clinic}}?from=banner', variables)).toBe('https://clinics.example.org/ke?from=banner');
+    const blocks = [{ type: 'paragraph', children: [{ type: 'link', url: '{{promo}}', children: [{ type: 'text', text: 'Offer' }] }] }];
+    expect(JSON.stringify(prepareBlocks(blocks, variables))).not.toContain('javascript:');
+  });
+
+  it('refuses protocol-relative and other scheme links wherever delivery serves a link', () => {
+    for (const url of ['//evil.example/x', 'javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'data:text/html,x', 'vbscript:x']) {
+      expect({ url, served: safeLink(url, new Map()) }).toEqual({ url, served: null });
+    }
+    for (const url of ['https://example.org', '/articles/x', 'tel:+254800720990', 'mailto:help@example.org']) {
+      expect(safeLink(url, new Map())).toBe(url);
+    }
+  });
 });
 
 describe('paging', () => {
