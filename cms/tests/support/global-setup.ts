@@ -13,4 +13,5 @@ export default async function globalSetup(): Promise<void> {
   globalThis.__BAOBAB_CMS__ = cms;
   process.env.BAOBAB_TEST_CMS_URL = cms.url;
   process.env.BAOBAB_TEST_API_TOKEN = cms.apiToken;
+  process.env.BAOBAB_TEST_CMS_PID = String(cms.child.pid ?? '');
 }
