@@ -2,6 +2,7 @@
 import type { GetServerSideProps } from 'next';
 import Head from 'next/head';
 import { loadPage, type PageProps } from '../src/site-page';
+import { styleElementText } from '../src/themes';
 import { SitePage, Unavailable, UnknownHost } from '../src/views';
 
 // Zero client JavaScript. Next 16 removed the type from PageConfig, so it is declared here.
@@ -23,7 +24,7 @@ export default function Page(props: PageProps) {
       <Head>
         <title>{props.frame.name}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <style dangerouslySetInnerHTML={{ __html: props.css }} />
+        <style dangerouslySetInnerHTML={{ __html: styleElementText(props.css) }} />
         {props.alternates.map((alternate) => (
           <link key={alternate.locale} rel="alternate" hrefLang={alternate.locale} href={alternate.href} />
         ))}

@@ -7,7 +7,7 @@ import path from 'node:path';
 import next from 'next';
 import { createRequestHandler } from '../server/http';
 import { createImageHandler } from '../server/images';
-import { createPageCache } from '../server/page-cache';
+import { createPageCache, readPageCacheOptions } from '../server/page-cache';
 
 const appDir = path.resolve(__dirname, '..');
 const watched = ['pages', 'src', 'next.config.js', '../kit/src', '../../themes', '../../locales'];
@@ -42,13 +42,15 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   // The bundled server cannot find locales/ from its own location (see @baobab/locales/ui-strings).
   process.env.BAOBAB_LOCALES_DIR ??= path.dirname(require.resolve('@baobab/locales/package.json'));
+  // Read before the build so a bad size stops start-up at once, naming the variable.
+  const cacheOptions = readPageCacheOptions(process.env);
   ensureBuild();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
   const app = next({ dev: false, dir: appDir, port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const cache = process.env.BAOBAB_PAGE_CACHE === 'off' ? null : createPageCache();
+  const cache = process.env.BAOBAB_PAGE_CACHE === 'off' ? null : createPageCache(cacheOptions);
   const dataDir = process.env.BAOBAB_DATA_DIR ?? path.resolve(appDir, '../../data');
   const images = createImageHandler({
     cmsUrl: (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/$/, ''),

@@ -1,16 +1,40 @@
 // The mobi-site's HTTP server: answers from the page cache when it can (ETag, 304, gzip),
-// renders through Next when it must, and takes the CMS's "content changed" notice.
+// renders through Next when it must, and takes the CMS's "content changed" notice. Every
+// answer carries the security headers; a body over the limit gets 413, a malformed URL 400.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import { isLiteRequest } from '../src/lite';
 import { IMAGE_PREFIX } from '../src/image-path';
+import { BAD_REQUEST_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
 /** Answers 204 once the server is up, without asking the CMS anything. */
 export const HEALTH_PATH = '/_baobab/health';
 export const CACHE_CONTROL = 'public, max-age=0, stale-while-revalidate=60, stale-if-error=86400';
+
+/**
+ * Pages carry no script at all, inline their one stylesheet, load images from the
+ * mobi's own image route and submit forms to themselves: the policy says exactly that,
+ * so a payload that slipped into a page still cannot run, frame it or send it elsewhere.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  // Article paths name health topics; other sites learn only which site linked them.
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  // frame-ancestors for browsers that predate it.
+  'X-Frame-Options': 'DENY',
+};
+
+/**
+ * No mobi path reads a request body. One over `maxBytes` is answered 413 at once, and
+ * the rest is read and dropped (up to `discardBytes`, for at most `discardMs`) so the
+ * client gets to read the answer; a client still sending after that is cut off.
+ */
+export const BODY_LIMITS = { maxBytes: 64 * 1024, discardBytes: 16 * 1024 * 1024, discardMs: 10_000 } as const;
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -51,9 +75,14 @@ function captureRender(handle: NextHandler, req: IncomingMessage, res: ServerRes
   });
 }
 
+function setSecurityHeaders(res: ServerResponse): void {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+}
+
 function send(req: IncomingMessage, res: ServerResponse, page: Pick<CachedPage, 'status' | 'contentType' | 'body' | 'etag'> & { gzip?: Buffer }, cacheState: string) {
   for (const name of res.getHeaderNames()) res.removeHeader(name);
   const headers: Record<string, string | number> = {
+    ...SECURITY_HEADERS,
     'Content-Type': page.contentType,
     ETag: page.etag,
     'Cache-Control': page.status === 200 ? CACHE_CONTROL : 'no-store',
@@ -75,15 +104,72 @@ function send(req: IncomingMessage, res: ServerResponse, page: Pick<CachedPage, 
 
 const etagOf = (body: Buffer) => `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 
+const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+
+/**
+ * Reads and drops a request body. Resolves true once it ended within `maxBytes`; false as
+ * soon as it is over (declared or counted), and then keeps dropping what follows, within
+ * the discard bounds, so the 413 can be read; past them the connection is destroyed.
+ */
+function dropBody(req: IncomingMessage, limits: typeof BODY_LIMITS): Promise<boolean> {
+  return new Promise((resolve) => {
+    let received = 0;
+    let isOver = false;
+    let timer: NodeJS.Timeout | undefined;
+    const cutOff = () => req.socket.destroy();
+    const over = () => {
+      isOver = true;
+      timer = setTimeout(cutOff, limits.discardMs);
+      timer.unref();
+      resolve(false);
+    };
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (isOver && received > limits.discardBytes) cutOff();
+      else if (!isOver && received > limits.maxBytes) over();
+    });
+    req.on('end', () => {
+      clearTimeout(timer);
+      resolve(!isOver);
+    });
+    req.on('error', () => {
+      clearTimeout(timer);
+      resolve(false);
+    });
+    req.on('close', () => clearTimeout(timer));
+    if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes) over();
+  });
+}
+
+/** True when every %-escape in the path and query decodes to UTF-8; Next would answer its own 400 page otherwise. */
+export function isWellFormedUrl(url: string): boolean {
+  try {
+    const mark = url.indexOf('?');
+    decodeURIComponent(mark < 0 ? url : url.slice(0, mark));
+    if (mark >= 0) for (const part of url.slice(mark + 1).split(/[&=]/)) decodeURIComponent(part);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function createRequestHandler(options: {
   handle: NextHandler;
   images: (req: IncomingMessage, res: ServerResponse, url: string) => Promise<void>;
   cache: PageCache | null;
   notifySecret: string | undefined;
   log: (message: string) => void;
+  bodyLimits?: typeof BODY_LIMITS;
 }) {
-  const { handle, images, cache, notifySecret, log } = options;
+  const { handle, images, cache, notifySecret, log, bodyLimits = BODY_LIMITS } = options;
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    setSecurityHeaders(res);
+    if (hasBody(req) && !(await dropBody(req, bodyLimits))) {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(`Request body too large: this site takes at most ${bodyLimits.maxBytes} bytes.\n`);
+      return;
+    }
     if (req.url === HEALTH_PATH) {
       res.writeHead(204);
       res.end();
@@ -96,7 +182,6 @@ export function createRequestHandler(options: {
         res.end('Not found');
         return;
       }
-      req.resume();
       const count = cache?.invalidate() ?? 0;
       res.writeHead(204, { 'x-invalidated': String(count) });
       res.end();
@@ -106,23 +191,30 @@ export function createRequestHandler(options: {
       await images(req, res, req.url);
       return;
     }
-    const cacheable = cache !== null && (req.method === 'GET' || req.method === 'HEAD');
+    // The page decides whether a request is malformed (site-page.tsx); only this layer sees the raw URL.
+    delete req.headers[BAD_REQUEST_HEADER];
+    if (!isWellFormedUrl(req.url ?? '/')) {
+      req.headers[BAD_REQUEST_HEADER] = 'malformed percent-encoding';
+      req.url = '/';
+    }
+    const cacheable = cache !== null && (req.method === 'GET' || req.method === 'HEAD') && req.headers[BAD_REQUEST_HEADER] === undefined;
     if (!cacheable) {
       await handle(req, res);
       return;
     }
     const key = pageKey(req, isLiteRequest(req.headers));
     const cached = cache.get(key);
-    if (cached && !cached.stale) {
-      send(req, res, cached, 'hit');
+    if (cached && !cached.isStale) {
+      send(req, res, cached.page, 'hit');
       return;
     }
     const rendered = await captureRender(handle, req, res);
+    const lastGood = rendered.status >= 500 ? cache.lastGood(key) : undefined;
     if (rendered.status === 200) {
       send(req, res, cache.set(key, rendered), 'miss');
-    } else if (rendered.status >= 500 && cached) {
+    } else if (lastGood) {
       log(`mobi: serving the last good ${key} (render answered ${rendered.status})`);
-      send(req, res, cached, 'stale');
+      send(req, res, lastGood, 'stale');
     } else {
       send(req, res, { ...rendered, etag: etagOf(rendered.body) }, 'bypass');
     }

@@ -1,9 +1,12 @@
-// Rendered pages, kept compressed per host + URL. A publish marks every entry stale
-// (the CMS notifies); a stale entry is re-rendered on its next request, and served as
-// it is while the CMS cannot be reached.
+// Rendered pages, kept compressed per host + route, in two stores bounded in bytes (LRU):
+// fresh pages, which a publish marks stale (the CMS notifies) and the next request
+// re-renders; and last good copies, served while the CMS cannot be reached. A page
+// enters the last-good store only once it is asked for again, so a flood of one-off
+// URLs churns the fresh store and never the copies an outage needs.
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
+import { paramsReadAt } from '../src/routes';
 import { requestHost } from '../src/site-page';
 
 export interface CachedPage {
@@ -12,46 +15,166 @@ export interface CachedPage {
   readonly body: Buffer;
   readonly gzip: Buffer;
   readonly etag: string;
-  stale: boolean;
+}
+
+export interface PageCacheOptions {
+  /** Bytes of fresh pages (HTML and its gzip, plus key and bookkeeping). */
+  readonly maxBytes: number;
+  /** Bytes of last good copies, kept apart from the fresh pages. */
+  readonly lastGoodMaxBytes: number;
+}
+
+export const PAGE_CACHE_DEFAULTS: PageCacheOptions = { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 };
+/** The smallest store the variables may ask for: a few pages. */
+export const PAGE_CACHE_MIN_BYTES = 256 * 1024;
+/** A page larger than this share of a store is not kept in it (it would push out too many others). */
+const MAX_SHARE = 8;
+/** Bytes counted per entry on top of its buffers and key: the map entry, the object, the ETag. */
+const ENTRY_OVERHEAD = 256;
+
+export interface PageCacheStats {
+  readonly entries: number;
+  readonly bytes: number;
+  readonly lastGoodEntries: number;
+  readonly lastGoodBytes: number;
 }
 
 export interface PageCache {
-  get(key: string): CachedPage | undefined;
+  /** A fresh or stale page for the key; counts as a second ask, so the page becomes a last good copy. */
+  get(key: string): { readonly page: CachedPage; readonly isStale: boolean } | undefined;
+  /** Stores a good render; refreshes the last good copy when the key was asked for before. */
   set(key: string, page: { status: number; contentType: string; body: Buffer }): CachedPage;
-  /** Marks every entry stale; returns how many there were. */
+  /** The last good copy, for when rendering fails. */
+  lastGood(key: string): CachedPage | undefined;
+  /** Marks every fresh page stale; returns how many there were. */
   invalidate(): number;
-  readonly size: number;
+  readonly stats: PageCacheStats;
 }
 
-export function createPageCache(maxEntries = 5000): PageCache {
-  const pages = new Map<string, CachedPage>();
+interface LruEntry<T> {
+  readonly value: T;
+  readonly bytes: number;
+}
+
+/** A Map in recency order (oldest first), bounded by the bytes its entries declare. */
+function createLru<T>(maxBytes: number) {
+  const entries = new Map<string, LruEntry<T>>();
+  let bytes = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    entries.delete(key);
+    bytes -= entry.bytes;
+  };
   return {
-    get: (key) => pages.get(key),
+    get(key: string): T | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry.value;
+    },
+    has: (key: string) => entries.has(key),
+    /** Keeps the value unless it is too large for the store; evicts the least recently used to make room. */
+    set(key: string, value: T, size: number): void {
+      remove(key);
+      if (size * MAX_SHARE > maxBytes) return;
+      for (const oldest of entries.keys()) {
+        if (bytes + size <= maxBytes) break;
+        remove(oldest);
+      }
+      entries.set(key, { value, bytes: size });
+      bytes += size;
+    },
+    values: () => entries.values(),
+    get size() {
+      return entries.size;
+    },
+    get bytes() {
+      return bytes;
+    },
+  };
+}
+
+export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS): PageCache {
+  // A fresh entry is stale once a notice arrived after it was rendered.
+  const fresh = createLru<{ page: CachedPage; generation: number }>(options.maxBytes);
+  const lastGood = createLru<CachedPage>(options.lastGoodMaxBytes);
+  let generation = 0;
+  const sizeOf = (key: string, page: CachedPage) => page.body.length + page.gzip.length + key.length * 2 + ENTRY_OVERHEAD;
+  return {
+    get(key) {
+      const entry = fresh.get(key);
+      if (!entry) return undefined;
+      if (lastGood.get(key) !== entry.page) lastGood.set(key, entry.page, sizeOf(key, entry.page));
+      return { page: entry.page, isStale: entry.generation < generation };
+    },
     set(key, { status, contentType, body }) {
-      const entry: CachedPage = {
+      const page: CachedPage = {
         status,
         contentType,
         body,
         gzip: zlib.gzipSync(body, { level: 9 }),
         etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
-        stale: false,
       };
-      pages.delete(key);
-      if (pages.size >= maxEntries) pages.delete(pages.keys().next().value ?? '');
-      pages.set(key, entry);
-      return entry;
+      const size = sizeOf(key, page);
+      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, page, size);
+      fresh.set(key, { page, generation }, size);
+      return page;
     },
+    lastGood: (key) => lastGood.get(key),
     invalidate() {
-      for (const entry of pages.values()) entry.stale = true;
-      return pages.size;
+      generation += 1;
+      return fresh.size;
     },
-    get size() {
-      return pages.size;
+    get stats() {
+      return { entries: fresh.size, bytes: fresh.bytes, lastGoodEntries: lastGood.size, lastGoodBytes: lastGood.bytes };
     },
   };
 }
 
-/** The cache key: the request's host as pages see it, the URL as requested, and the lite flag. */
+const SIZE = /^(\d+)([KMG]?)$/i;
+const UNITS: Readonly<Record<string, number>> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/**
+ * Store bounds from `BAOBAB_PAGE_CACHE_BYTES` and `BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES`
+ * (bytes, or with a K, M or G suffix: `64M`); throws naming the variable when one is not a size.
+ */
+export function readPageCacheOptions(env: Readonly<Record<string, string | undefined>>): PageCacheOptions {
+  const read = (name: string, fallback: number): number => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return fallback;
+    const match = SIZE.exec(raw);
+    const bytes = match ? Number(match[1]) * (UNITS[(match[2] ?? '').toUpperCase()] ?? 1) : NaN;
+    if (!Number.isSafeInteger(bytes) || bytes < PAGE_CACHE_MIN_BYTES) {
+      throw new Error(`${name} "${raw}" is not a size of at least ${PAGE_CACHE_MIN_BYTES} bytes (write bytes, or a number with K, M or G: 64M)`);
+    }
+    return bytes;
+  };
+  return {
+    maxBytes: read('BAOBAB_PAGE_CACHE_BYTES', PAGE_CACHE_DEFAULTS.maxBytes),
+    lastGoodMaxBytes: read('BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES', PAGE_CACHE_DEFAULTS.lastGoodMaxBytes),
+  };
+}
+
+/**
+ * The cache key: the request's host as pages see it, the path as requested, the lite
+ * flag, and only the query parameters the path's route reads (first value each, sorted);
+ * `?utm=…` and other parameters no page reads never make a new entry.
+ */
 export function pageKey(req: Pick<IncomingMessage, 'headers' | 'url'>, isLite: boolean): string {
-  return `${isLite ? 'lite:' : ''}${requestHost(req)}${req.url ?? '/'}`;
+  const url = new URL(req.url ?? '/', 'http://page.invalid');
+  let segments: string[] = [];
+  try {
+    segments = url.pathname.split('/').filter(Boolean).map((segment) => decodeURIComponent(segment));
+  } catch {
+    // A malformed path is answered 400 before the cache; it reads no parameters either way.
+  }
+  const kept = new URLSearchParams();
+  for (const name of paramsReadAt(segments)) {
+    const value = url.searchParams.get(name);
+    if (value) kept.append(name, value);
+  }
+  const query = kept.toString();
+  return `${isLite ? 'lite:' : ''}${requestHost(req)}${url.pathname}${query ? `?${query}` : ''}`;
 }

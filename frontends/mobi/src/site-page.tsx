@@ -3,7 +3,7 @@
 import type { IncomingMessage } from 'node:http';
 import { normalizeHost } from '@baobab/kit';
 import { getLocale } from '@baobab/locales';
-import { CmsError, delivery } from './cms';
+import { CmsError, delivery, isRefusedInput } from './cms';
 import { uiStrings } from './i18n';
 import { queries, type ArticleView, type Banner, type Connection, type Frame, type PageView, type SectionView } from './content';
 import { isLiteRequest } from './lite';
@@ -18,6 +18,7 @@ export type PageData =
   | { kind: 'search'; query: string; results: Connection | null }
   | { kind: 'language' }
   | { kind: 'not-found' }
+  | { kind: 'bad-request' }
   | { kind: 'unavailable' };
 
 export type PageProps =
@@ -40,6 +41,15 @@ export type PageProps =
   | { status: 'unavailable'; lang: 'en'; dir: 'ltr'; strings: Record<string, string> };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Set by the HTTP layer (server/http.ts), and removed from what readers send, when the
+ * raw URL is malformed (bad percent-encoding): the page answers a themed 400.
+ */
+export const BAD_REQUEST_HEADER = 'x-baobab-bad-request';
+
+/** The status of each kind of page: a reader's malformed link is 400, a missing page 404. */
+const statusOf = (data: PageData): number => (data.kind === 'not-found' ? 404 : data.kind === 'bad-request' ? 400 : data.kind === 'unavailable' ? 503 : 200);
 
 /** The last frame each host was rendered with, so a CMS outage still gets a themed page. */
 const lastFrames = new Map<string, Frame>();
@@ -72,68 +82,74 @@ export async function loadPage(
   try {
     const base = await delivery(queries.frame.schema, queries.frame.query, { host, locale: null });
     if (!base.site) return { props: await siteList(host), statusCode: 404 };
-    const located = parseRoute(segments, query, { defaultLocale: base.site.defaultLocale, locales: base.site.locales.map((entry) => entry.code) });
-    const locale = located?.locale ?? base.site.defaultLocale;
+    const parsed = req.headers[BAD_REQUEST_HEADER] === undefined ? parseRoute(segments, query, { defaultLocale: base.site.defaultLocale, locales: base.site.locales.map((entry) => entry.code) }) : { locale: base.site.defaultLocale, problem: 'malformed URL' };
+    const locale = parsed?.locale ?? base.site.defaultLocale;
     const vars = { host, locale };
     let frame: Frame = base.site;
-    let data: PageData = { kind: 'not-found' };
-    const route = located?.route ?? null;
-    switch (route?.kind) {
-      case 'home': {
-        const { site } = await delivery(queries.home.schema, queries.home.query, vars);
-        if (site) {
-          frame = site;
-          data = { kind: 'home', featured: site.featured, latest: site.latest, banners: site.banners };
-        }
-        break;
-      }
-      case 'section': {
-        const { site } = await delivery(queries.section.schema, queries.section.query, { ...vars, slug: route.slug, after: route.after });
-        if (site) frame = site;
-        if (site?.section) data = { kind: 'section', section: site.section };
-        break;
-      }
-      case 'article': {
-        const { site } = await delivery(queries.article.schema, queries.article.query, { ...vars, slug: route.slug });
-        if (site) frame = site;
-        if (site?.article) data = { kind: 'article', article: site.article };
-        break;
-      }
-      case 'page': {
-        const { site } = await delivery(queries.page.schema, queries.page.query, { ...vars, slug: route.slug });
-        if (site) frame = site;
-        if (site?.page) data = { kind: 'page', page: site.page };
-        break;
-      }
-      case 'search': {
-        if (route.query.trim() === '') {
-          const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
-          if (site) frame = site;
-          data = { kind: 'search', query: '', results: null };
+    let data: PageData = parsed && 'problem' in parsed ? { kind: 'bad-request' } : { kind: 'not-found' };
+    const route = parsed && 'route' in parsed ? parsed.route : null;
+    try {
+      switch (route?.kind) {
+        case 'home': {
+          const { site } = await delivery(queries.home.schema, queries.home.query, vars);
+          if (site) {
+            frame = site;
+            data = { kind: 'home', featured: site.featured, latest: site.latest, banners: site.banners };
+          }
           break;
         }
-        const { site } = await delivery(queries.search.schema, queries.search.query, { ...vars, query: route.query, after: route.after });
-        if (site) frame = site;
-        if (site) data = { kind: 'search', query: route.query, results: site.search };
-        break;
+        case 'section': {
+          const { site } = await delivery(queries.section.schema, queries.section.query, { ...vars, slug: route.slug, after: route.after });
+          if (site) frame = site;
+          if (site?.section) data = { kind: 'section', section: site.section };
+          break;
+        }
+        case 'article': {
+          const { site } = await delivery(queries.article.schema, queries.article.query, { ...vars, slug: route.slug });
+          if (site) frame = site;
+          if (site?.article) data = { kind: 'article', article: site.article };
+          break;
+        }
+        case 'page': {
+          const { site } = await delivery(queries.page.schema, queries.page.query, { ...vars, slug: route.slug });
+          if (site) frame = site;
+          if (site?.page) data = { kind: 'page', page: site.page };
+          break;
+        }
+        case 'search': {
+          if (route.query.trim() === '') {
+            const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
+            if (site) frame = site;
+            data = { kind: 'search', query: '', results: null };
+            break;
+          }
+          const { site } = await delivery(queries.search.schema, queries.search.query, { ...vars, query: route.query, after: route.after });
+          if (site) frame = site;
+          if (site) data = { kind: 'search', query: route.query, results: site.search };
+          break;
+        }
+        case 'language': {
+          const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
+          if (site) frame = site;
+          data = { kind: 'language' };
+          break;
+        }
+        default:
+          break;
       }
-      case 'language': {
-        const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
-        if (site) frame = site;
-        data = { kind: 'language' };
-        break;
-      }
-      default:
-        break;
+    } catch (error) {
+      // The delivery API refused a variable the reader chose (a forged cursor): their link is bad, the CMS is fine.
+      if (!isRefusedInput(error)) throw error;
+      data = { kind: 'bad-request' };
     }
     const origin = `${String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0]}://${String(req.headers.host ?? host)}`;
     const served = data.kind === 'article' ? data.article.availableLocales : frame.locales.map((entry) => entry.code);
-    const alternates = route && data.kind !== 'not-found' ? served.map((code) => ({ locale: code, href: `${origin}${pathFor(code, frame.defaultLocale, route)}` })) : [];
+    const alternates = route && data.kind !== 'not-found' && data.kind !== 'bad-request' ? served.map((code) => ({ locale: code, href: `${origin}${pathFor(code, frame.defaultLocale, route)}` })) : [];
     lastFrames.set(host, frame);
     const direction = frame.locales.find((entry) => entry.code === locale)?.direction ?? getLocale(locale)?.direction ?? 'ltr';
     return {
       props: { status: 'site', lang: locale, dir: direction, css: siteCss(frame.theme.name, frame.theme.tokens), frame, locale, route, data, strings: uiStrings(locale), alternates, isLite: isLiteRequest(req.headers) },
-      statusCode: data.kind === 'not-found' ? 404 : 200,
+      statusCode: statusOf(data),
     };
   } catch (error) {
     // The CMS unreachable is a 503 the reader can retry; anything else is our bug, a 500.

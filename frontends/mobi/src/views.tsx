@@ -4,7 +4,7 @@ import { getLocale } from '@baobab/locales';
 import type { ReactNode } from 'react';
 import { IMAGE_WIDTHS, imagePath } from './image-path';
 import { Blocks } from './blocks';
-import type { Card, Connection, Frame } from './content';
+import type { ArticleView, Card, Connection, Frame } from './content';
 import { pathFor, type Route } from './routes';
 import { createTranslate, type Translate } from './translate';
 import type { PageData, PageProps } from './site-page';
@@ -95,6 +95,24 @@ function More({ ctx, connection, route }: { ctx: Ctx; connection: Connection; ro
   );
 }
 
+/** Other articles of the article's section; nothing at all, not even the heading, when there are none. */
+function Related({ ctx, article }: { ctx: Ctx; article: ArticleView }) {
+  const related = (article.section?.articles.nodes ?? []).filter((node) => node.slug !== article.slug);
+  if (related.length === 0) return null;
+  return (
+    <aside>
+      <h2>{ctx.t('related')}</h2>
+      <ul>
+        {related.map((node) => (
+          <li key={node.slug}>
+            <a href={ctx.href({ kind: 'article', slug: node.slug })}>{node.title}</a>
+          </li>
+        ))}
+      </ul>
+    </aside>
+  );
+}
+
 function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
   const { t, frame, locale } = ctx;
   switch (data.kind) {
@@ -158,20 +176,7 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           {article.image && !ctx.isLite ? <Picture image={article.image} /> : null}
           <Blocks blocks={article.body} />
           <p className="meta">{t('lastUpdated', { date: new Date(article.updatedAt).toISOString().slice(0, 10) })}</p>
-          {article.section ? (
-            <aside>
-              <h2>{t('related')}</h2>
-              <ul>
-                {article.section.articles.nodes
-                  .filter((node) => node.slug !== article.slug)
-                  .map((node) => (
-                    <li key={node.slug}>
-                      <a href={ctx.href({ kind: 'article', slug: node.slug })}>{node.title}</a>
-                    </li>
-                  ))}
-              </ul>
-            </aside>
-          ) : null}
+          <Related ctx={ctx} article={article} />
         </article>
       );
     }
@@ -214,6 +219,14 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           <p>
             <a href="">{t('tryAgain')}</a>
           </p>
+        </>
+      );
+    case 'bad-request':
+      // A link no page makes (a forged cursor, a broken escape): the reader can only go home or search.
+      return (
+        <>
+          <h1>{t('errorTitle')}</h1>
+          <p>{t('notFoundBody')}</p>
         </>
       );
     case 'not-found':

@@ -4,6 +4,9 @@ import { CmsError } from '../../src/cms';
 import { requestHost } from '../../src/site-page';
 import { robotsTxt, sitemapXml } from '../../src/sitemap';
 
+// Reads no body (the HTTP layer has already dropped any).
+export const config = { api: { bodyParser: false } };
+
 export default async function siteFiles(req: NextApiRequest, res: NextApiResponse) {
   const origin = `${String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0]}://${String(req.headers.host ?? '')}`;
   const file = req.query.file;

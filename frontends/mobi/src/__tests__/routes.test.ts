@@ -1,4 +1,4 @@
-import { parseRoute, pathFor } from '../routes';
+import { paramsReadAt, parseRoute, pathFor, SEARCH_QUERY_MAX } from '../routes';
 
 const site = { defaultLocale: 'en-KE', locales: ['en-KE', 'sw-KE'] };
 
@@ -35,5 +35,35 @@ describe('routes', () => {
         expect(parseRoute(segments, Object.fromEntries(url.searchParams), site)).toEqual({ locale, route });
       }
     }
+  });
+
+  it('refuses a page cursor no page could have linked to, keeping the locale for the 400 page', () => {
+    expect(parseRoute(['hiv-and-stis'], { after: 'a b' }, site)).toEqual({ locale: 'en-KE', problem: expect.stringContaining('after') });
+    expect(parseRoute(['sw-KE', 'search'], { q: 'vvu', after: 'x'.repeat(129) }, site)).toEqual({ locale: 'sw-KE', problem: expect.any(String) });
+    expect(parseRoute(['hiv-and-stis'], { after: '' }, site)).toEqual({ locale: 'en-KE', route: { kind: 'section', slug: 'hiv-and-stis', after: null } });
+  });
+
+  it('ignores parameters a route does not read', () => {
+    expect(parseRoute([], { after: '!!!!', q: 'x' }, site)).toEqual({ locale: 'en-KE', route: { kind: 'home' } });
+    expect(parseRoute(['articles', 'eat-well'], { after: 'a b' }, site)).toEqual({ locale: 'en-KE', route: { kind: 'article', slug: 'eat-well' } });
+  });
+
+  it('cuts a long search query to what the API takes, never inside a character', () => {
+    const emoji = parseRoute(['search'], { q: '😀'.repeat(80) }, site);
+    const text = emoji && 'route' in emoji && emoji.route.kind === 'search' ? emoji.route.query : '';
+    expect(text.length).toBe(SEARCH_QUERY_MAX);
+    expect(text).toBe('😀'.repeat(50));
+    const odd = parseRoute(['search'], { q: `a${'😀'.repeat(60)}` }, site);
+    expect(odd && 'route' in odd && odd.route.kind === 'search' ? odd.route.query : '').toBe(`a${'😀'.repeat(49)}`);
+  });
+
+  it('names the parameters each path may read, without knowing the site', () => {
+    expect(paramsReadAt([])).toEqual([]);
+    expect(paramsReadAt(['articles', 'eat-well'])).toEqual([]);
+    expect(paramsReadAt(['hiv-and-stis'])).toEqual(['after']);
+    expect(paramsReadAt(['search'])).toEqual(['after', 'q']);
+    expect(paramsReadAt(['sw-KE', 'search'])).toEqual(['after', 'q']);
+    expect(paramsReadAt(['en'])).toEqual(['after']); // a locale home or a section: keep what either reads
+    expect(paramsReadAt(['no', 'such', 'path'])).toEqual([]);
   });
 });

@@ -1,0 +1,90 @@
+import crypto from 'node:crypto';
+import { createPageCache, pageKey, PAGE_CACHE_DEFAULTS, readPageCacheOptions } from '../../server/page-cache';
+
+const html = (bytes: number) => ({ status: 200, contentType: 'text/html; charset=utf-8', body: crypto.randomBytes(bytes) });
+const key = (url: string, host = 'kijana-ke.localhost') => pageKey({ url, headers: { host } }, false);
+
+describe('page cache key', () => {
+  it('leaves out query parameters the route does not read', () => {
+    expect(key('/?utm=1')).toBe(key('/'));
+    expect(key('/?utm=1&after=x')).toBe(key('/'));
+    expect(key('/articles/eat-well?utm_source=sms&fbclid=abc')).toBe(key('/articles/eat-well'));
+    expect(key('/sw-KE/language?q=x')).toBe(key('/sw-KE/language'));
+  });
+
+  it('keeps the parameters a route reads, first value each, in one order', () => {
+    expect(key('/hiv-and-stis?after=abc&utm=2')).toBe(key('/hiv-and-stis?after=abc'));
+    expect(key('/hiv-and-stis?after=abc')).not.toBe(key('/hiv-and-stis'));
+    expect(key('/search?utm=1&after=c&q=hiv')).toBe(key('/search?q=hiv&after=c'));
+    expect(key('/search?q=hiv&q=other')).toBe(key('/search?q=hiv'));
+    expect(key('/search?q=hiv')).not.toBe(key('/search?q=aids'));
+    expect(key('/sw-KE/search?q=vvu&x=1')).toBe(key('/sw-KE/search?q=vvu'));
+    expect(key('/search?q=')).toBe(key('/search'));
+  });
+
+  it('keeps host and the lite flag apart', () => {
+    expect(key('/', 'mama-ng.localhost')).not.toBe(key('/'));
+    expect(pageKey({ url: '/', headers: { host: 'kijana-ke.localhost' } }, true)).not.toBe(key('/'));
+  });
+});
+
+describe('page cache', () => {
+  it('stays within its byte bound, dropping the least recently used page first', () => {
+    const cache = createPageCache({ maxBytes: 256 * 1024, lastGoodMaxBytes: 256 * 1024 });
+    cache.set('a', html(12_000));
+    for (let n = 0; n < 30; n += 1) {
+      cache.set(`page-${n}`, html(12_000));
+      cache.get('a');
+    }
+    expect(cache.stats.bytes).toBeLessThanOrEqual(256 * 1024);
+    expect(cache.stats.entries).toBeLessThanOrEqual(10);
+    expect(cache.get('a')).toBeDefined();
+    expect(cache.get('page-0')).toBeUndefined();
+    expect(cache.get('page-29')).toBeDefined();
+  });
+
+  it('keeps last good copies when a flood of one-off pages churns the fresh ones', () => {
+    const cache = createPageCache({ maxBytes: 256 * 1024, lastGoodMaxBytes: 256 * 1024 });
+    const home = cache.set('home', html(4_000));
+    expect(cache.get('home')?.page).toBe(home); // asked again: now a last good copy
+    for (let n = 0; n < 5200; n += 1) cache.set(`/search?q=${n}`, html(4_000));
+    expect(cache.get('home')).toBeUndefined();
+    expect(cache.lastGood('home')).toBe(home);
+    expect(cache.stats.lastGoodEntries).toBe(1);
+    expect(cache.stats.bytes).toBeLessThanOrEqual(256 * 1024);
+  });
+
+  it('refreshes the last good copy when a known page is rendered again, and marks pages stale on a notice', () => {
+    const cache = createPageCache();
+    cache.set('home', html(1_000));
+    cache.get('home');
+    expect(cache.invalidate()).toBe(1);
+    expect(cache.get('home')?.isStale).toBe(true);
+    const again = cache.set('home', html(1_000));
+    expect(cache.get('home')).toEqual({ page: again, isStale: false });
+    expect(cache.lastGood('home')).toBe(again);
+  });
+
+  it('does not keep a page larger than an eighth of the store', () => {
+    const cache = createPageCache({ maxBytes: 256 * 1024, lastGoodMaxBytes: 256 * 1024 });
+    cache.set('huge', html(40_000));
+    expect(cache.get('huge')).toBeUndefined();
+    expect(cache.stats.bytes).toBe(0);
+  });
+});
+
+describe('page cache bounds from the environment', () => {
+  it('defaults to 64 MiB of fresh pages and 32 MiB of last good copies', () => {
+    expect(readPageCacheOptions({})).toEqual(PAGE_CACHE_DEFAULTS);
+    expect(PAGE_CACHE_DEFAULTS).toEqual({ maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 });
+  });
+
+  it('reads bytes or K, M and G sizes', () => {
+    expect(readPageCacheOptions({ BAOBAB_PAGE_CACHE_BYTES: '128M', BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '1048576' })).toEqual({ maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 1024 * 1024 });
+    expect(readPageCacheOptions({ BAOBAB_PAGE_CACHE_BYTES: '512k' }).maxBytes).toBe(512 * 1024);
+  });
+
+  it.each(['lots', '-5', '1.5M', '1000', '0'])('refuses %p naming the variable', (value) => {
+    expect(() => readPageCacheOptions({ BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: value })).toThrow(`BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES "${value}" is not a size`);
+  });
+});
