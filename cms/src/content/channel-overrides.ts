@@ -67,8 +67,34 @@ export function overrideLimitMessage(channel: Channel, text: string, servings: r
   return `${problem.message} (Counted as ${serving.site} serves it in ${serving.locale}, with ${names} filled in.)`;
 }
 
-/** A translation's `channelOverrides` as saved: a list of { channel, text }, one per channel. */
-export function channelOverrideProblems(overrides: unknown, servings: readonly Serving[]): FieldProblem[] {
+const servingKey = (serving: Serving) => `${serving.site} ${serving.locale}`;
+
+/** What a translation held before the save: its overrides, and who served it then. */
+export interface BeforeSave {
+  readonly overrides: unknown;
+  readonly servings: readonly Serving[];
+}
+
+/**
+ * The servings an override must fit. A new or edited override must fit every one. One the
+ * save leaves as it was (same channel and text) need only fit servings the save adds (a site
+ * or locale now carrying the article): a save never fails for an override it did not make
+ * too long. A site change that makes it too long is refused at the site's save instead.
+ */
+function servingsToCheck(channel: Channel, text: string, servings: readonly Serving[], before: BeforeSave | undefined): readonly Serving[] | null {
+  if (before === undefined || !Array.isArray(before.overrides)) return servings;
+  const isUnchanged = before.overrides.some((old: unknown) => isPlainObject(old) && old.channel === channel && old.text === text);
+  if (!isUnchanged) return servings;
+  const known = new Set(before.servings.map(servingKey));
+  const added = servings.filter((serving) => !known.has(servingKey(serving)));
+  return added.length === 0 ? null : added;
+}
+
+/**
+ * A translation's `channelOverrides` as saved: a list of { channel, text }, one per channel.
+ * With `before`, unchanged overrides are checked only against servings the save adds.
+ */
+export function channelOverrideProblems(overrides: unknown, servings: readonly Serving[], before?: BeforeSave): FieldProblem[] {
   if (overrides === undefined || overrides === null) return [];
   if (!Array.isArray(overrides)) {
     return [{ path: 'channelOverrides', message: 'Channel overrides must be a list like [{"channel": "sms", "text": "…"}].' }];
@@ -94,9 +120,67 @@ export function channelOverrideProblems(overrides: unknown, servings: readonly S
     if (typeof text !== 'string' || text.trim() === '') {
       problems.push({ path: `${at}.text`, message: 'Write the text this channel sends, or remove the override.' });
     } else if (isChannel(channel)) {
-      const message = overrideLimitMessage(channel, text, servings);
+      const checked = servingsToCheck(channel, text, servings, before);
+      const message = checked === null ? null : overrideLimitMessage(channel, text, checked);
       if (message !== null) problems.push({ path: `${at}.text`, message });
     }
   });
   return problems;
+}
+
+const channelNames: Readonly<Record<Channel, string>> = { whatsapp: 'WhatsApp', sms: 'SMS', ussd: 'USSD', telegram: 'Telegram', messenger: 'Messenger' };
+
+/** One stored translation's overrides, as the site check reads them. */
+export interface StoredTranslation {
+  readonly slug: string;
+  readonly locale: string;
+  readonly allSites: boolean;
+  readonly sites: readonly string[];
+  readonly overrides: ReadonlyArray<{ readonly channel: Channel; readonly text: string }>;
+}
+
+/** One override the site's new settings push over its channel's limit. */
+export interface BrokenOverride {
+  readonly slug: string;
+  readonly locale: string;
+  readonly channel: Channel;
+  /** The variables the override uses, for naming the one that changed. */
+  readonly variables: readonly string[];
+  readonly message: string;
+}
+
+/**
+ * The overrides of the translations a site carries that its new settings (variables,
+ * locales) push over their channel's limit, or further over it than before, the worst
+ * serving of each. Overrides already over the limit by as much stay quiet: this save did
+ * not break them.
+ */
+export function overridesBrokenBySite(before: SiteRecord | null, after: SiteRecord, translations: readonly StoredTranslation[]): BrokenOverride[] {
+  const broken: BrokenOverride[] = [];
+  for (const translation of translations) {
+    const carriage = { allSites: translation.allSites, sites: translation.sites };
+    const now = servingsOf([after], carriage, translation.locale);
+    if (now.length === 0) continue;
+    const then = new Map((before === null ? [] : servingsOf([before], carriage, translation.locale)).map((serving) => [serving.locale, serving]));
+    for (const { channel, text } of translation.overrides) {
+      let worst: { problem: ChannelLimitProblem; serving: Serving } | null = null;
+      for (const serving of now) {
+        const problem = overrideProblem(channel, substitute(text, serving.variables));
+        if (problem === null) continue;
+        const old = then.get(serving.locale);
+        const overBefore = old === undefined ? 0 : (overrideProblem(channel, substitute(text, old.variables))?.over ?? 0);
+        if (problem.over > overBefore && (worst === null || problem.over > worst.problem.over)) worst = { problem, serving };
+      }
+      if (worst === null) continue;
+      const { problem, serving } = worst;
+      broken.push({
+        slug: translation.slug,
+        locale: translation.locale,
+        channel,
+        variables: variablesIn(text),
+        message: `the ${channelNames[channel]} override of "${translation.slug}" (${translation.locale}) no longer fits as ${serving.site} serves it in ${serving.locale}. ${problem.message.replace('Shorten it by', 'Shorten this value or that override by')}`,
+      });
+    }
+  }
+  return broken;
 }

@@ -8,7 +8,8 @@ import { UID } from '../delivery/content-index';
 import { deliveryService } from '../delivery';
 import { siteSchema, type SiteRecord } from '../delivery/records';
 import { blocksText } from '../delivery/rules';
-import { channelOverrideProblems, servingsOf } from './channel-overrides';
+import { isChannel } from '@baobab/chat/limits';
+import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
 import { pathSegments } from './problems';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
 
@@ -36,11 +37,11 @@ function fail(problems: FieldProblem[]): never {
   });
 }
 
-/** The document as it will be after the write: its current draft with the new data over it. */
+/** The document's current draft (null for a new one), and the document as it will be after the write: the draft with the new data over it. */
 async function mergedData(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) {
-  if (documentId === undefined) return data;
+  if (documentId === undefined) return { current: null, merged: data };
   const current: unknown = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null } });
-  return isRecord(current) ? { ...current, ...data } : data;
+  return isRecord(current) ? { current, merged: { ...current, ...data } } : { current: null, merged: data };
 }
 
 /** Every site as it serves readers: its published version, or its draft until it has one. */
@@ -72,18 +73,102 @@ async function storedOverrides(strapi: Core.Strapi, documentId: string, locale: 
 /**
  * One translation's channel overrides as they will be saved (the stored ones when the write
  * leaves them alone, since a change of carriage can still break them), on every site that
- * carries the article.
+ * carries the article. Overrides the write leaves as they were are checked only against the
+ * sites and locales it adds, so a tags-only save never fails for an override a site change
+ * made too long (the site's save refuses such changes; see siteOverrideProblems).
  */
-async function overrideProblems(strapi: Core.Strapi, documentId: string | undefined, params: unknown, merged: Record<string, unknown>, data: Record<string, unknown>) {
+async function overrideProblems(
+  strapi: Core.Strapi,
+  documentId: string | undefined,
+  params: unknown,
+  current: Record<string, unknown> | null,
+  merged: Record<string, unknown>,
+  data: Record<string, unknown>,
+) {
   const locale = await writeLocale(strapi, params);
-  const overrides = 'channelOverrides' in data || documentId === undefined ? data.channelOverrides : await storedOverrides(strapi, documentId, locale);
+  const stored = documentId === undefined ? undefined : await storedOverrides(strapi, documentId, locale);
+  const overrides = 'channelOverrides' in data || documentId === undefined ? data.channelOverrides : stored;
   if (!Array.isArray(overrides) || overrides.length === 0) return channelOverrideProblems(overrides, []);
-  return channelOverrideProblems(overrides, servingsOf(await servingSites(strapi), merged, locale));
+  const sites = await servingSites(strapi);
+  const before = current === null ? undefined : { overrides: stored, servings: servingsOf(sites, current, locale) };
+  return channelOverrideProblems(overrides, servingsOf(sites, merged, locale), before);
+}
+
+const translationRows = z.array(
+  z.object({
+    slug: z.string(),
+    locale: z.string(),
+    allSites: z.boolean().nullish(),
+    sites: z.unknown(),
+    channelOverrides: z.array(z.object({ channel: z.string(), text: z.string().nullish() })).nullish(),
+  }),
+);
+
+/** Every stored translation (draft and published) that has channel overrides. */
+async function translationsWithOverrides(strapi: Core.Strapi): Promise<StoredTranslation[]> {
+  const rows = translationRows.parse(
+    await strapi.db.query(UID.article).findMany({ select: ['slug', 'locale', 'allSites', 'sites'], populate: { channelOverrides: true } }),
+  );
+  const seen = new Set<string>();
+  const translations: StoredTranslation[] = [];
+  for (const row of rows) {
+    const overrides = (row.channelOverrides ?? []).flatMap(({ channel, text }) => (isChannel(channel) && typeof text === 'string' ? [{ channel, text }] : []));
+    const key = JSON.stringify([row.slug, row.locale, row.allSites, row.sites, overrides]);
+    if (overrides.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const sites = Array.isArray(row.sites) ? row.sites.filter((site): site is string => typeof site === 'string') : [];
+    translations.push({ slug: row.slug, locale: row.locale, allSites: row.allSites === true, sites, overrides });
+  }
+  return translations.sort((a, b) => a.slug.localeCompare(b.slug) || a.locale.localeCompare(b.locale));
+}
+
+const variableRows = z.array(z.object({ key: z.string(), value: z.string(), locale: z.string().nullish() }).passthrough());
+const MAX_REPORTED = 10;
+
+/**
+ * A site save that would push a carried article's channel override over its channel's limit
+ * (a longer {{helpline}}, a new locale) is refused, naming the variable (or `locales`), the
+ * article, the translation and by how much. Overrides already that far over stay quiet.
+ */
+async function siteOverrideProblems(strapi: Core.Strapi, documentId: string | undefined, data: Record<string, unknown>): Promise<FieldProblem[]> {
+  const rows: unknown[] = documentId === undefined ? [] : await strapi.db.query(UID.site).findMany({ where: { documentId }, populate: { variables: true } });
+  const draft = rows.find((row) => isRecord(row) && (row.publishedAt === null || row.publishedAt === undefined));
+  const published = rows.find((row) => isRecord(row) && row.publishedAt !== null && row.publishedAt !== undefined);
+  // Before: what article saves were checked against (the published site, else its draft). After: the draft with this write over it.
+  const serving = published ?? draft;
+  const before = serving === undefined ? null : siteSchema.safeParse(serving);
+  const after = siteSchema.safeParse({
+    id: 0,
+    documentId: documentId ?? 'new-site',
+    name: '',
+    updatedAt: Date.now(),
+    ...(isRecord(draft) ? draft : {}),
+    ...data,
+  });
+  if (!after.success || (before !== null && !before.success)) return [];
+  const broken = overridesBrokenBySite(before?.data ?? null, after.data, await translationsWithOverrides(strapi));
+  if (broken.length === 0) return [];
+  const submitted = variableRows.safeParse(data.variables);
+  const previous = new Set((before?.data.variables ?? []).map((variable) => JSON.stringify([variable.key, variable.value, variable.locale ?? null])));
+  const problems = broken.slice(0, MAX_REPORTED).map((override): FieldProblem => {
+    const index = submitted.success
+      ? submitted.data.findIndex(
+          (variable) => override.variables.includes(variable.key) && !previous.has(JSON.stringify([variable.key, variable.value, variable.locale ?? null])),
+        )
+      : -1;
+    if (index !== -1) return { path: `variables[${index}].value`, message: `With this value, ${override.message}` };
+    if ('locales' in data) return { path: 'locales', message: `With these locales, ${override.message}` };
+    return { path: 'variables', message: `With these variables, ${override.message}` };
+  });
+  if (broken.length > MAX_REPORTED) {
+    problems.push({ path: problems[0]?.path ?? 'variables', message: `…and ${broken.length - MAX_REPORTED} more overrides.` });
+  }
+  return problems;
 }
 
 async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, data: Record<string, unknown>) {
   const documentId = stringField(params, 'documentId');
-  const merged = await mergedData(strapi, uid, documentId, data);
+  const { current, merged } = await mergedData(strapi, uid, documentId, data);
   const sites = siteRows.parse(await strapi.db.query(UID.site).findMany({ select: ['documentId', 'code', 'hostnames', 'channels'] }));
   if (uid === UID.site) {
     const others = sites
@@ -91,6 +176,8 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
       .map((site) => ({ code: site.code, hostnames: Array.isArray(site.hostnames) ? site.hostnames.map(String) : [], channels: site.channels }));
     const problems = siteProblems(merged, others);
     if (problems.length > 0) fail(problems);
+    const broken = await siteOverrideProblems(strapi, documentId, data);
+    if (broken.length > 0) fail(broken);
     return;
   }
   const kind = CONTENT_KIND.get(uid);
@@ -107,7 +194,7 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
       siteCodes: new Set(sites.map((site) => site.code)),
       sectionSlugs: new Set(sections.map((row) => row.slug)),
     }),
-    ...(kind === 'article' ? await overrideProblems(strapi, documentId, params, merged, data) : []),
+    ...(kind === 'article' ? await overrideProblems(strapi, documentId, params, current, merged, data) : []),
   ];
   if (problems.length > 0) fail(problems);
 }
@@ -134,6 +221,11 @@ export function registerContentRules(strapi: Core.Strapi): void {
     const documentId = stringField(params, 'documentId');
     const data = isRecord(params) && isRecord(params.data) ? params.data : undefined;
     if ((action === 'create' || action === 'update') && data) await validateWrite(strapi, uid, params, data);
+    if (uid === UID.site && action === 'publish' && documentId) {
+      // Publishing a draft saved before an article existed can still break that article's overrides.
+      const broken = await siteOverrideProblems(strapi, documentId, {});
+      if (broken.length > 0) fail(broken);
+    }
     const result = await next();
     const writtenId = documentId ?? stringField(result, 'documentId');
     if (uid === UID.article && writtenId && action !== 'delete') await refreshSearchText(strapi, writtenId);

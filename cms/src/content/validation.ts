@@ -2,13 +2,58 @@
 // problems it finds as { path, message } so the admin shows them beside the field.
 import { isKnownLocale } from '@baobab/locales';
 import { baseTheme, tokenProblems } from '@baobab/theme-base';
-import { isHostname, isPlainObject, isSlug, normalizeHost } from '@baobab/kit';
+import { isHostname, isPlainObject, isSlug, linkProblem, looksLikeLink, normalizeHost } from '@baobab/kit';
 import type { FieldProblem } from './problems';
 import { siteChannelProblems } from './site-channels';
 
 export type { FieldProblem } from './problems';
 
 const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
+
+/**
+ * A link target as an editor writes it: the kit's link rule, plus one template rule. `{{name}}`
+ * may fill in part of a link, but never its start (`{{link}}`, refused by the rule as no
+ * scheme or path) nor right after a lone leading slash (`/{{path}}`), where a value starting
+ * with / would make a link to another website (`//evil.example`).
+ */
+export function linkFieldProblem(url: string): string | null {
+  const problem = linkProblem(url);
+  if (problem !== null) return problem;
+  if (/^\s*\/\{\{/.test(url)) return `${JSON.stringify(url)} starts with a {{variable}} after "/", which could make it a link to another website; start with a fixed path, like "/pages/{{page}}".`;
+  return null;
+}
+
+/** Every `link` node's `url` in a Blocks value, with its path (`body[0].children[1].url`). */
+export function blockLinkProblems(field: string, blocks: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const visit = (node: unknown, path: string) => {
+    if (!isPlainObject(node)) return;
+    if (node.type === 'link') {
+      const url = typeof node.url === 'string' ? node.url : '';
+      const problem = linkFieldProblem(url);
+      if (problem !== null) problems.push({ path: `${path}.url`, message: problem });
+    }
+    if (Array.isArray(node.children)) node.children.forEach((child: unknown, index) => visit(child, `${path}.children[${index}]`));
+  };
+  if (Array.isArray(blocks)) blocks.forEach((block: unknown, index) => visit(block, `${field}[${index}]`));
+  return problems;
+}
+
+/**
+ * Site variables are filled into text and into links (`tel:{{helpline}}`). A value that would
+ * act as a link target of its own (a scheme, or a leading slash) must pass the link rule;
+ * prose such as `Call: 0800 723 253` is left alone.
+ */
+export function variableProblems(variables: unknown): FieldProblem[] {
+  if (!Array.isArray(variables)) return [];
+  return variables.flatMap((variable: unknown, index) => {
+    const value = isPlainObject(variable) ? variable.value : undefined;
+    if (typeof value !== 'string' || !looksLikeLink(value)) return [];
+    const problem = linkProblem(value);
+    if (problem === null) return [];
+    return [{ path: `variables[${index}].value`, message: `This value reads as a link, and variables are filled into links: ${problem}` }];
+  });
+}
 
 export interface OtherSite {
   readonly code: string;
@@ -65,6 +110,7 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
   if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every(isSlug))) {
     problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });
   }
+  problems.push(...variableProblems(data.variables));
   problems.push(...siteChannelProblems(channels, others));
   return problems;
 }
@@ -130,6 +176,11 @@ export function contentProblems(kind: 'section' | 'article' | 'page' | 'banner',
       if (parent === slug) problems.push({ path: 'parent', message: 'A section cannot be its own parent.' });
       else if (!refs.sectionSlugs?.has(String(parent))) problems.push({ path: 'parent', message: `There is no section with the slug "${String(parent)}".` });
     }
+  }
+  if (kind === 'article' || kind === 'page') problems.push(...blockLinkProblems('body', data.body));
+  if (kind === 'banner' && data.link !== undefined && data.link !== null && data.link !== '') {
+    const problem = typeof data.link === 'string' ? linkFieldProblem(data.link) : 'The link must be text, like "/sections/hiv" or "https://example.org".';
+    if (problem !== null) problems.push({ path: 'link', message: problem });
   }
   if (kind === 'article' || kind === 'banner') {
     const live = windowProblem(data, 'goLiveAt', 'expireAt');

@@ -2,7 +2,7 @@ import { channels, limits, overrideProblem } from '@baobab/chat/limits';
 import articleSchema from '../../api/article/content-types/article/schema.json';
 import overrideComponent from '../../components/content/channel-override.json';
 import { siteSchema } from '../../delivery/records';
-import { channelOverrideProblems, servingsOf } from '../channel-overrides';
+import { channelOverrideProblems, overridesBrokenBySite, servingsOf } from '../channel-overrides';
 
 const site = (code: string, locales: string[], variables: Array<{ key: string; value: string; locale?: string }>) =>
   siteSchema.parse({
@@ -115,5 +115,54 @@ describe('channel override validation', () => {
   it('checks the text as written when no site serves the translation yet', () => {
     const [problem] = channelOverrideProblems([{ channel: 'messenger', text: 'x'.repeat(limits.messenger.text + 5) }], []);
     expect(problem?.message).toContain('Shorten it by 5');
+  });
+});
+
+describe('saves that leave an override as it was', () => {
+  // 141 + Nigeria's 34-character helpline is far over one USSD screen; with Kenya's 1190 it fits.
+  const text = `${'x'.repeat(140)} {{helpline}}`;
+  const kenyaOnly = servingsOf(sites, { sites: ['kijana-ke'] }, 'en');
+  const withNigeria = servingsOf(sites, { sites: ['kijana-ke', 'mama-ng'] }, 'en');
+
+  it('are not refused for an override already too long before the save', () => {
+    const before = { overrides: [{ channel: 'ussd', text }], servings: withNigeria };
+    expect(channelOverrideProblems([{ channel: 'ussd', text }], withNigeria, before)).toEqual([]);
+  });
+
+  it('are refused when they make the article reach a site where it is too long', () => {
+    const before = { overrides: [{ channel: 'ussd', text }], servings: kenyaOnly };
+    const [problem] = channelOverrideProblems([{ channel: 'ussd', text }], withNigeria, before);
+    expect(problem?.message).toContain('mama-ng');
+  });
+
+  it('still check an override whose text changed against every serving', () => {
+    const before = { overrides: [{ channel: 'ussd', text }], servings: withNigeria };
+    expect(channelOverrideProblems([{ channel: 'ussd', text: `${text}!` }], withNigeria, before)).toHaveLength(1);
+  });
+});
+
+describe('site changes that break carried overrides', () => {
+  const translation = { slug: 'hiv-testing-basics', locale: 'en', allSites: false, sites: ['kijana-ke'], overrides: [{ channel: 'ussd' as const, text: `${'x'.repeat(140)} {{helpline}}` }] };
+  const longer = site('kijana-ke', ['en-KE', 'sw-KE'], [{ key: 'helpline', value: '0800 723 253 (free)!!' }]);
+
+  it('names the article, the translation, the site, the locale and by how much', () => {
+    const [broken] = overridesBrokenBySite(kenya, longer, [translation]);
+    expect(broken).toMatchObject({ slug: 'hiv-testing-basics', locale: 'en', channel: 'ussd', variables: ['helpline'] });
+    expect(broken?.message).toBe(
+      'the USSD override of "hiv-testing-basics" (en) no longer fits as kijana-ke serves it in en-KE. The USSD text is 162 characters; one screen holds at most 160. Shorten this value or that override by 2 characters.',
+    );
+  });
+
+  it('stays quiet when the override fits, or was already as far over', () => {
+    expect(overridesBrokenBySite(kenya, kenya, [translation])).toEqual([]);
+    expect(overridesBrokenBySite(longer, longer, [translation])).toEqual([]);
+    expect(overridesBrokenBySite(kenya, longer, [{ ...translation, sites: ['mama-ng'] }])).toEqual([]);
+  });
+
+  it('counts a locale the site adds', () => {
+    const variables = [{ key: 'helpline', value: '1190' }, { key: 'helpline', value: '0800 723 253 (free)!!', locale: 'en-KE' }];
+    const english = site('kijana-ke', ['sw-KE'], variables);
+    const both = site('kijana-ke', ['sw-KE', 'en-KE'], variables);
+    expect(overridesBrokenBySite(english, both, [translation])).toHaveLength(1);
   });
 });

@@ -100,3 +100,37 @@ describe('site channel settings', () => {
     ]);
   });
 });
+
+describe('link fields', () => {
+  const refs = { slugTaken: false, siteCodes: new Set(['kijana-ke']), sectionSlugs: new Set<string>() };
+  const link = (url: string) => ({ type: 'link', url, children: [{ type: 'text', text: 'here' }] });
+
+  it('names the url of every unsafe link in a body, however deeply nested', () => {
+    const body = [
+      { type: 'paragraph', children: [{ type: 'text', text: 'x' }, link('javascript:alert(1)')] },
+      { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [link('//evil.example')] }] },
+      { type: 'paragraph', children: [link('https://example.org'), link('tel:{{helpline}}')] },
+    ];
+    const problems = contentProblems('page', { slug: 'contact', allSites: true, body }, refs);
+    expect(problems).toEqual([
+      { path: 'body[0].children[1].url', message: expect.stringContaining('"javascript:" links run code') },
+      { path: 'body[1].children[0].children[0].url', message: expect.stringContaining('leads to another website') },
+    ]);
+  });
+
+  it('refuses a banner link that is unsafe or starts with a variable after a lone slash', () => {
+    expect(contentProblems('banner', { slug: 'b', allSites: true, link: 'JAVA\tSCRIPT:x' }, refs)).toEqual([{ path: 'link', message: expect.stringContaining('"javascript:"') }]);
+    expect(contentProblems('banner', { slug: 'b', allSites: true, link: '/{{path}}' }, refs)).toEqual([{ path: 'link', message: expect.stringContaining('start with a fixed path') }]);
+    expect(contentProblems('banner', { slug: 'b', allSites: true, link: '/pages/{{page}}' }, refs)).toEqual([]);
+  });
+
+  it('refuses a site variable that reads as an unsafe link, and leaves prose alone', () => {
+    const variables = [
+      { key: 'helpline', value: 'Call: 0800 723 253' },
+      { key: 'clinic', value: 'javascript:alert(1)' },
+      { key: 'site', value: '//evil.example' },
+      { key: 'page', value: '/sections/hiv' },
+    ];
+    expect(paths(siteProblems({ ...site, variables }, []))).toEqual(['variables[1].value', 'variables[2].value']);
+  });
+});
