@@ -2,7 +2,7 @@
 // Koa app on the same server: a cached answer costs a body read, a map lookup and one
 // write, with no middleware stack. Every other path goes to Strapi untouched.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import getRawBody from 'raw-body';
+import { defaultBodyLimits, discardBody, readBody } from '@baobab/kit/http';
 import { z } from 'zod';
 import type { GraphQLRequest } from './execute';
 import type { DeliveryService } from './service';
@@ -27,6 +27,8 @@ class RequestError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** False when the request's body was left unread: the answer must close the connection. */
+    readonly isBodyRead = true,
   ) {
     super(message);
   }
@@ -51,31 +53,6 @@ function parseJson(text: string, what: string): unknown {
   }
 }
 
-/** Reads and discards what is left of a refused body, up to a bound, so the client reads our answer instead of a reset connection. */
-function drain(req: IncomingMessage, maxBytes = 32 * 1024 * 1024, maxMs = 5000): Promise<boolean> {
-  if (req.readableEnded) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    let seen = 0;
-    const finish = (complete: boolean) => {
-      clearTimeout(timer);
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onEnd);
-      resolve(complete);
-    };
-    const onData = (chunk: Buffer) => {
-      seen += chunk.length;
-      if (seen > maxBytes) finish(false);
-    };
-    const onEnd = () => finish(true);
-    const timer = setTimeout(() => finish(false), maxMs);
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', onEnd);
-    req.resume();
-  });
-}
-
 async function readRequest(req: IncomingMessage, search: string, maxBodyBytes: number): Promise<GraphQLRequest> {
   if (req.method === 'GET') {
     const params = new URLSearchParams(search);
@@ -87,18 +64,15 @@ async function readRequest(req: IncomingMessage, search: string, maxBodyBytes: n
     });
   }
   if (!/^application\/(graphql-response\+)?json\b/i.test(req.headers['content-type'] ?? '')) {
-    throw new RequestError(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body with Content-Type: application/json.');
+    const drained = await discardBody(req);
+    throw new RequestError(415, 'UNSUPPORTED_MEDIA_TYPE', 'POST a JSON body with Content-Type: application/json.', drained);
   }
-  let text: string;
-  try {
-    text = await getRawBody(req, { limit: maxBodyBytes, encoding: 'utf8' });
-  } catch (error) {
-    const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : '';
-    if (type === 'entity.too.large') {
-      throw new RequestError(413, 'QUERY_TOO_LARGE', `Request body exceeds ${maxBodyBytes} bytes; send a smaller query.`);
-    }
-    throw new RequestError(400, 'BAD_REQUEST', 'The request body could not be read.');
+  const read = await readBody(req, { ...defaultBodyLimits, maxBytes: maxBodyBytes });
+  if (!read.ok && read.reason === 'too-large') {
+    throw new RequestError(413, 'QUERY_TOO_LARGE', `Request body exceeds ${maxBodyBytes} bytes; send a smaller query.`, read.drained);
   }
+  if (!read.ok) throw new RequestError(400, 'BAD_REQUEST', 'The request body could not be read.', false);
+  const text = read.body.toString('utf8');
   return parseRequest(parseJson(text, 'The request body'));
 }
 
@@ -151,7 +125,7 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
       return;
     }
     if (req.method !== 'GET' && req.method !== 'POST') {
-      const drained = await drain(req);
+      const drained = await discardBody(req);
       sendError(res, 405, 'METHOD_NOT_ALLOWED', 'Use GET or POST.', mediaType, { Allow: 'GET, POST, OPTIONS', ...(drained ? {} : { Connection: 'close' }) });
       return;
     }
@@ -188,10 +162,7 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
       res.end(body);
     } catch (error) {
       if (error instanceof RequestError) {
-        // A refused body may still be arriving: read it away (up to a bound) before answering,
-        // so the client gets the answer rather than a reset connection.
-        const drained = await drain(req);
-        sendError(res, error.status, error.code, error.message, mediaType, drained ? {} : { Connection: 'close' });
+        sendError(res, error.status, error.code, error.message, mediaType, error.isBodyRead ? {} : { Connection: 'close' });
         return;
       }
       log(`delivery: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
