@@ -1,5 +1,7 @@
 // The CMS's secrets. Development makes its own on first run and keeps them in the data
-// folder; production takes them only from the environment and refuses placeholders.
+// folder; production takes them only from the environment and refuses placeholders and
+// weak values (the kit's one secret rule).
+import { makeSecretHint, secretProblem } from '@baobab/kit';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { z } from 'zod';
@@ -28,23 +30,48 @@ export function isPlaceholder(value: string): boolean {
 }
 
 function generate(name: SecretName): string {
+  // 24 random bytes: 32 characters, the kit's minimum, so a development secret copied to production passes.
   const random = () => crypto.randomBytes(24).toString('base64');
   return name === 'APP_KEYS' ? [random(), random(), random(), random()].join(',') : random();
 }
 
-/** Production: every secret from the environment, no placeholders, or a SecretsError naming them. */
+/** The notice secret only guards clearing the front ends' caches: 24 characters (18 random bytes) suffice. */
+export const NOTIFY_SECRET_MIN_LENGTH = 24;
+
+/**
+ * Why each production secret is weak, by the kit's rule (32 characters or more, no
+ * well-known or repeated values): every APP_KEYS key on its own, and BAOBAB_NOTIFY_SECRET
+ * when it is set. Missing and placeholder values are reported apart, by name.
+ */
+export function weakSecrets(env: NodeJS.ProcessEnv): string[] {
+  const problems: string[] = [];
+  const check = (name: string, value: string, minLength?: number) => {
+    const problem = secretProblem(name, value, { minLength });
+    if (problem !== null) problems.push(problem);
+  };
+  for (const name of secretNames) {
+    const value = env[name];
+    if (value === undefined || isPlaceholder(value)) continue;
+    const keys = name === 'APP_KEYS' ? value.split(',') : [value];
+    keys.forEach((key, index) => check(keys.length === 1 ? name : `APP_KEYS key ${index + 1} of ${keys.length}`, key.trim()));
+  }
+  const notify = env.BAOBAB_NOTIFY_SECRET;
+  if (notify !== undefined && notify !== '') check('BAOBAB_NOTIFY_SECRET', notify, NOTIFY_SECRET_MIN_LENGTH);
+  return problems;
+}
+
+/** Production: every secret from the environment, none a placeholder or weak, or a SecretsError naming them. */
 export function productionSecrets(env: NodeJS.ProcessEnv): Secrets {
   const missing = secretNames.filter((name) => env[name] === undefined);
   const placeholders = secretNames.filter((name) => env[name] !== undefined && isPlaceholder(env[name] ?? ''));
-  if (missing.length > 0 || placeholders.length > 0) {
+  const weak = weakSecrets(env);
+  if (missing.length > 0 || placeholders.length > 0 || weak.length > 0) {
     const parts = [
       missing.length > 0 ? `missing: ${missing.join(', ')}` : '',
       placeholders.length > 0 ? `placeholder values: ${placeholders.join(', ')}` : '',
+      weak.length > 0 ? `weak values: ${weak.join(' ')}` : '',
     ].filter(Boolean);
-    throw new SecretsError(
-      `Refusing to start in production: set real secrets in the environment (${parts.join('; ')}). ` +
-        'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(24).toString(\'base64\'))"',
-    );
+    throw new SecretsError(`Refusing to start in production: set real secrets in the environment (${parts.join('; ')}). ${makeSecretHint}`);
   }
   return Object.fromEntries(secretNames.map((name) => [name, env[name] ?? ''])) as Secrets;
 }

@@ -1,6 +1,7 @@
 // The gateway's settings, read once from the environment at start-up and validated: a
 // bad value stops the process with a message naming the variable. Outside production the
 // provider URLs default to the gateway's own sandbox, so every channel works offline.
+import { secretProblem } from '@baobab/kit';
 import { z } from 'zod';
 import { limits } from './channels';
 
@@ -101,6 +102,17 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
   };
   if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey].includes(DEV_SECRET)) {
     throw new ChatConfigError('production refuses the development placeholder secret');
+  }
+  if (isProduction) {
+    // The kit's one secret rule (32+ characters, no well-known values); the notice secret keeps its own minimum.
+    const weak = [
+      secretProblem('WHATSAPP_APP_SECRET', e.WHATSAPP_APP_SECRET),
+      secretProblem('WHATSAPP_VERIFY_TOKEN', e.WHATSAPP_VERIFY_TOKEN),
+      secretProblem('TELEGRAM_SECRET_TOKEN', e.TELEGRAM_SECRET_TOKEN),
+      secretProblem('SMS_API_KEY', e.SMS_API_KEY),
+      e.BAOBAB_NOTIFY_SECRET === undefined ? null : secretProblem('BAOBAB_NOTIFY_SECRET', e.BAOBAB_NOTIFY_SECRET, { minLength: 24 }),
+    ].filter((problem): problem is string => problem !== null);
+    if (weak.length > 0) throw new ChatConfigError(`Refusing to start in production: ${weak.join(' ')}`);
   }
   const sandbox = [config.sms.apiUrl, config.whatsapp.apiUrl, config.telegram.apiUrl].some((url) => url.startsWith(self));
   return { ...config, sandbox };

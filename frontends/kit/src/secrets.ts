@@ -48,4 +48,4 @@ export function secretProblem(name: string, value: string | undefined, rule: Sec
 }
 
 /** How to make a fit secret, for start-up messages. */
-export const makeSecretHint = 'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(24).toString(\'base64\'))"';
+export const makeSecretHint = 'Generate one with: node -e "console.log(require(\'crypto\').randomBytes(24).toString(\'base64url\'))"';

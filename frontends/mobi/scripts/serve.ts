@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { secretProblem } from '@baobab/kit';
 import { createRequestHandler } from '../server/http';
 import { createImageHandler } from '../server/images';
 import { createPageCache, readPageCacheOptions } from '../server/page-cache';
@@ -44,6 +45,10 @@ async function main() {
   process.env.BAOBAB_LOCALES_DIR ??= path.dirname(require.resolve('@baobab/locales/package.json'));
   // Read before the build so a bad size stops start-up at once, naming the variable.
   const cacheOptions = readPageCacheOptions(process.env);
+  const notifySecret = process.env.BAOBAB_NOTIFY_SECRET || undefined;
+  // The kit's secret rule; 24 characters (18 random bytes) suffice for a cache-clearing notice.
+  const weakNotify = process.env.NODE_ENV === 'production' && notifySecret !== undefined ? secretProblem('BAOBAB_NOTIFY_SECRET', notifySecret, { minLength: 24 }) : null;
+  if (weakNotify !== null) throw new Error(`refusing a weak secret in production: ${weakNotify}`);
   ensureBuild();
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? '0.0.0.0';
@@ -61,7 +66,7 @@ async function main() {
     handle: (req, res) => handle(req, res),
     images,
     cache,
-    notifySecret: process.env.BAOBAB_NOTIFY_SECRET || undefined,
+    notifySecret,
     log: (message) => console.warn(message),
   });
   const server = http.createServer((req, res) => {
