@@ -84,3 +84,27 @@ describe('each demo site', () => {
     });
   });
 });
+
+describe('under the content security policy', () => {
+  it('renders themed pages with their images and forms, and the browser refuses nothing', async () => {
+    await withPage(360, 640, async (page) => {
+      const refused: string[] = [];
+      page.on('console', (message) => {
+        if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+      });
+      const response = await page.goto(siteUrl('kijana-ke', '/articles/hiv-testing-basics'));
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'none'");
+      // The inline stylesheet applies: the header has the theme's colour, not the browser's default.
+      expect(await page.locator('header').evaluate((element) => getComputedStyle(element).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
+      const image = page.locator('article img').first();
+      await image.scrollIntoViewIfNeeded();
+      await image.evaluate((element: HTMLImageElement) => element.decode());
+      expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
+      await page.locator('input[name="q"]').fill('HIV');
+      await page.locator('button[type="submit"]').click();
+      expect(new URL(page.url()).pathname).toBe('/search');
+      expect(await page.locator('main .cards a').count()).toBeGreaterThan(0);
+      expect(refused).toEqual([]);
+    });
+  });
+});

@@ -102,7 +102,13 @@ function send(req: IncomingMessage, res: ServerResponse, page: Pick<CachedPage, 
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
-const etagOf = (body: Buffer) => `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+const withEtag = (rendered: Rendered) => ({ ...rendered, etag: `"${crypto.createHash('sha1').update(rendered.body).digest('base64url').slice(0, 22)}"` });
+
+/** A render, kept in the cache when it is a good page. */
+async function renderInto(cache: PageCache, key: string, render: Promise<Rendered>): Promise<{ rendered: Rendered; page: CachedPage | null }> {
+  const rendered = await render;
+  return { rendered, page: rendered.status === 200 ? cache.set(key, rendered) : null };
+}
 
 const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
@@ -162,6 +168,7 @@ export function createRequestHandler(options: {
   bodyLimits?: typeof BODY_LIMITS;
 }) {
   const { handle, images, cache, notifySecret, log, bodyLimits = BODY_LIMITS } = options;
+  const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     if (hasBody(req) && !(await dropBody(req, bodyLimits))) {
@@ -197,9 +204,12 @@ export function createRequestHandler(options: {
       req.headers[BAD_REQUEST_HEADER] = 'malformed percent-encoding';
       req.url = '/';
     }
-    const cacheable = cache !== null && (req.method === 'GET' || req.method === 'HEAD') && req.headers[BAD_REQUEST_HEADER] === undefined;
-    if (!cacheable) {
+    if (cache === null || (req.method !== 'GET' && req.method !== 'HEAD')) {
       await handle(req, res);
+      return;
+    }
+    if (req.headers[BAD_REQUEST_HEADER] !== undefined) {
+      send(req, res, withEtag(await captureRender(handle, req, res)), 'bypass');
       return;
     }
     const key = pageKey(req, isLiteRequest(req.headers));
@@ -208,15 +218,22 @@ export function createRequestHandler(options: {
       send(req, res, cached.page, 'hit');
       return;
     }
-    const rendered = await captureRender(handle, req, res);
+    // Requests for a page already being rendered wait for that render instead of starting their own.
+    const running = rendering.get(key);
+    const outcome = running ?? renderInto(cache, key, captureRender(handle, req, res));
+    if (!running) {
+      rendering.set(key, outcome);
+      void outcome.finally(() => rendering.delete(key)).catch(() => undefined);
+    }
+    const { rendered, page } = await outcome;
     const lastGood = rendered.status >= 500 ? cache.lastGood(key) : undefined;
-    if (rendered.status === 200) {
-      send(req, res, cache.set(key, rendered), 'miss');
+    if (page) {
+      send(req, res, page, running ? 'shared' : 'miss');
     } else if (lastGood) {
       log(`mobi: serving the last good ${key} (render answered ${rendered.status})`);
       send(req, res, lastGood, 'stale');
     } else {
-      send(req, res, { ...rendered, etag: etagOf(rendered.body) }, 'bypass');
+      send(req, res, withEtag(rendered), 'bypass');
     }
   };
 }

@@ -1,5 +1,6 @@
 // The CMS goes away: cached pages keep being served, uncached ones get a themed "try
-// again" page. A switchable proxy stands between a second mobi-site and the real CMS.
+// again" page. A switchable proxy stands between a second mobi-site and the real CMS; its
+// page cache is small (256 KiB a store), so a flood of pages can churn it.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -31,7 +32,16 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve));
   const port = await freePort();
   mobi = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: `http://127.0.0.1:${proxyPort}`, BAOBAB_NOTIFY_SECRET: secret, NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CMS_URL: `http://127.0.0.1:${proxyPort}`,
+      BAOBAB_NOTIFY_SECRET: secret,
+      NODE_ENV: 'production',
+      BAOBAB_PAGE_CACHE_BYTES: '256K',
+      BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '256K',
+    },
     stdio: 'ignore',
   });
   mobiUrl = `http://127.0.0.1:${port}`;
@@ -68,4 +78,23 @@ describe('when the CMS is unreachable', () => {
     expect(missing.html).toContain('Kukhona okungahambanga kahle');
     expect(missing.html).not.toMatch(/<script/i);
   });
+
+  it('still serves the last good page after floods of ?utm and one-off searches churned the page cache', async () => {
+    const warm = await page('thrive-za.localhost', '/nutrition', {}, mobiUrl);
+    expect(warm.status).toBe(200);
+    expect((await page('thrive-za.localhost', '/nutrition', {}, mobiUrl)).headers.get('x-page-cache')).toBe('hit');
+    for (let batch = 0; batch < 5200; batch += 100) {
+      const answers = await Promise.all(Array.from({ length: 100 }, (_, n) => page('thrive-za.localhost', `/nutrition?utm=${batch + n}`, {}, mobiUrl)));
+      expect(answers.every((answer) => answer.headers.get('x-page-cache') === 'hit')).toBe(true);
+    }
+    // Searches read q: each is its own page, and 200 of them are more than the fresh store holds.
+    for (let n = 0; n < 200; n += 1) expect((await page('thrive-za.localhost', `/search?q=nothing-${n}`, {}, mobiUrl)).status).toBe(200);
+    isCmsUp = false;
+    const during = await page('thrive-za.localhost', '/nutrition?utm=outage', {}, mobiUrl);
+    isCmsUp = true;
+    expect(during.status).toBe(200);
+    expect(during.headers.get('x-page-cache')).toBe('stale'); // not a hit: the fresh copy was pushed out
+    expect(during.html).toBe(warm.html);
+    expect(during.headers.get('content-security-policy')).toContain("script-src 'none'");
+  }, 120_000);
 });

@@ -11,6 +11,7 @@ let renders = 0;
 
 async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders += 1;
+  if (req.url?.startsWith('/slow')) await new Promise((resolve) => setTimeout(resolve, 50));
   const bad = req.headers[BAD_REQUEST_HEADER];
   res.statusCode = bad ? 400 : req.url?.startsWith('/missing') ? 404 : 200;
   res.setHeader('content-type', 'text/html; charset=utf-8');
@@ -99,6 +100,14 @@ describe('mobi HTTP layer', () => {
     const before = renders;
     for (let n = 0; n < 200; n += 1) expect((await request(`/utm?utm=${n}`)).headers['x-page-cache']).toBe('hit');
     expect(renders).toBe(before);
+  });
+
+  it('renders a page once when many readers ask for it at the same time', async () => {
+    const before = renders;
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, n) => request(`/slow?utm=${n}`)));
+    expect(renders).toBe(before + 1);
+    expect(answers.map((answer) => answer.headers['x-page-cache']).sort()).toEqual(['miss', ...Array<string>(19).fill('shared')]);
+    expect(new Set(answers.map((answer) => answer.body)).size).toBe(1);
   });
 });
 
