@@ -11,7 +11,7 @@ const WEAK = [
   'letmein', 'welcome', 'qwerty', 'test', 'testing', 'example', 'sample', 'placeholder', 'todo', 'dummy', 'insecure',
   'development', 'dev', 'devsecret', 'local', 'baobab', 'strapi', 'token', 'key', 'apikey', 'verifytoken', 'notify',
 ];
-const WEAK_PARTS = ['tobemodified', 'changeme', 'replaceme', 'placeholder', 'yoursecret', 'secrethere', 'insecure', 'notsecret', 'donotuse'];
+const WEAK_PARTS = ['tobemodified', 'devonly', 'baobabdev', 'changeme', 'replaceme', 'placeholder', 'yoursecret', 'secrethere', 'insecure', 'notsecret', 'donotuse'];
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm'];
 
 function isRepeated(value: string): boolean {

@@ -20,6 +20,7 @@ describe('secretProblem', () => {
     '0123456789012345678901234567890123',
     'short-but-random-Zq8!',
     'aaaabbbbccccddddaaaabbbbccccdddd11',
+    'baobab-dev-only-secret-padded-to-40-chars',
   ];
   it.each(weak)('refuses %p, naming the variable', (value) => {
     expect(secretProblem('JWT_SECRET', value)).toMatch(/^JWT_SECRET /);
