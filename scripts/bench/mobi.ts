@@ -1,7 +1,8 @@
 // `npm run bench:mobi`: loopback load on a warm article page from the page cache, the
 // same page rendered by Next with the page cache off, and a bare Node server answering
 // the same bytes; then the gzip size of every page type of every demo site against the
-// 14,000-byte budget.
+// 14,000-byte budget (and the status of a forged cursor, 400); then a ?utm flood, which
+// must be answered from one cached page.
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
@@ -12,7 +13,8 @@ import { measure, ratio, startBareServer, type Target } from './lib';
 
 const BUDGET = 14_000;
 const ARTICLE = '/articles/hiv-testing-basics';
-const PAGES = ['/', '/hiv-and-stis', ARTICLE, '/pages/about', '/search?q=hiv', '/language', '/articles/no-such-page'];
+const PAGES = ['/', '/hiv-and-stis', ARTICLE, '/pages/about', '/search?q=hiv', '/language', '/articles/no-such-page', '/hiv-and-stis?after=!!!!'];
+const UTM_FLOOD = 5200;
 const SITES = ['kijana-ke', 'thrive-za', 'mama-ng', 'amal-eg'];
 
 async function startMobi(cmsUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
@@ -26,13 +28,13 @@ async function startMobi(cmsUrl: string, env: Record<string, string>): Promise<{
   return { url, child };
 }
 
-function get(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+function get(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer; cache: string }> {
   return new Promise((resolve, reject) => {
     http
       .get(url, { headers: { host, ...headers } }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), cache: String(response.headers['x-page-cache'] ?? '') }));
       })
       .on('error', reject);
   });
@@ -74,6 +76,15 @@ async function main() {
     console.table(sizes);
     const over = sizes.filter((row) => row.budget !== 'ok').length;
     console.log(over === 0 ? `Every page is within ${BUDGET} bytes gzip.` : `${over} pages are over ${BUDGET} bytes gzip.`);
+
+    const started = Date.now();
+    const states = new Map<string, number>();
+    for (let batch = 0; batch < UTM_FLOOD; batch += 100) {
+      const answers = await Promise.all(Array.from({ length: Math.min(100, UTM_FLOOD - batch) }, (_, n) => get(`${cached.url}/hiv-and-stis?utm=${batch + n}`, host)));
+      for (const answer of answers) states.set(`${answer.status} ${answer.cache}`, (states.get(`${answer.status} ${answer.cache}`) ?? 0) + 1);
+    }
+    const flood = [...states].map(([state, times]) => `${times} × ${state}`).join(', ');
+    console.log(`${UTM_FLOOD} requests for /hiv-and-stis?utm=N in ${Date.now() - started} ms: ${flood}   (target: every one a hit)`);
   } finally {
     for (const child of children) child.kill();
     await cms.stop();

@@ -4,6 +4,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
+import { defaultBodyLimits, readBody, type BodyLimits } from '@baobab/kit/http';
 import { isLiteRequest } from '../src/lite';
 import { IMAGE_PREFIX } from '../src/image-path';
 import { BAD_REQUEST_HEADER } from '../src/site-page';
@@ -28,13 +29,6 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // frame-ancestors for browsers that predate it.
   'X-Frame-Options': 'DENY',
 };
-
-/**
- * No mobi path reads a request body. One over `maxBytes` is answered 413 at once, and
- * the rest is read and dropped (up to `discardBytes`, for at most `discardMs`) so the
- * client gets to read the answer; a client still sending after that is cut off.
- */
-export const BODY_LIMITS = { maxBytes: 64 * 1024, discardBytes: 16 * 1024 * 1024, discardMs: 10_000 } as const;
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
 
@@ -112,41 +106,6 @@ async function renderInto(cache: PageCache, key: string, render: Promise<Rendere
 
 const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
 
-/**
- * Reads and drops a request body. Resolves true once it ended within `maxBytes`; false as
- * soon as it is over (declared or counted), and then keeps dropping what follows, within
- * the discard bounds, so the 413 can be read; past them the connection is destroyed.
- */
-function dropBody(req: IncomingMessage, limits: typeof BODY_LIMITS): Promise<boolean> {
-  return new Promise((resolve) => {
-    let received = 0;
-    let isOver = false;
-    let timer: NodeJS.Timeout | undefined;
-    const cutOff = () => req.socket.destroy();
-    const over = () => {
-      isOver = true;
-      timer = setTimeout(cutOff, limits.discardMs);
-      timer.unref();
-      resolve(false);
-    };
-    req.on('data', (chunk: Buffer) => {
-      received += chunk.length;
-      if (isOver && received > limits.discardBytes) cutOff();
-      else if (!isOver && received > limits.maxBytes) over();
-    });
-    req.on('end', () => {
-      clearTimeout(timer);
-      resolve(!isOver);
-    });
-    req.on('error', () => {
-      clearTimeout(timer);
-      resolve(false);
-    });
-    req.on('close', () => clearTimeout(timer));
-    if (Number(req.headers['content-length'] ?? 0) > limits.maxBytes) over();
-  });
-}
-
 /** True when every %-escape in the path and query decodes to UTF-8; Next would answer its own 400 page otherwise. */
 export function isWellFormedUrl(url: string): boolean {
   try {
@@ -165,15 +124,18 @@ export function createRequestHandler(options: {
   cache: PageCache | null;
   notifySecret: string | undefined;
   log: (message: string) => void;
-  bodyLimits?: typeof BODY_LIMITS;
+  /** No mobi path reads a request body; one over the limit (the kit's default, 64 KiB) is answered 413. */
+  bodyLimits?: BodyLimits;
 }) {
-  const { handle, images, cache, notifySecret, log, bodyLimits = BODY_LIMITS } = options;
+  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits } = options;
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    if (hasBody(req) && !(await dropBody(req, bodyLimits))) {
-      if (res.headersSent || res.destroyed) return;
-      res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+    const body = hasBody(req) ? await readBody(req, bodyLimits) : null;
+    if (body && !body.ok) {
+      if (body.reason === 'unreadable' || res.destroyed) return void req.socket.destroy();
+      // The kit has read and dropped the rest when it could, so the client reads this; otherwise close after it.
+      res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(body.drained ? {} : { Connection: 'close' }) });
       res.end(`Request body too large: this site takes at most ${bodyLimits.maxBytes} bytes.\n`);
       return;
     }

@@ -73,6 +73,41 @@ async function siteList(host: string): Promise<PageProps> {
   };
 }
 
+/** The delivery query for a route, and the frame and data it answers (not-found when the site lacks it). */
+async function routeData(route: Route, vars: { host: string; locale: string }, base: Frame): Promise<{ frame: Frame; data: PageData }> {
+  const notFound = (frame: Frame | null): { frame: Frame; data: PageData } => ({ frame: frame ?? base, data: { kind: 'not-found' } });
+  switch (route.kind) {
+    case 'home': {
+      const { site } = await delivery(queries.home.schema, queries.home.query, vars);
+      return site ? { frame: site, data: { kind: 'home', featured: site.featured, latest: site.latest, banners: site.banners } } : notFound(null);
+    }
+    case 'section': {
+      const { site } = await delivery(queries.section.schema, queries.section.query, { ...vars, slug: route.slug, after: route.after });
+      return site?.section ? { frame: site, data: { kind: 'section', section: site.section } } : notFound(site);
+    }
+    case 'article': {
+      const { site } = await delivery(queries.article.schema, queries.article.query, { ...vars, slug: route.slug });
+      return site?.article ? { frame: site, data: { kind: 'article', article: site.article } } : notFound(site);
+    }
+    case 'page': {
+      const { site } = await delivery(queries.page.schema, queries.page.query, { ...vars, slug: route.slug });
+      return site?.page ? { frame: site, data: { kind: 'page', page: site.page } } : notFound(site);
+    }
+    case 'search': {
+      if (route.query.trim() === '') {
+        const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
+        return { frame: site ?? base, data: { kind: 'search', query: '', results: null } };
+      }
+      const { site } = await delivery(queries.search.schema, queries.search.query, { ...vars, query: route.query, after: route.after });
+      return site ? { frame: site, data: { kind: 'search', query: route.query, results: site.search } } : notFound(null);
+    }
+    case 'language': {
+      const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
+      return { frame: site ?? base, data: { kind: 'language' } };
+    }
+  }
+}
+
 export async function loadPage(
   req: IncomingMessage,
   segments: readonly string[],
@@ -85,62 +120,17 @@ export async function loadPage(
     const parsed = req.headers[BAD_REQUEST_HEADER] === undefined ? parseRoute(segments, query, { defaultLocale: base.site.defaultLocale, locales: base.site.locales.map((entry) => entry.code) }) : { locale: base.site.defaultLocale, problem: 'malformed URL' };
     const locale = parsed?.locale ?? base.site.defaultLocale;
     const vars = { host, locale };
+    const route = parsed && 'route' in parsed ? parsed.route : null;
     let frame: Frame = base.site;
     let data: PageData = parsed && 'problem' in parsed ? { kind: 'bad-request' } : { kind: 'not-found' };
-    const route = parsed && 'route' in parsed ? parsed.route : null;
-    try {
-      switch (route?.kind) {
-        case 'home': {
-          const { site } = await delivery(queries.home.schema, queries.home.query, vars);
-          if (site) {
-            frame = site;
-            data = { kind: 'home', featured: site.featured, latest: site.latest, banners: site.banners };
-          }
-          break;
-        }
-        case 'section': {
-          const { site } = await delivery(queries.section.schema, queries.section.query, { ...vars, slug: route.slug, after: route.after });
-          if (site) frame = site;
-          if (site?.section) data = { kind: 'section', section: site.section };
-          break;
-        }
-        case 'article': {
-          const { site } = await delivery(queries.article.schema, queries.article.query, { ...vars, slug: route.slug });
-          if (site) frame = site;
-          if (site?.article) data = { kind: 'article', article: site.article };
-          break;
-        }
-        case 'page': {
-          const { site } = await delivery(queries.page.schema, queries.page.query, { ...vars, slug: route.slug });
-          if (site) frame = site;
-          if (site?.page) data = { kind: 'page', page: site.page };
-          break;
-        }
-        case 'search': {
-          if (route.query.trim() === '') {
-            const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
-            if (site) frame = site;
-            data = { kind: 'search', query: '', results: null };
-            break;
-          }
-          const { site } = await delivery(queries.search.schema, queries.search.query, { ...vars, query: route.query, after: route.after });
-          if (site) frame = site;
-          if (site) data = { kind: 'search', query: route.query, results: site.search };
-          break;
-        }
-        case 'language': {
-          const { site } = await delivery(queries.frame.schema, queries.frame.query, vars);
-          if (site) frame = site;
-          data = { kind: 'language' };
-          break;
-        }
-        default:
-          break;
+    if (route) {
+      try {
+        ({ frame, data } = await routeData(route, vars, base.site));
+      } catch (error) {
+        // The delivery API refused a variable the reader chose (a forged cursor): their link is bad, the CMS is fine.
+        if (!isRefusedInput(error)) throw error;
+        data = { kind: 'bad-request' };
       }
-    } catch (error) {
-      // The delivery API refused a variable the reader chose (a forged cursor): their link is bad, the CMS is fine.
-      if (!isRefusedInput(error)) throw error;
-      data = { kind: 'bad-request' };
     }
     const origin = `${String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0]}://${String(req.headers.host ?? host)}`;
     const served = data.kind === 'article' ? data.article.availableLocales : frame.locales.map((entry) => entry.code);
