@@ -18,7 +18,8 @@ const USAGE = `Usage: npm run chat -- <${simulatedChannels.join('|')}> --site <c
   --cms      the CMS, to look up the site's channel addresses (default http://127.0.0.1:1337)
   --phone    who you are (default +254700000001)
 Type a menu number or any text; "quit" or Ctrl-D ends. WhatsApp bodies are signed with
-WHATSAPP_APP_SECRET, or the gateway's development secret when it is not set.`;
+WHATSAPP_APP_SECRET, and SMS callbacks go to /sms/africastalking/<SMS_WEBHOOK_SECRET>; each
+falls back to the gateway's development secret when it is not set.`;
 
 /** A mistake on the command line: one line, the usage, exit 2. */
 function usageError(message: string): never {
@@ -387,11 +388,13 @@ const smsReplySchema = z.object({ message: z.string() });
 async function simulateSms(flags: Flags, site: Site, shortCode: string, prompt: Prompt): Promise<void> {
   const outbox = followOutbox(flags.gateway, 'sms', flags.phone);
   await outbox.skipOld();
+  // Africa's Talking calls the URL with the secret in it, as configured in its dashboard.
+  const smsSecret = process.env.SMS_WEBHOOK_SECRET || DEVELOPMENT_SECRET;
   console.log(`SMS ${shortCode} · ${site.name} (${site.code}) · ${flags.phone} · ${flags.gateway}\nType a number, MORE, BACK, MENU or any text; quit or Ctrl-D ends.\n`);
   let line: string | null = 'MENU';
   console.log(`you ▸ ${line}`);
   for (;;) {
-    const response = await postForm(`${flags.gateway}/sms/africastalking`, {
+    const response = await postForm(`${flags.gateway}/sms/africastalking/${smsSecret}`, {
       from: flags.phone,
       to: shortCode,
       text: line,
@@ -399,6 +402,13 @@ async function simulateSms(flags: Flags, site: Site, shortCode: string, prompt: 
       id: `sim-${crypto.randomUUID()}`,
       linkId: crypto.randomUUID(),
     });
+    if (response.status === 401) fatal('the gateway refused the callback URL: set SMS_WEBHOOK_SECRET to its SMS_WEBHOOK_SECRET');
+    if (response.status === 429) {
+      console.log(`(${(await response.text()).slice(0, 200)})`);
+      line = await prompt.ask('you ▸ ');
+      if (line === null) return;
+      continue;
+    }
     if (response.status !== 200) fatal(`the gateway refused the SMS (HTTP ${response.status}): ${(await response.text()).slice(0, 300)}`);
     const replies = await outbox.replies();
     if (replies.length === 0) console.log(`(no reply within ${FIRST_REPLY_MS / 1000} s; see the gateway's log)`);

@@ -36,6 +36,12 @@ const envSchema = z.object({
   SMS_API_URL: httpUrl.optional(),
   SMS_API_KEY: z.string().min(1).optional(),
   SMS_USERNAME: z.string().min(1).optional(),
+  SMS_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/, 'use 16–128 characters A-Z, a-z, 0-9, _ and - (it goes in the callback URL)')
+    .optional(),
+  SMS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
+  CONTENT_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   BAOBAB_NOTIFY_SECRET: z.string().min(16).optional(),
 });
 
@@ -47,7 +53,18 @@ export interface ChatConfig {
   readonly mediaUrl: string;
   readonly redisUrl: string | null;
   readonly ussd: { readonly budget: number; readonly smartEncoding: boolean };
-  readonly sms: { readonly smartEncoding: boolean; readonly apiUrl: string; readonly apiKey: string; readonly username: string };
+  readonly sms: {
+    readonly smartEncoding: boolean;
+    readonly apiUrl: string;
+    readonly apiKey: string;
+    readonly username: string;
+    /** The secret in the inbound callback URL, `/sms/africastalking/<secret>`. */
+    readonly webhookSecret: string;
+    /** Inbound messages one sender may send per minute; more get 429 and no reply. */
+    readonly ratePerMinute: number;
+  };
+  /** How long fetched content is fresh, in ms. */
+  readonly contentTtlMs: number;
   readonly whatsapp: { readonly apiUrl: string; readonly token: string; readonly appSecret: string; readonly verifyToken: string };
   readonly telegram: { readonly apiUrl: string; readonly botToken: string; readonly secretToken: string };
   readonly notifySecret: string | null;
@@ -85,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
       apiUrl: orDev(e.SMS_API_URL, 'SMS_API_URL', `${self}/sms/version1/messaging`),
       apiKey: orDev(e.SMS_API_KEY, 'SMS_API_KEY', DEV_SECRET),
       username: orDev(e.SMS_USERNAME, 'SMS_USERNAME', 'sandbox'),
+      webhookSecret: orDev(e.SMS_WEBHOOK_SECRET, 'SMS_WEBHOOK_SECRET', DEV_SECRET),
+      ratePerMinute: e.SMS_RATE_PER_MINUTE,
     },
     whatsapp: {
       apiUrl: orDev(e.WHATSAPP_API_URL, 'WHATSAPP_API_URL', `${self}/whatsapp/v21.0`).replace(/\/$/, ''),
@@ -98,18 +117,20 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
       secretToken: orDev(e.TELEGRAM_SECRET_TOKEN, 'TELEGRAM_SECRET_TOKEN', DEV_SECRET),
     },
     notifySecret: e.BAOBAB_NOTIFY_SECRET ?? null,
+    contentTtlMs: e.CONTENT_TTL_SECONDS * 1000,
     sandbox: false,
   };
-  if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey].includes(DEV_SECRET)) {
+  if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey, config.sms.webhookSecret].includes(DEV_SECRET)) {
     throw new ChatConfigError('production refuses the development placeholder secret');
   }
   if (isProduction) {
-    // The kit's one secret rule (32+ characters, no well-known values); the notice secret keeps its own minimum.
+    // The kit's one secret rule (32+ characters, no well-known values); the notice and SMS callback secrets keep their own minimums.
     const weak = [
       secretProblem('WHATSAPP_APP_SECRET', e.WHATSAPP_APP_SECRET),
       secretProblem('WHATSAPP_VERIFY_TOKEN', e.WHATSAPP_VERIFY_TOKEN),
       secretProblem('TELEGRAM_SECRET_TOKEN', e.TELEGRAM_SECRET_TOKEN),
       secretProblem('SMS_API_KEY', e.SMS_API_KEY),
+      e.SMS_WEBHOOK_SECRET === undefined ? null : secretProblem('SMS_WEBHOOK_SECRET', e.SMS_WEBHOOK_SECRET, { minLength: 16 }),
       e.BAOBAB_NOTIFY_SECRET === undefined ? null : secretProblem('BAOBAB_NOTIFY_SECRET', e.BAOBAB_NOTIFY_SECRET, { minLength: 24 }),
     ].filter((problem): problem is string => problem !== null);
     if (weak.length > 0) throw new ChatConfigError(`Refusing to start in production: ${weak.join(' ')}`);

@@ -1,6 +1,8 @@
 // What the gateways know about content, and the only place they ask for it: the delivery
 // GraphQL API, through a cache that answers a USSD hop in microseconds. Entries live five
-// minutes and go at once when the CMS posts a notice to /_baobab/invalidate.
+// minutes and go at once when the CMS posts a notice to /_baobab/invalidate. While the CMS
+// cannot answer, the last good copy of each answer is served (stale-if-error); those copies
+// are kept apart from the fresh cache, bounded in bytes, so churn never evicts them.
 import { createDelivery, type Delivery } from '@baobab/kit/delivery';
 import { z } from 'zod';
 import { walkBlocks } from './blocks';
@@ -56,7 +58,9 @@ export interface ChatArticle extends ArticleContent {
 }
 
 const QUERIES = {
-  sites: '{ sites { code name defaultLocale locales { code name } channels } }',
+  // The list carries only what maps a provider address to a site, so it stays cheap however many sites there are.
+  sites: '{ sites { code channels } }',
+  site: 'query Site($code: String!) { site(code: $code) { code name defaultLocale locales { code name } channels } }',
   home: 'query Home($code: String!, $locale: String) { site(code: $code) { navigation(locale: $locale) { slug title } } }',
   section: `query Section($code: String!, $locale: String, $slug: String!) { site(code: $code) {
     section(slug: $slug, locale: $locale) { slug title locale isFallback children { slug title } articles(first: 50) { nodes { slug title } } } } }`,
@@ -65,7 +69,6 @@ const QUERIES = {
 } as const;
 
 export interface ContentSource {
-  sites(): Promise<ChatSite[]>;
   site(code: string): Promise<ChatSite | null>;
   /** The site a provider address belongs to: a USSD service code, SMS short code, WhatsApp phone-number id. */
   siteFor(channel: 'ussd' | 'sms' | 'whatsapp', address: string): Promise<ChatSite | null>;
@@ -81,43 +84,120 @@ export interface ContentOptions {
   readonly cmsUrl: string;
   /** Where `/uploads/…` image URLs point: the CMS's public URL. */
   readonly mediaUrl: string;
+  /** How long an answer is fresh; default 5 minutes. */
   readonly ttlMs?: number;
+  /** After a failed load answered from the last good copy, how long before the CMS is asked again for it; default 10 s. */
+  readonly retryMs?: number;
+  /** Bytes of last good copies kept, least recently used first out; default 16 MB. */
+  readonly staleMaxBytes?: number;
+  /** The clock (tests). */
+  readonly now?: () => number;
+  /** Told once when the CMS stops answering and once when it answers again. */
+  readonly log?: (message: string) => void;
 }
 
 /** Normalises a service code so `*384*100#` matches however a provider spells it. */
 export const normalizeServiceCode = (code: string) => code.replace(/\s+/g, '').toLowerCase();
 
+/** Defaults of ContentOptions, documented in the README. */
+export const CONTENT_DEFAULTS = { ttlMs: 5 * 60_000, retryMs: 10_000, staleMaxBytes: 16 * 1024 * 1024 } as const;
+
+/**
+ * Last good answers by key, least recently used first, bounded by an estimate of their
+ * size (their JSON length in bytes). An answer bigger than a quarter of the bound is not kept.
+ */
+export function createLastGood(maxBytes: number) {
+  const entries = new Map<string, { readonly value: unknown; readonly bytes: number }>();
+  let total = 0;
+  const remove = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    total -= entry.bytes;
+    entries.delete(key);
+  };
+  return {
+    get(key: string): { readonly value: unknown } | undefined {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      entries.delete(key);
+      entries.set(key, entry);
+      return entry;
+    },
+    set(key: string, value: unknown): void {
+      remove(key);
+      const bytes = Buffer.byteLength(JSON.stringify(value) ?? 'null') + key.length + 64;
+      if (bytes > maxBytes / 4) return;
+      entries.set(key, { value, bytes });
+      total += bytes;
+      for (const oldest of entries.keys()) {
+        if (total <= maxBytes) break;
+        remove(oldest);
+      }
+    },
+    get bytes() {
+      return total;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
 export function createContentSource(options: ContentOptions, delivery: Delivery = createDelivery(options.cmsUrl)): ContentSource {
-  const ttlMs = options.ttlMs ?? 5 * 60_000;
+  const ttlMs = options.ttlMs ?? CONTENT_DEFAULTS.ttlMs;
+  const retryMs = options.retryMs ?? CONTENT_DEFAULTS.retryMs;
+  const now = options.now ?? Date.now;
+  const log = options.log ?? (() => undefined);
   const entries = new Map<string, { readonly expires: number; readonly value: Promise<unknown> }>();
   const derivedValues = new Map<string, { readonly expires: number; readonly value: unknown }>();
+  const lastGood = createLastGood(options.staleMaxBytes ?? CONTENT_DEFAULTS.staleMaxBytes);
+  let isCmsDown = false;
 
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = entries.get(key);
-    if (hit && hit.expires > Date.now()) return hit.value as Promise<T>;
-    const value = load();
-    entries.set(key, { expires: Date.now() + ttlMs, value });
-    // A failed load is not remembered: the next hop asks again.
+    if (hit && hit.expires > now()) return hit.value as Promise<T>;
+    const value = load().then(
+      (fresh) => {
+        // "Not found" is not worth keeping for an outage, and a flood of made-up slugs must not push real copies out.
+        if (fresh !== null && !(Array.isArray(fresh) && fresh.length === 0)) lastGood.set(key, fresh);
+        if (isCmsDown) log('CMS answers again; fresh content from now on');
+        isCmsDown = false;
+        return fresh;
+      },
+      (error: unknown) => {
+        const stale = lastGood.get(key);
+        if (!isCmsDown) log(`CMS_UNAVAILABLE: serving last good content while it fails: ${error instanceof Error ? error.message : String(error)}`);
+        isCmsDown = true;
+        if (!stale) throw error;
+        // The copy stands in for a short while, so every hop does not wait on a CMS that is down.
+        if (entries.get(key)?.value === value) entries.set(key, { expires: now() + retryMs, value: Promise.resolve(stale.value) });
+        return stale.value as T;
+      },
+    );
+    remember(entries, key, { expires: now() + ttlMs, value });
+    // A failed load with no last good copy is not remembered: the next hop asks again.
     value.catch(() => entries.get(key)?.value === value && entries.delete(key));
     return value;
   }
 
-  const sites = () => cached('sites', async () => (await delivery(z.object({ sites: z.array(siteSchema) }), QUERIES.sites, {})).sites);
+  const addresses = z.object({ sites: z.array(z.object({ code: z.string(), channels: channelsSchema })) });
+  const sites = () => cached('sites', async () => (await delivery(addresses, QUERIES.sites, {})).sites);
+  const site = async (code: string): Promise<ChatSite | null> => {
+    // Only codes the CMS listed are asked for or cached, so a made-up code costs nothing.
+    if (!(await sites()).some((known) => known.code === code)) return null;
+    return cached(`site\u0000${code}`, async () => (await delivery(z.object({ site: siteSchema.nullable() }), QUERIES.site, { code })).site);
+  };
 
   const source: ContentSource = {
-    sites,
-    async site(code) {
-      return (await sites()).find((site) => site.code === code) ?? null;
-    },
+    site,
     async siteFor(channel, address) {
       const wanted = channel === 'ussd' ? normalizeServiceCode(address) : address.trim();
-      return (
-        (await sites()).find((site) => {
-          if (channel === 'ussd') return (site.channels.ussd?.serviceCodes ?? []).some((code) => normalizeServiceCode(code) === wanted);
-          if (channel === 'sms') return site.channels.sms?.shortCode === wanted;
-          return site.channels.whatsapp?.phoneNumberId === wanted;
-        }) ?? null
-      );
+      const found = (await sites()).find((known) => {
+        if (channel === 'ussd') return (known.channels.ussd?.serviceCodes ?? []).some((code) => normalizeServiceCode(code) === wanted);
+        if (channel === 'sms') return known.channels.sms?.shortCode === wanted;
+        return known.channels.whatsapp?.phoneNumberId === wanted;
+      });
+      return found ? site(found.code) : null;
     },
     home: (site, locale) =>
       cached(`home\u0000${site}\u0000${locale}`, async () => {
@@ -147,11 +227,12 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
       }),
     derived<T>(key: string, make: () => T): T {
       const hit = derivedValues.get(key);
-      if (hit && hit.expires > Date.now()) return hit.value as T;
+      if (hit && hit.expires > now()) return hit.value as T;
       const value = make();
-      derivedValues.set(key, { expires: Date.now() + ttlMs, value });
+      remember(derivedValues, key, { expires: now() + ttlMs, value });
       return value;
     },
+    /** Clears the fresh cache; last good copies stay for the next outage. */
     invalidate() {
       const count = entries.size + derivedValues.size;
       entries.clear();
@@ -160,6 +241,18 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
     },
   };
   return source;
+}
+
+/** Fresh entries at most; past it the oldest go (slugs in requests are outside input). */
+const MAX_FRESH_ENTRIES = 10_000;
+
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  for (const oldest of map.keys()) {
+    if (map.size < MAX_FRESH_ENTRIES) break;
+    map.delete(oldest);
+  }
+  map.set(key, value);
 }
 
 function absoluteUrl(url: string, base: string): string {

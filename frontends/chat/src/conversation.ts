@@ -156,6 +156,8 @@ export async function step(state: ConversationState, input: Input, context: Conv
       return view.page + 1 < pages ? go(withTop(current.state, { ...view, page: view.page + 1 })) : again(t('invalidChoice'));
     }
     case 'back':
+      // On a later page of a menu, back is the page before; otherwise the view before.
+      if (current.screen.kind === 'menu' && view.page > 0) return go(withTop(current.state, { ...view, page: view.page - 1 }));
       return current.state.stack.length > 1 ? go({ ...current.state, stack: current.state.stack.slice(0, -1) }) : again(t('invalidChoice'));
     case 'home':
       return current.state.locale === null ? again(t('invalidChoice')) : go({ ...current.state, stack: [{ kind: 'home', page: 0 }] });

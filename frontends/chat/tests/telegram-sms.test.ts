@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { RunningGateway } from '../src/server/start';
 import { startTestGateway, TEST_SECRETS } from './support/gateway';
 import { startProviders, type Providers } from './support/providers';
@@ -65,8 +66,8 @@ describe('Telegram bot webhook', () => {
   });
 });
 
-const postSms = (fields: Record<string, string>) =>
-  fetch(`${gateway.url}/sms/africastalking`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+const postSms = (fields: Record<string, string>, path = `/sms/africastalking/${TEST_SECRETS.smsWebhook}`) =>
+  fetch(`${gateway.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
 
 let smsId = 0;
 async function sms(from: string, text: string, to = '21393'): Promise<string> {
@@ -105,5 +106,71 @@ describe('SMS (Africa\'s Talking)', () => {
     expect(await missing.text()).toMatch(/^BAD_USER_INPUT: .*from is required/);
     const unknown = await postSms({ from: '+254722000003', to: '99999', text: 'MENU', id: 'x' });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('SMS webhook protection', () => {
+  const form = (from: string, id: string) => ({ from, to: '21393', text: 'MENU', date: '2026-11-22 10:00:00', id, linkId: id });
+
+  it('refuses a callback without the secret in its URL, or with a wrong one, with 401 and sends nothing', async () => {
+    const before = providers.sent.length;
+    for (const path of ['/sms/africastalking', '/sms/africastalking/', '/sms/africastalking/wrong-secret-0123456789', `/sms/africastalking/${TEST_SECRETS.smsWebhook}x`]) {
+      const response = await postSms(form('+254722000010', `auth-${path.length}`), path);
+      expect(response.status).toBe(401);
+      expect(await response.text()).toBe('BAD_WEBHOOK_SECRET: the SMS callback URL must be /sms/africastalking/<SMS_WEBHOOK_SECRET>');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(providers.sent.length).toBe(before);
+  });
+
+  it('refuses a from that is not a phone number with 400 BAD_PHONE_NUMBER and sends nothing', async () => {
+    const before = providers.sent.length;
+    for (const from of ['not-a-phone<script>', '254722000011', '+12345', '+1234567890123456', '+2547 2200 0011', '+254722000011\nBcc']) {
+      const response = await postSms(form(from, `phone-${crypto.randomUUID()}`));
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe('BAD_PHONE_NUMBER: from must be a phone number: + and 7–15 digits, like +254711000111');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(providers.sent.length).toBe(before);
+  });
+
+  it('answers 429 RATE_LIMITED with Retry-After past SMS_RATE_PER_MINUTE messages from one sender, and sends no reply for them', async () => {
+    const limited = await startTestGateway(providers, { SMS_RATE_PER_MINUTE: '3' });
+    try {
+      const post = (from: string) =>
+        fetch(`${limited.url}/sms/africastalking/${TEST_SECRETS.smsWebhook}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form(from, `rate-${crypto.randomUUID()}`)).toString() });
+      const sender = '+254722000020';
+      const mark = providers.sent.length;
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) statuses.push((await post(sender)).status);
+      const refused = await post(sender);
+      expect(statuses).toEqual([200, 200, 200]);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(await refused.text()).toMatch(/^RATE_LIMITED: more than 3 messages a minute from this number; try again in \d+ s/);
+      // Another sender is not held back by the first one.
+      expect((await post('+254722000021')).status).toBe(200);
+      await limited.idle();
+      expect(providers.sent.slice(mark).filter((m) => m.body.to === sender)).toHaveLength(3);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('shares the per-sender count between gateways through Redis when REDIS_URL is set', async () => {
+    const redis = process.env.BAOBAB_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
+    const a = await startTestGateway(providers, { SMS_RATE_PER_MINUTE: '2', REDIS_URL: redis });
+    const b = await startTestGateway(providers, { SMS_RATE_PER_MINUTE: '2', REDIS_URL: redis });
+    try {
+      const sender = `+2547${crypto.randomInt(10_000_000, 99_999_999)}`;
+      const post = (gateway: RunningGateway) =>
+        fetch(`${gateway.url}/sms/africastalking/${TEST_SECRETS.smsWebhook}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form(sender, `shared-${crypto.randomUUID()}`)).toString() });
+      expect([(await post(a)).status, (await post(b)).status, (await post(a)).status]).toEqual([200, 200, 429]);
+      await a.idle();
+      await b.idle();
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
   });
 });

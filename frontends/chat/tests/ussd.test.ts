@@ -92,6 +92,28 @@ describe('USSD input and state', () => {
     }
   });
 
+  it('pages the Hausa main menu by its own text, offers 0 Back on its second page and re-prompts a full page and a full article screen', async () => {
+    const s = session('*347*300#');
+    await s.send();
+    const first = await s.send('2');
+    expect(first).toContain('98 Kari');
+    expect(first.length).toBeGreaterThan(120);
+    const second = await s.send('98');
+    expect(second).not.toContain('98 Kari');
+    expect(second.split('\n')).toContain('0 Koma baya');
+    expect(await s.send('0')).toEqual(first);
+    const reprompt = await s.send('7');
+    expect(reprompt).toMatch(/^CON Don Allah/);
+    expect(choices(reprompt)).toEqual(choices(first));
+    // Down to an article, then a key that means nothing there.
+    let screen = await s.send('1');
+    for (let depth = 0; choices(screen).length > 0 && depth < 4; depth += 1) screen = await s.send('1');
+    expect(choices(screen)).toEqual([]);
+    const noticed = await s.send('5');
+    expect(noticed).toMatch(/^CON Don Allah/);
+    expect(noticed.split('\n').slice(-2)).toEqual(['0 Koma baya', '00 Gida']);
+  });
+
   it('answers END with a clear sentence for an unknown service code', async () => {
     const answer = await dial(gateway.url, { sessionId: 'x1', serviceCode: '*999*999#', phoneNumber: '+254700000000', text: '' });
     expect(answer.status).toBe(200);

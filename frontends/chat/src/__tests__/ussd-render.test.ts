@@ -1,6 +1,6 @@
 import { isGsm7, ussdLength } from '../gsm';
 import type { MenuItem } from '../render/types';
-import { defaultUssdOptions, renderUssdMenu, ussdArticleScreens, ussdMenuPages, type UssdOptions } from '../render/ussd';
+import { defaultUssdOptions, renderUssdMenu, ussdArticleScreens, ussdMenuPages, ussdMenuWithNotice, type UssdOptions } from '../render/ussd';
 import { ussdProblems } from '../validate';
 import { article, labels, menu, paragraph, prose, span, unitWords, wordsOf } from './render-fixtures';
 
@@ -102,7 +102,7 @@ describe('USSD article screens', () => {
     const big = menu(30, { canGoBack: true, canGoHome: true });
     ussdMenuPages(big, arabic, defaultUssdOptions).forEach((_, page) => {
       expect(ussdProblems(`CON ${renderUssdMenu(big, page, arabic, defaultUssdOptions)}`, 160)).toEqual([]);
-      expect(ussdProblems(`CON ${renderUssdMenu(big, page, arabic, defaultUssdOptions, arabic.invalidChoice)}`, 160)).toEqual([]);
+      expect(ussdProblems(`CON ${ussdMenuWithNotice(big, page, arabic, defaultUssdOptions, arabic.invalidChoice)}`, 160)).toEqual([]);
     });
   });
 
@@ -145,9 +145,13 @@ describe('USSD menus', () => {
 
   });
 
-  it.each([160, 182])('leaves room on every page for the re-prompt in place of the title (budget %i)', (budget) => {
+  it.each([160, 182])('fits the re-prompt in place of the title on every page, whole or shortened at a word (budget %i)', (budget) => {
     const pages = ussdMenuPages(big, labels, options(budget));
-    pages.forEach((_, page) => expect(ussdProblems(`CON ${renderUssdMenu(big, page, labels, options(budget), labels.invalidChoice)}`, budget)).toEqual([]));
+    pages.forEach((items, page) => {
+      const screen = ussdMenuWithNotice(big, page, labels, options(budget), labels.invalidChoice);
+      expect(ussdProblems(`CON ${screen}`, budget)).toEqual([]);
+      expect(choiceNumbers(screen)).toHaveLength(items.length);
+    });
   });
 
   it('shows a short menu on one screen, title and notice first', () => {
@@ -166,7 +170,7 @@ describe('USSD menus', () => {
     const pages = ussdMenuPages(titled, hausaLabels, defaultUssdOptions);
     pages.forEach((_, page) => {
       expect(ussdProblems(`CON ${renderUssdMenu(titled, page, hausaLabels, defaultUssdOptions)}`, 160)).toEqual([]);
-      expect(ussdProblems(`CON ${renderUssdMenu(titled, page, hausaLabels, defaultUssdOptions, hausaLabels.invalidChoice)}`, 160)).toEqual([]);
+      expect(ussdProblems(`CON ${ussdMenuWithNotice(titled, page, hausaLabels, defaultUssdOptions, hausaLabels.invalidChoice)}`, 160)).toEqual([]);
     });
   });
 

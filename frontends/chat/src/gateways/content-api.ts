@@ -1,6 +1,7 @@
 // GET /content/:site/:locale/:slug?channel=whatsapp&message=N — one article as numbered
 // messages for flow tools that pull (RapidPro, Turn stacks): the message, total_messages,
 // next_message and previous_message (null at the ends). Bad parameters are a 400 naming them.
+import { isSlug } from '@baobab/kit';
 import { channels, isChannel, type Channel } from '../channels';
 import type { ChatArticle } from '../content';
 import { cachedSmsReplies, cachedUssdScreens } from '../paging';
@@ -47,6 +48,7 @@ export async function contentMessage(runtime: Runtime, params: { site: string; l
     throw new ContentApiError(400, 'BAD_USER_INPUT', channel === null ? `channel is required: one of ${channels.join(', ')}` : `channel "${channel.slice(0, 40)}" is not one of ${channels.join(', ')}`);
   }
   const number = messageNumber(query.get('message'));
+  if (!isSlug(params.slug)) throw new ContentApiError(400, 'BAD_USER_INPUT', `"${params.slug.slice(0, 60)}" is not a slug: lower-case letters, digits and single hyphens`);
   const site = await runtime.content.site(params.site);
   if (!site) throw new ContentApiError(404, 'SITE_NOT_FOUND', `no site has the code "${params.site.slice(0, 60)}"`);
   if (!site.locales.some((locale) => locale.code === params.locale)) {

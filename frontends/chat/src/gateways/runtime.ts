@@ -6,6 +6,7 @@ import type { ChatSite, ContentSource } from '../content';
 import { startState, stateSchema, step, type ConversationState, type Input, type Paging, type Step } from '../conversation';
 import { translateFor } from '../strings';
 import type { Store } from '../store';
+import type { SmsLimiter } from './sms';
 
 export { labelsFor, translateFor } from '../strings';
 
@@ -13,6 +14,7 @@ export interface Runtime {
   readonly config: ChatConfig;
   readonly content: ContentSource;
   readonly store: Store;
+  readonly smsLimiter: SmsLimiter;
   readonly log: (message: string) => void;
 }
 

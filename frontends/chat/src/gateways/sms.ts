@@ -1,6 +1,8 @@
-// SMS in Africa's Talking's format: inbound POST /sms/africastalking with form fields
-// from, to, text, date, id, linkId. Keywords: MENU, a number, MORE, BACK. Replies go to
-// SMS_API_URL as Africa's Talking's messaging API form (username, to, from, message, linkId).
+// SMS in Africa's Talking's format: inbound POST /sms/africastalking/<secret> with form
+// fields from, to, text, date, id, linkId. Keywords: MENU, a number, MORE, BACK. Replies go
+// to SMS_API_URL as Africa's Talking's messaging API form (username, to, from, message, linkId).
+// Every reply is a billable SMS, so senders are rate-limited.
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { Step } from '../conversation';
 import { cachedSmsReplies, smsPaging } from '../paging';
@@ -9,6 +11,7 @@ import { smsProblems } from '../validate';
 import { sendAll, textInput } from './outbound';
 import { converse, hashAddress, labelsFor, serialised, type Runtime } from './runtime';
 import type { ChatSite } from '../content';
+import type { RedisClient } from '../store';
 
 const STATE_TTL_SECONDS = 24 * 3600;
 
@@ -21,6 +24,36 @@ export const smsFormSchema = z.object({
   linkId: z.string().max(128).optional(),
 });
 export type SmsForm = z.infer<typeof smsFormSchema>;
+
+/** E.164-ish: a `+` and 7–15 digits. Anything else is not someone an SMS can be sent to. */
+export const isPhoneNumber = (value: string) => /^\+[0-9]{7,15}$/.test(value);
+
+export interface SmsLimiter {
+  /** Counts one message from `sender`; null when it may go on, else how long to wait. */
+  consume(sender: string): Promise<{ readonly retryAfterSeconds: number } | null>;
+}
+
+/**
+ * `perMinute` messages per sender per minute. In Redis when the sessions are (replicas share
+ * the count), with a per-process count standing in while Redis is down; else in memory,
+ * where each sender's count goes when its minute ends.
+ */
+export function createSmsLimiter(perMinute: number, redis: RedisClient | null): SmsLimiter {
+  const options = { points: perMinute, duration: 60, keyPrefix: 'baobab:chat:sms-rate' };
+  const memory = new RateLimiterMemory(options);
+  const limiter: RateLimiterAbstract = redis ? new RateLimiterRedis({ ...options, storeClient: redis, useRedisPackage: true, rejectIfRedisNotReady: true, insuranceLimiter: memory }) : memory;
+  return {
+    async consume(sender) {
+      try {
+        await limiter.consume(sender);
+        return null;
+      } catch (rejection) {
+        if (rejection instanceof RateLimiterRes) return { retryAfterSeconds: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)) };
+        throw rejection;
+      }
+    },
+  };
+}
 
 function reply(runtime: Runtime, site: ChatSite, step: Step): string {
   const labels = labelsFor(step.state.locale ?? site.defaultLocale);

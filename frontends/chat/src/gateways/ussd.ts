@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { ChatSite } from '../content';
 import type { Input, Step } from '../conversation';
 import { cachedUssdScreens, ussdPaging } from '../paging';
-import { renderUssdMenu, USSD_KEYS, ussdFits } from '../render/ussd';
+import { renderUssdMenu, USSD_KEYS, ussdArticleWithNotice, ussdMenuWithNotice } from '../render/ussd';
 import { converse, labelsFor, loadState, translateFor, type Runtime } from './runtime';
 
 const SESSION_TTL_SECONDS = 300;
@@ -61,20 +61,16 @@ export async function answerUssd(runtime: Runtime, form: UssdForm): Promise<stri
   return `CON ${ussdScreen(runtime, site, result)}`;
 }
 
-/** The screen for a step, the notice in place of the title when it fits. */
+/** The screen for a step, with its notice (a re-prompt) in the room the screen has. */
 function ussdScreen(runtime: Runtime, site: ChatSite, result: Step): string {
   const locale = result.state.locale ?? site.defaultLocale;
   const labels = labelsFor(locale);
-  const { budget } = runtime.config.ussd;
+  const options = runtime.config.ussd;
   const { screen, notice } = result;
   if (screen.kind === 'menu') {
-    const plain = renderUssdMenu(screen.menu, screen.page, labels, runtime.config.ussd);
-    if (notice === null) return plain;
-    const noticed = renderUssdMenu(screen.menu, screen.page, labels, runtime.config.ussd, notice);
-    return ussdFits(noticed, budget) ? noticed : plain;
+    return notice === null ? renderUssdMenu(screen.menu, screen.page, labels, options) : ussdMenuWithNotice(screen.menu, screen.page, labels, options, notice);
   }
-  const screens = cachedUssdScreens(runtime.content, screen.article, labels, runtime.config.ussd);
-  const page = screens[Math.min(screen.page, screens.length - 1)] ?? '';
-  const noticed = notice === null ? page : `${notice}\n${page}`;
-  return ussdFits(noticed, budget) ? noticed : page;
+  const screens = cachedUssdScreens(runtime.content, screen.article, labels, options);
+  if (notice !== null) return ussdArticleWithNotice(screens, screen.page, labels, options, notice);
+  return screens[Math.min(screen.page, screens.length - 1)] ?? '';
 }

@@ -14,18 +14,23 @@ export function pagesByCount(items: readonly MenuItem[], capacity: number): Menu
 }
 
 /**
- * Pages whose rendered screen fits: `render(items, hasMore)` draws one page, `fits` says
- * whether it may be sent. An item too long for any screen is a content bug reported by
- * the caller's validator, so it gets a page of its own rather than being cut.
+ * Pages whose rendered screen fits: `render(items, hasMore, pageIndex)` draws one page
+ * (later pages may carry more navigation), `fits` says whether it may be sent. An item too
+ * long for any screen is a content bug reported by the caller's validator, so it gets a
+ * page of its own rather than being cut.
  */
-export function pagesByFit(items: readonly MenuItem[], render: (page: readonly MenuItem[], hasMore: boolean) => string, fits: (text: string) => boolean): MenuItem[][] {
-  if (fits(render(items, false))) return [items.slice()];
+export function pagesByFit(
+  items: readonly MenuItem[],
+  render: (page: readonly MenuItem[], hasMore: boolean, pageIndex: number) => string,
+  fits: (text: string) => boolean,
+): MenuItem[][] {
+  if (fits(render(items, false, 0))) return [items.slice()];
   const pages: MenuItem[][] = [];
   let current: MenuItem[] = [];
   for (const [index, item] of items.entries()) {
     const isLast = index === items.length - 1;
     const candidate = [...current, item];
-    if (current.length === 0 || fits(render(candidate, !isLast))) current = candidate;
+    if (current.length === 0 || fits(render(candidate, !isLast, pages.length))) current = candidate;
     else {
       pages.push(current);
       current = [item];

@@ -4,7 +4,7 @@
 import { limits } from '../channels';
 import { isGsm7, smartEncode, ussdLength } from '../gsm';
 import { mapMenuText, pagesByFit } from './menu-pages';
-import { packUnits, plainStyle, textOnly } from './text';
+import { packStrings, packUnits, plainStyle, textOnly, unitPieces } from './text';
 import { articleUnits, type ArticleContent, type Labels, type Menu, type MenuItem } from './types';
 
 export const USSD_KEYS = { more: '98', back: '0', home: '00' } as const;
@@ -60,18 +60,16 @@ export function ussdMenuPages(menu: Menu, labels: Labels, options: UssdOptions):
   return pages;
 }
 
+/** Later pages of a menu always offer "0 Back" (to the page before), whatever the first page offers. */
+const onPage = (menu: Menu, pageIndex: number): Menu => (pageIndex > 0 && !menu.canGoBack ? { ...menu, canGoBack: true } : menu);
+
 function computeMenuPages(menu: Menu, labels: Labels, options: UssdOptions): MenuItem[][] {
-  // A page must fit under the menu's title and under the re-prompt in its place. Both are
-  // tried, not the longer one only: a shorter title with one non-GSM character (an emoji)
-  // drops the screen to 80.
+  // Pages are sized for what they show. A re-prompt in place of the title gets the room
+  // that is left, shortened or left out (ussdMenuWithNotice), so a re-prompt with one
+  // non-GSM letter never shrinks every page to 80 characters.
   const titled = mapMenuText(menu, (text) => encode(text, options));
-  const reprompt = mapMenuText({ ...menu, title: labels.invalidChoice }, (text) => encode(text, options));
-  const fits = (screen: string) => ussdFits(screen, options.budget);
-  const render = (page: readonly MenuItem[], hasMore: boolean) => {
-    const screens = [menuScreen(titled, page, hasMore, labels), menuScreen(reprompt, page, hasMore, labels)];
-    return screens.find((screen) => !fits(screen)) ?? screens[0] ?? '';
-  };
-  return pagesByFit(titled.items, render, fits);
+  const render = (page: readonly MenuItem[], hasMore: boolean, pageIndex: number) => menuScreen(onPage(titled, pageIndex), page, hasMore, labels);
+  return pagesByFit(titled.items, render, (screen) => ussdFits(screen, options.budget));
 }
 
 /** One page of a menu; `title` replaces the menu's title (a notice) without changing the page's items. */
@@ -79,17 +77,89 @@ export function renderUssdMenu(menu: Menu, page: number, labels: Labels, options
   const pages = ussdMenuPages(menu, labels, options);
   const index = Math.min(Math.max(page, 0), pages.length - 1);
   const encoded = mapMenuText({ ...menu, title }, (text) => encode(text, options));
-  return menuScreen(encoded, pages[index] ?? [], index < pages.length - 1, labels);
+  return menuScreen(onPage(encoded, index), pages[index] ?? [], index < pages.length - 1, labels);
+}
+
+/** A notice and its shorter forms, longest first: whole words, then "…". */
+function noticeForms(notice: string, options: UssdOptions): string[] {
+  const cuts = [...notice.matchAll(/\s+/g)].map((match) => match.index).reverse();
+  return [notice, ...cuts.map((end) => `${notice.slice(0, end).replace(/[\s.,;:!?]+$/, '')}…`)].map((text) => encode(text, options));
+}
+
+/**
+ * A menu page with a notice (a re-prompt) in place of its title: whole when it fits, else
+ * shortened at a word, else left out; the page's items and numbers never change.
+ */
+export function ussdMenuWithNotice(menu: Menu, page: number, labels: Labels, options: UssdOptions, notice: string): string {
+  for (const form of noticeForms(notice, options)) {
+    const screen = renderUssdMenu(menu, page, labels, options, form);
+    if (ussdFits(screen, options.budget)) return screen;
+  }
+  return renderUssdMenu(menu, page, labels, options);
+}
+
+/**
+ * An article screen with a notice above it. When the screen is full, the notice stays and
+ * the screen's text gives way (cut at a word, with "…"); the navigation never does.
+ */
+export function ussdArticleWithNotice(screens: readonly string[], page: number, labels: Labels, options: UssdOptions, notice: string): string {
+  const index = Math.min(Math.max(page, 0), screens.length - 1);
+  const screen = screens[index] ?? '';
+  const fits = (text: string) => ussdFits(text, options.budget);
+  const encoded = encode(notice, options);
+  if (fits(`${encoded}\n${screen}`)) return `${encoded}\n${screen}`;
+  const footer = navLines(labels, { hasMore: index < screens.length - 1, canGoBack: true, canGoHome: true }).join('\n');
+  if (!screen.endsWith(`\n${footer}`)) return screen;
+  const body = screen.slice(0, screen.length - footer.length - 1);
+  const cuts = [...body.matchAll(/\s+/g)].map((match) => match.index).reverse();
+  for (const end of cuts) {
+    const candidate = `${encoded}\n${encode(`${body.slice(0, end).replace(/[\s.,;:!?]+$/, '')}…`, options)}\n${footer}`;
+    if (fits(candidate)) return candidate;
+  }
+  if (fits(`${encoded}\n${footer}`)) return `${encoded}\n${footer}`;
+  for (const form of noticeForms(notice, options).slice(1)) if (fits(`${form}\n${screen}`)) return `${form}\n${screen}`;
+  return screen;
 }
 
 /**
  * Every screen of an article, navigation included. Text is packed as if "98 More" were
  * always shown, so the last screen may have a little room to spare but never too little.
+ * "98 More" never leads to a last screen of a few words ("best."): a last paragraph split
+ * across screens is split evenly, and failing that every screen is packed a little less
+ * full, as long as neither needs an extra screen.
  */
 export function ussdArticleScreens(article: ArticleContent, labels: Labels, options: UssdOptions): string[] {
   const nav = { hasMore: true, canGoBack: true, canGoHome: true };
   const footer = navLines(labels, nav).join('\n');
-  const encoded = textOnly(articleUnits(article, { withImage: false }), (text) => encode(text, options));
-  const pages = packUnits(encoded, style, '\n', (text) => ussdFits(`${text}\n${footer}`, options.budget));
+  const units = textOnly(articleUnits(article, { withImage: false }), (text) => encode(text, options));
+  const fitsWith = (reserve: number) => (text: string) => {
+    const screen = `${text}\n${footer}`;
+    return ussdLength(screen) + reserve <= ussdScreenLimit(screen, options.budget);
+  };
+  /** The largest reserve in [0, budget/2] for which `count(reserve)` stays what it is at 0. */
+  const largestReserve = (count: (reserve: number) => number) => {
+    const wanted = count(0);
+    let [low, high] = [0, Math.floor(options.budget / 2)];
+    while (low < high) {
+      const reserve = Math.ceil((low + high) / 2);
+      if (count(reserve) === wanted) low = reserve;
+      else high = reserve - 1;
+    }
+    return low;
+  };
+  const isWidow = (all: readonly string[]) => all.length > 1 && ussdLength(all[all.length - 1] ?? '') * 4 < options.budget;
+
+  const leading = units.slice(0, -1).flatMap((unit) => unitPieces(unit, style, fitsWith(0)));
+  const last = units[units.length - 1];
+  const lastPieces = (reserve: number) => (last ? unitPieces(last, style, fitsWith(reserve)) : []);
+  let pages = packStrings([...leading, ...lastPieces(0)], '\n', fitsWith(0));
+  if (isWidow(pages) && lastPieces(0).length > 1) {
+    const even = lastPieces(largestReserve((reserve) => lastPieces(reserve).length));
+    pages = packStrings([...leading, ...even], '\n', fitsWith(0));
+  }
+  if (isWidow(pages)) {
+    const reserve = largestReserve((r) => packUnits(units, style, '\n', fitsWith(r)).length);
+    if (reserve > 0) pages = packUnits(units, style, '\n', fitsWith(reserve));
+  }
   return pages.map((text, index) => [text, ...navLines(labels, { ...nav, hasMore: index < pages.length - 1 })].join('\n'));
 }

@@ -8,13 +8,18 @@ import { CmsError } from '@baobab/kit/delivery';
 import { contentMessage, ContentApiError } from '../gateways/content-api';
 import type { Runtime } from '../gateways/runtime';
 import { translateFor } from '../strings';
-import { handleSms, smsFormSchema } from '../gateways/sms';
+import { handleSms, isPhoneNumber, smsFormSchema } from '../gateways/sms';
+import { hashAddress } from '../gateways/runtime';
+import { StoreUnavailableError } from '../store';
 import { handleTelegramUpdate, hasTelegramSecret, updateSchema } from '../gateways/telegram';
 import { answerUssd, ussdFormSchema } from '../gateways/ussd';
 import { handleWhatsAppEvents, isSignedByMeta, webhookSchema } from '../gateways/whatsapp';
 import { createSandbox } from './sandbox';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** A body over MAX_BODY_BYTES is read and thrown away up to this much, so its sender reads the 413. */
+export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
+const DISCARD_TIMEOUT_MS = 5000;
 
 class HttpError extends Error {
   constructor(
@@ -26,21 +31,90 @@ class HttpError extends Error {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > MAX_BODY_BYTES) {
+const tooLarge = () => new HttpError(413, 'BODY_TOO_LARGE', `request body is over ${MAX_BODY_BYTES} bytes; send at most ${MAX_BODY_BYTES / 1024} KB`);
+
+/**
+ * Reads and drops what is left of a request body, at most DISCARD_MAX_BYTES or for
+ * DISCARD_TIMEOUT_MS. True when the body ended, so the connection can answer and stay open;
+ * a client that closes a socket with unread data gets a reset instead of our answer.
+ */
+function discardBody(req: IncomingMessage): Promise<boolean> {
+  if (req.complete) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let seen = 0;
+    const finish = (hasEnded: boolean) => {
+      clearTimeout(timer);
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onFail);
+      req.off('close', onClose);
+      resolve(hasEnded);
+    };
+    const onData = (chunk: Buffer | string) => {
+      seen += chunk.length;
+      if (seen > DISCARD_MAX_BYTES) {
+        req.pause();
+        finish(false);
+      }
+    };
+    const onEnd = () => finish(true);
+    const onFail = () => finish(false);
+    const onClose = () => finish(req.complete);
+    const timer = setTimeout(() => {
+      req.pause();
+      finish(false);
+    }, DISCARD_TIMEOUT_MS);
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onFail);
+    req.once('close', onClose);
     req.resume();
-    throw new HttpError(413, 'BODY_TOO_LARGE', `request body is over ${MAX_BODY_BYTES} bytes`);
+  });
+}
+
+/** The body, at most MAX_BODY_BYTES; a longer one is a 413 once its rest is discarded. */
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return discardBody(req).then(() => Promise.reject(tooLarge()));
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stop = () => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    const onData = (chunk: Buffer | string) => {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      size += buffer.length;
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(buffer);
+        return;
+      }
+      stop();
+      chunks.length = 0;
+      void discardBody(req).then(() => reject(tooLarge()));
+    };
+    const onEnd = () => {
+      stop();
+      resolve(Buffer.concat(chunks));
+    };
+    const onError = (error: Error) => {
+      stop();
+      reject(new HttpError(400, 'BAD_REQUEST', `the request body could not be read: ${error.message}`));
+    };
+    req.on('data', onData);
+    req.once('end', onEnd);
+    req.once('error', onError);
+  });
+}
+
+/** A path segment decoded; malformed percent-encoding is the caller's mistake. */
+function decodeSegment(segment: string, name: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new HttpError(400, 'BAD_USER_INPUT', `${name} has malformed percent-encoding (a % must be followed by two hex digits of valid UTF-8)`);
   }
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, 'BODY_TOO_LARGE', `request body is over ${MAX_BODY_BYTES} bytes`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function parseForm<T>(schema: z.ZodType<T>, raw: Buffer): T {
@@ -62,17 +136,37 @@ function parseJson<T>(schema: z.ZodType<T>, raw: Buffer, what: string): T {
   return parsed.data;
 }
 
+/** Writes the answer once any unread request body is discarded (bounded); past the bound, the connection closes. */
 function send(res: ServerResponse, status: number, body: string, contentType: string, started: bigint): void {
-  const ms = Number(process.hrtime.bigint() - started) / 1e6;
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'server-timing': `app;dur=${ms.toFixed(2)}`, 'cache-control': 'no-store' });
-  res.end(body);
+  const write = (canKeepAlive: boolean) => {
+    if (res.headersSent || res.destroyed) return;
+    const ms = Number(process.hrtime.bigint() - started) / 1e6;
+    res.writeHead(status, {
+      'content-type': contentType,
+      'content-length': Buffer.byteLength(body),
+      'server-timing': `app;dur=${ms.toFixed(2)}`,
+      'cache-control': 'no-store',
+      ...(canKeepAlive ? {} : { connection: 'close' }),
+    });
+    res.end(body);
+  };
+  const { req } = res;
+  if (req.complete) write(true);
+  else void discardBody(req).then(write);
 }
 
 const json = (res: ServerResponse, status: number, value: unknown, started: bigint) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', started);
 const text = (res: ServerResponse, status: number, value: string, started: bigint) => send(res, status, value, 'text/plain; charset=utf-8', started);
 
-const sameSecret = (given: string | string[] | undefined, secret: string | null) =>
-  secret !== null && typeof given === 'string' && given.length === secret.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(secret));
+/** Constant-time comparison that does not reveal the secret's length either. */
+function sameSecret(given: string | string[] | undefined | null, secret: string | null): boolean {
+  if (secret === null || typeof given !== 'string') return false;
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(given), digest(secret));
+}
+
+/** The request line for logs, with the SMS callback's secret hidden. */
+const loggable = (url: string | undefined) => (url ?? '').replace(/^(\/sms\/africastalking\/)[^/?#]+/, '$1***').slice(0, 300);
 
 export interface ChatServer {
   readonly server: http.Server;
@@ -85,7 +179,7 @@ export function createChatServer(runtime: Runtime): ChatServer {
   const background = (work: () => Promise<unknown>) => {
     const task = work().then(
       () => undefined,
-      (error: unknown) => runtime.log(`background: ${error instanceof CmsError ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      (error: unknown) => runtime.log(`background: ${error instanceof CmsError || error instanceof StoreUnavailableError ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
     );
     pending.add(task);
     void task.finally(() => pending.delete(task));
@@ -93,13 +187,17 @@ export function createChatServer(runtime: Runtime): ChatServer {
   const sandbox = runtime.config.sandbox ? createSandbox(runtime.config) : null;
 
   async function route(req: IncomingMessage, res: ServerResponse, started: bigint): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://gateway');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://gateway');
+    } catch {
+      throw new HttpError(400, 'BAD_USER_INPUT', 'the request URL cannot be parsed');
+    }
     const { pathname } = url;
     const method = req.method ?? 'GET';
 
     if (pathname === '/_baobab/health') return send(res, 204, '', 'text/plain', started);
     if (pathname === '/_baobab/invalidate' && method === 'POST' && sameSecret(req.headers['x-baobab-secret'], runtime.config.notifySecret)) {
-      req.resume();
       res.setHeader('x-invalidated', String(runtime.content.invalidate()));
       return send(res, 204, '', 'text/plain', started);
     }
@@ -147,8 +245,19 @@ export function createChatServer(runtime: Runtime): ChatServer {
       return json(res, 200, { ok: true }, started);
     }
 
-    if (pathname === '/sms/africastalking' && method === 'POST') {
+    const sms = /^\/sms\/africastalking(?:\/([^/]*))?$/.exec(pathname);
+    if (sms && method === 'POST') {
+      // Africa's Talking cannot send headers of ours: the secret is the callback URL's last segment.
+      if (!sameSecret(sms[1] ?? '', runtime.config.sms.webhookSecret)) {
+        return text(res, 401, 'BAD_WEBHOOK_SECRET: the SMS callback URL must be /sms/africastalking/<SMS_WEBHOOK_SECRET>', started);
+      }
       const form = parseForm(smsFormSchema, await readBody(req));
+      if (!isPhoneNumber(form.from)) throw new HttpError(400, 'BAD_PHONE_NUMBER', 'from must be a phone number: + and 7–15 digits, like +254711000111');
+      const limited = await runtime.smsLimiter.consume(hashAddress(form.from));
+      if (limited !== null) {
+        res.setHeader('retry-after', String(limited.retryAfterSeconds));
+        return text(res, 429, `RATE_LIMITED: more than ${runtime.config.sms.ratePerMinute} messages a minute from this number; try again in ${limited.retryAfterSeconds} s (no reply is sent)`, started);
+      }
       const site = await runtime.content.siteFor('sms', form.to);
       if (!site) return text(res, 404, `SITE_NOT_FOUND: no site has the short code ${form.to}`, started);
       background(() => handleSms(runtime, site, form));
@@ -157,8 +266,10 @@ export function createChatServer(runtime: Runtime): ChatServer {
 
     const content = /^\/content\/([^/]{1,100})\/([^/]{1,20})\/([^/]{1,120})$/.exec(pathname);
     if (content && method === 'GET') {
-      const [site, locale, slug] = [content[1], content[2], content[3]].map((part) => decodeURIComponent(part ?? ''));
-      return json(res, 200, await contentMessage(runtime, { site: site ?? '', locale: locale ?? '', slug: slug ?? '' }, url.searchParams), started);
+      const site = decodeSegment(content[1] ?? '', 'the site');
+      const locale = decodeSegment(content[2] ?? '', 'the locale');
+      const slug = decodeSegment(content[3] ?? '', 'the slug');
+      return json(res, 200, await contentMessage(runtime, { site, locale, slug }, url.searchParams), started);
     }
 
     if (sandbox && pathname.startsWith('/_sandbox/')) {
@@ -166,23 +277,29 @@ export function createChatServer(runtime: Runtime): ChatServer {
       const answer = sandbox.handle(method, pathname, url.searchParams, req.headers, raw);
       return json(res, answer.status, answer.body, started);
     }
-    req.resume();
     return json(res, 404, { error: { code: 'NOT_FOUND', message: `no ${method} ${pathname} here; see frontends/chat/README.md for the endpoints` } }, started);
   }
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
     route(req, res, started).catch((error: unknown) => {
-      const isUssd = req.url?.startsWith('/ussd/africastalking') === true && req.url.indexOf('/events') === -1;
+      const path = req.url ?? '';
+      const isUssd = path.startsWith('/ussd/africastalking') && !path.startsWith('/ussd/africastalking/events');
+      const isText = isUssd || path.startsWith('/ussd/') || path.startsWith('/sms/');
       if (error instanceof HttpError || error instanceof ContentApiError) {
-        if (res.headersSent) return;
-        return isUssd || req.url?.startsWith('/sms/') ? text(res, error.status, `${error.code}: ${error.message}`, started) : json(res, error.status, { error: { code: error.code, message: error.message } }, started);
+        return isText ? text(res, error.status, `${error.code}: ${error.message}`, started) : json(res, error.status, { error: { code: error.code, message: error.message } }, started);
       }
-      runtime.log(`${req.method} ${req.url}: ${error instanceof CmsError ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      if (res.headersSent) return;
+      const isUnavailable = error instanceof CmsError || error instanceof StoreUnavailableError;
+      runtime.log(`${req.method} ${loggable(req.url)}: ${isUnavailable ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // A USSD caller must get a screen, or the session dies with the network's own error.
       if (isUssd) return text(res, 200, `END ${translateFor('en')('unavailable')}`, started);
-      return json(res, 503, { error: { code: 'UNAVAILABLE', message: 'the gateway could not reach the content service; try again shortly' } }, started);
+      if (isUnavailable) {
+        const what = error instanceof CmsError ? 'the content service' : 'the session store';
+        return isText
+          ? text(res, 503, `UNAVAILABLE: the gateway could not reach ${what}; try again shortly`, started)
+          : json(res, 503, { error: { code: 'UNAVAILABLE', message: `the gateway could not reach ${what}; try again shortly` } }, started);
+      }
+      return isText ? text(res, 500, 'INTERNAL: the gateway failed; it has been logged', started) : json(res, 500, { error: { code: 'INTERNAL', message: 'the gateway failed; it has been logged' } }, started);
     });
   });
   return {

@@ -1,9 +1,11 @@
 // Builds the gateway from settings: content cache, session store (Redis when REDIS_URL is
-// set), HTTP server. Used by scripts/serve.ts, the tests and the benchmark.
+// set; start-up fails at once when it cannot connect), HTTP server. Used by
+// scripts/serve.ts, the tests and the benchmark.
 import type { AddressInfo } from 'node:net';
 import type { ChatConfig } from '../config';
 import { createContentSource } from '../content';
 import type { Runtime } from '../gateways/runtime';
+import { createSmsLimiter } from '../gateways/sms';
 import { createMemoryStore, createRedisStore } from '../store';
 import { createChatServer, type ChatServer } from './http';
 
@@ -14,8 +16,10 @@ export interface RunningGateway extends ChatServer {
 }
 
 export async function startGateway(config: ChatConfig, log: (message: string) => void = (message) => console.error(`chat: ${message}`)): Promise<RunningGateway> {
-  const store = config.redisUrl ? await createRedisStore(config.redisUrl) : createMemoryStore();
-  const runtime: Runtime = { config, content: createContentSource({ cmsUrl: config.cmsUrl, mediaUrl: config.mediaUrl }), store, log };
+  const redis = config.redisUrl ? await createRedisStore(config.redisUrl, { log }) : null;
+  const store = redis ?? createMemoryStore();
+  const content = createContentSource({ cmsUrl: config.cmsUrl, mediaUrl: config.mediaUrl, ttlMs: config.contentTtlMs, log });
+  const runtime: Runtime = { config, content, store, smsLimiter: createSmsLimiter(config.sms.ratePerMinute, redis?.client ?? null), log };
   const chat = createChatServer(runtime);
   await new Promise<void>((resolve, reject) => {
     chat.server.once('error', reject);

@@ -4,7 +4,13 @@ import { loadConfig } from '../../src/config';
 import { startGateway, type RunningGateway } from '../../src/server/start';
 import { PROVIDER_TOKENS, type Providers } from './providers';
 
-export const TEST_SECRETS = { whatsappApp: 'test-app-secret', whatsappVerify: 'test-verify-token', telegram: 'test-telegram-secret', notify: 'test-notify-secret-0123456789' } as const;
+export const TEST_SECRETS = {
+  whatsappApp: 'test-app-secret',
+  whatsappVerify: 'test-verify-token',
+  telegram: 'test-telegram-secret',
+  notify: 'test-notify-secret-0123456789',
+  smsWebhook: 'test-sms-webhook-secret-0123456789',
+} as const;
 
 export function cmsUrl(): string {
   const url = process.env.BAOBAB_TEST_CHAT_CMS_URL;
@@ -28,6 +34,7 @@ export async function startTestGateway(providers: Providers | null, env: Record<
     SMS_API_URL: `${base}/version1/messaging`,
     SMS_API_KEY: PROVIDER_TOKENS.sms,
     SMS_USERNAME: 'baobab',
+    SMS_WEBHOOK_SECRET: TEST_SECRETS.smsWebhook,
     BAOBAB_NOTIFY_SECRET: TEST_SECRETS.notify,
     ...env,
   });
