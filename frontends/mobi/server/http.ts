@@ -174,6 +174,9 @@ export function createRequestHandler(options: {
       send(req, res, withEtag(await captureRender(handle, req, res)), 'bypass');
       return;
     }
+    // Next writes no body for HEAD, and a cached empty page would blank the page for every
+    // reader: render HEAD as GET (Node still sends no body on a HEAD response).
+    if (req.method === 'HEAD') req.method = 'GET';
     const key = pageKey(req, isLiteRequest(req.headers));
     const cached = cache.get(key);
     if (cached && !cached.isStale) {

@@ -105,6 +105,25 @@ describe('content security policy', () => {
   });
 });
 
+describe('HEAD requests', () => {
+  it('never blank the cached page for the GETs after them', async () => {
+    const target = new URL('/relationships', process.env.BAOBAB_TEST_MOBI_URL);
+    const head = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = http.request(target, { method: 'HEAD', headers: { host: 'kijana-ke.localhost' } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(head.statusCode).toBe(200);
+    const get = await page('kijana-ke.localhost', '/relationships');
+    expect(get.headers.get('x-page-cache')).toBe('hit');
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(get.html));
+    expect(get.html).toContain('</html>');
+  });
+});
+
 describe('page cache key', () => {
   it('answers 5,200 requests that differ only in ?utm from one cached page', async () => {
     await page('kijana-ke.localhost', '/pregnancy');
