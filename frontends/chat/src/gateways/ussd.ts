@@ -2,11 +2,13 @@
 // serviceCode, phoneNumber, networkCode, text (every input so far joined by `*`); answers
 // `CON <screen>` or `END <screen>` as text/plain. State is kept per sessionId, so the
 // latest input is what `text` added since the last hop, even when it contains `*`.
+import { CmsError } from '@baobab/kit/delivery';
 import { z } from 'zod';
 import type { ChatSite } from '../content';
 import type { Input, Step } from '../conversation';
 import { cachedUssdScreens, ussdPaging } from '../paging';
 import { renderUssdMenu, USSD_KEYS, ussdArticleWithNotice, ussdMenuWithNotice } from '../render/ussd';
+import { StoreUnavailableError } from '../store';
 import { converse, labelsFor, loadState, translateFor, type Runtime } from './runtime';
 
 const SESSION_TTL_SECONDS = 300;
@@ -43,6 +45,17 @@ const textKey = (sessionId: string) => `ussd-text:${sessionId}`;
 export async function answerUssd(runtime: Runtime, form: UssdForm): Promise<string> {
   const site = await runtime.content.siteFor('ussd', form.serviceCode);
   if (!site) return `END ${translateFor('en')('unknownService')}`;
+  try {
+    return await hop(runtime, site, form);
+  } catch (error) {
+    if (!(error instanceof CmsError || error instanceof StoreUnavailableError)) throw error;
+    // The caller's language is in the store that may be down: the site's default it is.
+    runtime.log(`USSD ${site.code}: ${error.code}: ${error.message}`);
+    return `END ${translateFor(site.defaultLocale)('unavailable')}`;
+  }
+}
+
+async function hop(runtime: Runtime, site: ChatSite, form: UssdForm): Promise<string> {
   const stateKey = `ussd:${form.sessionId}`;
   const saved = await loadState(runtime.store, stateKey, site.code);
   const previous = saved ? await runtime.store.get(textKey(form.sessionId)) : null;
