@@ -62,14 +62,15 @@ export function isSafeUrl(url: string): boolean {
 
 /**
  * Whether a piece of text (a site variable's value) would act as a link target of its own:
- * it starts with a scheme (`javascript:x`, `https://…`) or a slash or backslash. Text with
- * a space before or after its colon (`Call: 0800 723 253`) reads as prose, except that a
- * scripting scheme counts however it is spaced.
+ * it starts with a slash or backslash, a scripting scheme however spaced (`javascript: x`),
+ * an allowed scheme (`https:`, `tel:`…) or any scheme followed by `//` (`ftp://`). Prose
+ * with a colon (`Call: 0800 723 253`, `Helpline:1190`) is not a link.
  */
 export function looksLikeLink(text: string): boolean {
   const compact = text.replace(IGNORED, '');
   if (/^[/\\]/.test(compact)) return true;
   const scheme = SCHEME.exec(compact)?.[1]?.toLowerCase();
   if (scheme === undefined) return false;
-  return SCRIPTING.has(scheme) || !/\s/.test(text.trim());
+  if (SCRIPTING.has(scheme)) return true;
+  return ALLOWED.has(scheme) || /^[a-z][a-z0-9+.-]*:[/\\]{2}/i.test(compact);
 }

@@ -78,10 +78,10 @@ describe('linkProblem', () => {
 });
 
 describe('looksLikeLink', () => {
-  it.each(['javascript:alert(1)', 'javascript: alert(1)', 'https://example.org', '//evil.example', '/sections/hiv', '\\\\evil', 'ftp://x'])('treats %p as a link', (text) => {
+  it.each(['javascript:alert(1)', 'javascript: alert(1)', 'JavaScript :alert(1)', 'https://example.org', 'tel:+254700000000', '//evil.example', '/sections/hiv', '\\\\evil', 'ftp://x'])('treats %p as a link', (text) => {
     expect(looksLikeLink(text)).toBe(true);
   });
-  it.each(['0800 723 253', 'Call: 0800 723 253', 'Kijana KE', '1190', 'Helpline:1190 (free)'])('treats %p as prose', (text) => {
+  it.each(['0800 723 253', 'Call: 0800 723 253', 'Kijana KE', '1190', 'Helpline:1190 (free)', 'Helpline:1190', 'Time: 9:00-17:00'])('treats %p as prose', (text) => {
     expect(looksLikeLink(text)).toBe(false);
   });
 });
