@@ -6,8 +6,15 @@ export class CmsError extends Error {
   constructor(
     readonly code: 'CMS_UNREACHABLE' | 'CMS_ERROR',
     message: string,
+    /** The delivery API's own `extensions.code` of each error it answered, when it answered with errors. */
+    readonly apiCodes: readonly string[] = [],
   ) {
     super(message);
+  }
+
+  /** True when the delivery API refused an argument the caller passed (BAD_USER_INPUT): the caller's mistake, not an outage. */
+  get isRefusedInput(): boolean {
+    return this.code === 'CMS_ERROR' && this.apiCodes.includes('BAD_USER_INPUT');
   }
 }
 
@@ -36,7 +43,12 @@ export function createDelivery(cmsUrl: string, timeoutMs = 5000): Delivery {
     const parsed = responseSchema.safeParse(await response.json().catch(() => null));
     if (!parsed.success) throw new CmsError('CMS_ERROR', `CMS answered ${response.status} without a GraphQL body`);
     if (parsed.data.errors?.length) {
-      throw new CmsError('CMS_ERROR', parsed.data.errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`).join('; '));
+      const errors = parsed.data.errors;
+      throw new CmsError(
+        'CMS_ERROR',
+        errors.map((error) => `${error.extensions?.code ?? 'ERROR'}: ${error.message}`).join('; '),
+        errors.map((error) => error.extensions?.code ?? 'ERROR'),
+      );
     }
     const data = schema.safeParse(parsed.data.data);
     if (!data.success) throw new CmsError('CMS_ERROR', `unexpected delivery data: ${data.error.issues[0]?.path.join('.')} ${data.error.issues[0]?.message}`);

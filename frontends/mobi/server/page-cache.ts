@@ -6,6 +6,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { paramsReadAt } from '../src/routes';
 import { requestHost } from '../src/site-page';
 
@@ -51,50 +52,8 @@ export interface PageCache {
   readonly stats: PageCacheStats;
 }
 
-interface LruEntry<T> {
-  readonly value: T;
-  readonly bytes: number;
-}
-
-/** A Map in recency order (oldest first), bounded by the bytes its entries declare. */
-function createLru<T>(maxBytes: number) {
-  const entries = new Map<string, LruEntry<T>>();
-  let bytes = 0;
-  const remove = (key: string) => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    entries.delete(key);
-    bytes -= entry.bytes;
-  };
-  return {
-    get(key: string): T | undefined {
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      entries.delete(key);
-      entries.set(key, entry);
-      return entry.value;
-    },
-    has: (key: string) => entries.has(key),
-    /** Keeps the value unless it is too large for the store; evicts the least recently used to make room. */
-    set(key: string, value: T, size: number): void {
-      remove(key);
-      if (size * MAX_SHARE > maxBytes) return;
-      for (const oldest of entries.keys()) {
-        if (bytes + size <= maxBytes) break;
-        remove(oldest);
-      }
-      entries.set(key, { value, bytes: size });
-      bytes += size;
-    },
-    values: () => entries.values(),
-    get size() {
-      return entries.size;
-    },
-    get bytes() {
-      return bytes;
-    },
-  };
-}
+/** A store bounded by the bytes its entries declare, least recently used out first; too large a page is not kept. */
+const createLru = <T extends object>(maxBytes: number) => new LRUCache<string, T>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / MAX_SHARE) });
 
 export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS): PageCache {
   // A fresh entry is stale once a notice arrived after it was rendered.
@@ -106,7 +65,7 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS)
     get(key) {
       const entry = fresh.get(key);
       if (!entry) return undefined;
-      if (lastGood.get(key) !== entry.page) lastGood.set(key, entry.page, sizeOf(key, entry.page));
+      if (lastGood.get(key) !== entry.page) lastGood.set(key, entry.page, { size: sizeOf(key, entry.page) });
       return { page: entry.page, isStale: entry.generation < generation };
     },
     set(key, { status, contentType, body }) {
@@ -118,8 +77,8 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS)
         etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
       };
       const size = sizeOf(key, page);
-      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, page, size);
-      fresh.set(key, { page, generation }, size);
+      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, page, { size });
+      fresh.set(key, { page, generation }, { size });
       return page;
     },
     lastGood: (key) => lastGood.get(key),
@@ -128,7 +87,7 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS)
       return fresh.size;
     },
     get stats() {
-      return { entries: fresh.size, bytes: fresh.bytes, lastGoodEntries: lastGood.size, lastGoodBytes: lastGood.bytes };
+      return { entries: fresh.size, bytes: fresh.calculatedSize, lastGoodEntries: lastGood.size, lastGoodBytes: lastGood.calculatedSize };
     },
   };
 }
