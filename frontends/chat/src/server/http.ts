@@ -289,6 +289,11 @@ export function createChatServer(runtime: Runtime): ChatServer {
       if (error instanceof HttpError || error instanceof ContentApiError) {
         return isText ? text(res, error.status, `${error.code}: ${error.message}`, started) : json(res, error.status, { error: { code: error.code, message: error.message } }, started);
       }
+      if (error instanceof CmsError && error.isRefusedInput && !isUssd) {
+        // The delivery API refused a value the caller sent: their mistake, not an outage.
+        const message = `the content service refused a parameter: ${error.message.slice(0, 200)}`;
+        return isText ? text(res, 400, `BAD_USER_INPUT: ${message}`, started) : json(res, 400, { error: { code: 'BAD_USER_INPUT', message } }, started);
+      }
       const isUnavailable = error instanceof CmsError || error instanceof StoreUnavailableError;
       runtime.log(`${req.method} ${loggable(req.url)}: ${isUnavailable ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // A USSD caller must get a screen, or the session dies with the network's own error.
