@@ -1,8 +1,10 @@
-// Theme = package tokens merged with a site's overrides. Theme packages are
-// `@baobab/theme-<name>` with a `tokens.json`; a site naming a theme that is not
-// installed still gets its own overrides, so the site keeps working.
+// Theme = package tokens merged with a site's overrides, each token by the theme grammar of
+// @baobab/theme-base: a bad value (saved before the grammar existed, or written around the
+// CMS) gives way to the package's own, so no client receives it. Theme packages are
+// `@baobab/theme-<name>` with a `tokens.json`; a site naming a theme that is not installed
+// gets the base theme's tokens under its own overrides, so the site keeps working.
 import { isSlug } from '@baobab/kit';
-import { mergeTokens } from '@baobab/theme-base';
+import { baseTheme, keepValidTokens, mergeTokens, tokensSchema as themeTokensSchema, type ThemeTokens } from '@baobab/theme-base';
 import { z } from 'zod';
 
 const tokensSchema = z.record(z.string(), z.unknown());
@@ -24,6 +26,9 @@ function loadPackageTokens(name: string): Record<string, unknown> {
   return tokens;
 }
 
-export function themeFor(name: string, overrides: Record<string, unknown>) {
-  return { name, tokens: mergeTokens(loadPackageTokens(name), overrides) };
+export function themeFor(name: string, overrides: Record<string, unknown>): { name: string; tokens: ThemeTokens } {
+  const own = loadPackageTokens(name);
+  const parsed = themeTokensSchema.safeParse(own);
+  const fallback = parsed.success ? parsed.data : baseTheme.tokens;
+  return { name, tokens: keepValidTokens(fallback, mergeTokens(own, overrides)) };
 }
