@@ -1,14 +1,6 @@
 import { channels, overrideProblem } from '@baobab/chat/limits';
-import { createArticle, gql, gqlData, rest, uniqueSlug, type Json } from '../support/client';
+import { createArticle, gql, gqlData, rest, uniqueSlug, type Json, problemAt } from '../support/client';
 
-/** The one problem a refused save reports for `path`, failing when the save was not refused. */
-function problemAt(response: { status: number; body: Json }, path: string[]): { path: string[]; message: string } {
-  expect(response.status).toBe(400);
-  expect(response.body.error.name).toBe('ValidationError');
-  const problem = response.body.error.details.errors.find((error: { path: string[] }) => error.path.join('.') === path.join('.'));
-  if (!problem) throw new Error(`no problem at ${path.join('.')}: ${JSON.stringify(response.body.error)}`);
-  return problem;
-}
 
 const articleData = (channelOverrides: unknown, extra: Record<string, unknown> = {}) => ({
   title: 'Channel test',

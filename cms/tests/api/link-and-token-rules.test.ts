@@ -1,14 +1,7 @@
 // Every field that becomes a link or CSS is refused at save when it breaks its grammar, with
 // a message at the field's path, and a refused save writes nothing.
-import { rest, uniqueSlug, type Json } from '../support/client';
+import { rest, uniqueSlug, type Json, problemAt } from '../support/client';
 
-function problemAt(response: { status: number; body: Json }, path: string[]): { path: string[]; message: string } {
-  expect(response.status).toBe(400);
-  expect(response.body.error.name).toBe('ValidationError');
-  const problem = response.body.error.details.errors.find((error: { path: string[] }) => error.path.join('.') === path.join('.'));
-  if (!problem) throw new Error(`no problem at ${path.join('.')}: ${JSON.stringify(response.body.error)}`);
-  return problem;
-}
 
 const stored = async (type: string, field: string, value: string) =>
   (await rest('GET', `/${type}?filters[${field}][$eq]=${encodeURIComponent(value)}&status=draft&locale=all`)).body.data;

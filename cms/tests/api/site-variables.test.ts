@@ -5,15 +5,8 @@ import knex from 'knex';
 import path from 'node:path';
 import { overrideProblem } from '@baobab/chat/limits';
 import { startCms, type RunningCms } from '../support/cms-process';
-import { rest, uniqueSlug, type Json } from '../support/client';
+import { rest, uniqueSlug, type Json, problemAt } from '../support/client';
 
-function problemAt(response: { status: number; body: Json }, at: string[]): { path: string[]; message: string } {
-  expect(response.status).toBe(400);
-  expect(response.body.error.name).toBe('ValidationError');
-  const problem = response.body.error.details.errors.find((error: { path: string[] }) => error.path.join('.') === at.join('.'));
-  if (!problem) throw new Error(`no problem at ${at.join('.')}: ${JSON.stringify(response.body.error)}`);
-  return problem;
-}
 
 // 140 characters + a space + the hotline: 145 with "1190", 163 with a 22-character number.
 const OVERRIDE = `${'x'.repeat(140)} {{vhotline}}`;

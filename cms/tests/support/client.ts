@@ -63,3 +63,12 @@ export async function createArticle(data: Record<string, unknown>, options: { lo
   if (response.status !== 201 && response.status !== 200) throw new Error(`create article failed: ${response.status} ${JSON.stringify(response.body)}`);
   return response.body.data.documentId;
 }
+
+/** The one problem a refused save reports at `path`, failing when the save was not refused. */
+export function problemAt(response: { status: number; body: Json }, path: string[]): { path: string[]; message: string } {
+  expect(response.status).toBe(400);
+  expect(response.body.error.name).toBe('ValidationError');
+  const problem = response.body.error.details.errors.find((error: { path: string[] }) => error.path.join('.') === path.join('.'));
+  if (!problem) throw new Error(`no problem at ${path.join('.')}: ${JSON.stringify(response.body.error)}`);
+  return problem;
+}

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CmsError } from '@baobab/kit/delivery';
+import { discardBody, readBody as readBodyWithin, type BodyLimits } from '@baobab/kit/http';
 import { contentMessage, ContentApiError } from '../gateways/content-api';
 import type { Runtime } from '../gateways/runtime';
 import { translateFor } from '../strings';
@@ -19,7 +20,7 @@ import { createSandbox } from './sandbox';
 export const MAX_BODY_BYTES = 64 * 1024;
 /** A body over MAX_BODY_BYTES is read and thrown away up to this much, so its sender reads the 413. */
 export const DISCARD_MAX_BYTES = 16 * 1024 * 1024;
-const DISCARD_TIMEOUT_MS = 5000;
+const BODY_LIMITS: BodyLimits = { maxBytes: MAX_BODY_BYTES, discardBytes: DISCARD_MAX_BYTES, discardMs: 5000 };
 
 class HttpError extends Error {
   constructor(
@@ -33,79 +34,12 @@ class HttpError extends Error {
 
 const tooLarge = () => new HttpError(413, 'BODY_TOO_LARGE', `request body is over ${MAX_BODY_BYTES} bytes; send at most ${MAX_BODY_BYTES / 1024} KB`);
 
-/**
- * Reads and drops what is left of a request body, at most DISCARD_MAX_BYTES or for
- * DISCARD_TIMEOUT_MS. True when the body ended, so the connection can answer and stay open;
- * a client that closes a socket with unread data gets a reset instead of our answer.
- */
-function discardBody(req: IncomingMessage): Promise<boolean> {
-  if (req.complete) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    let seen = 0;
-    const finish = (hasEnded: boolean) => {
-      clearTimeout(timer);
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onFail);
-      req.off('close', onClose);
-      resolve(hasEnded);
-    };
-    const onData = (chunk: Buffer | string) => {
-      seen += chunk.length;
-      if (seen > DISCARD_MAX_BYTES) {
-        req.pause();
-        finish(false);
-      }
-    };
-    const onEnd = () => finish(true);
-    const onFail = () => finish(false);
-    const onClose = () => finish(req.complete);
-    const timer = setTimeout(() => {
-      req.pause();
-      finish(false);
-    }, DISCARD_TIMEOUT_MS);
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', onFail);
-    req.once('close', onClose);
-    req.resume();
-  });
-}
-
-/** The body, at most MAX_BODY_BYTES; a longer one is a 413 once its rest is discarded. */
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) return discardBody(req).then(() => Promise.reject(tooLarge()));
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const stop = () => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-    };
-    const onData = (chunk: Buffer | string) => {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-      size += buffer.length;
-      if (size <= MAX_BODY_BYTES) {
-        chunks.push(buffer);
-        return;
-      }
-      stop();
-      chunks.length = 0;
-      void discardBody(req).then(() => reject(tooLarge()));
-    };
-    const onEnd = () => {
-      stop();
-      resolve(Buffer.concat(chunks));
-    };
-    const onError = (error: Error) => {
-      stop();
-      reject(new HttpError(400, 'BAD_REQUEST', `the request body could not be read: ${error.message}`));
-    };
-    req.on('data', onData);
-    req.once('end', onEnd);
-    req.once('error', onError);
-  });
+/** The body, at most MAX_BODY_BYTES; a longer one is a 413 once its rest is discarded (the kit's one body reader). */
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const result = await readBodyWithin(req, BODY_LIMITS);
+  if (result.ok) return result.body;
+  if (result.reason === 'too-large') throw tooLarge();
+  throw new HttpError(400, 'BAD_REQUEST', 'the request body could not be read');
 }
 
 /** A path segment decoded; malformed percent-encoding is the caller's mistake. */
@@ -152,7 +86,7 @@ function send(res: ServerResponse, status: number, body: string, contentType: st
   };
   const { req } = res;
   if (req.complete) write(true);
-  else void discardBody(req).then(write);
+  else void discardBody(req, BODY_LIMITS).then(write);
 }
 
 const json = (res: ServerResponse, status: number, value: unknown, started: bigint) => send(res, status, JSON.stringify(value), 'application/json; charset=utf-8', started);
