@@ -84,12 +84,39 @@ async function announceWhenReady(running: typeof processes) {
 }
 
 const running = processes.filter((p) => p.exists);
-const { result } = concurrently(
+const { result, commands } = concurrently(
   running.map(({ name, command, prefixColor, env }) => ({ name, command, prefixColor, env })),
   { cwd: root, killOthersOn: ['failure', 'success'], prefix: 'name', restartTries: 0 },
 );
 void announceWhenReady(running);
-result.then(
-  () => process.exit(0),
-  () => process.exit(1),
-);
+
+// concurrently stops everything on Ctrl-C, SIGTERM and SIGHUP sent to this process. A process
+// manager or IDE that stops only `npm` leaves this process running under npm's shell: watch
+// npm and that shell, and stop everything when either is gone, so no server keeps its port.
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return typeof error === 'object' && error !== null && 'code' in error && error.code === 'EPERM';
+  }
+};
+/** The parent process's own parent (npm, when run as `npm start`), where /proc tells it. */
+function grandparent(): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${process.ppid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) && ppid > 1 ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+const watched = [process.ppid, grandparent()].filter((pid): pid is number => pid !== null);
+const parent = process.ppid;
+const watcher = setInterval(() => {
+  if (process.ppid === parent && watched.every(isAlive)) return;
+  clearInterval(watcher);
+  console.log('npm start: the process that started Baobab is gone; stopping every Baobab process.');
+  for (const command of commands) command.kill('SIGTERM');
+}, 1000);
+watcher.unref();

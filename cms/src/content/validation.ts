@@ -179,7 +179,7 @@ export function contentProblems(kind: 'section' | 'article' | 'page' | 'banner',
   }
   if (kind === 'article' || kind === 'page') problems.push(...blockLinkProblems('body', data.body));
   if (kind === 'banner' && data.link !== undefined && data.link !== null && data.link !== '') {
-    const problem = typeof data.link === 'string' ? linkFieldProblem(data.link) : 'The link must be text, like "/sections/hiv" or "https://example.org".';
+    const problem = typeof data.link === 'string' ? linkFieldProblem(data.link) : 'The link must be text, like "/hiv-and-stis" or "https://example.org".';
     if (problem !== null) problems.push({ path: 'link', message: problem });
   }
   if (kind === 'article' || kind === 'banner') {

@@ -17,7 +17,7 @@ export const demoContent: SeedContent = {
       defaultLocale: 'en-KE',
       locales: ['en-KE', 'sw-KE'],
       theme: 'sunrise',
-      themeTokens: { colors: { primary: '#B4531A', accent: '#2A9D8F' } },
+      themeTokens: { colors: { primary: '#B4531A' } },
       variables: [
         { key: 'helpline', value: '1190' },
         { key: 'clinicFinder', value: 'text CLINIC to 21393' },
@@ -36,7 +36,7 @@ export const demoContent: SeedContent = {
       defaultLocale: 'en-ZA',
       locales: ['en-ZA', 'zu-ZA'],
       theme: 'pulse',
-      themeTokens: { colors: { primary: '#7B2CBF', accent: '#F4A261' } },
+      themeTokens: { colors: { primary: '#7B2CBF' } },
       variables: [{ key: 'helpline', value: '0800 012 322' }],
       channels: {
         ussd: { serviceCodes: ['*120*200#'] },
@@ -52,7 +52,7 @@ export const demoContent: SeedContent = {
       defaultLocale: 'en-NG',
       locales: ['en-NG', 'ha-NG', 'pcm-NG'],
       theme: 'base',
-      themeTokens: { colors: { primary: '#0F7B6C', accent: '#E9C46A' } },
+      themeTokens: { colors: { primary: '#0F7B6C' } },
       variables: [{ key: 'helpline', value: '0800 2255 6262' }],
       channels: {
         ussd: { serviceCodes: ['*347*300#'] },
@@ -68,7 +68,7 @@ export const demoContent: SeedContent = {
       defaultLocale: 'ar-EG',
       locales: ['ar-EG', 'en'],
       theme: 'base',
-      themeTokens: { colors: { primary: '#1F6FB2', accent: '#C8553D' } },
+      themeTokens: { colors: { primary: '#1F6FB2' } },
       variables: [
         { key: 'helpline', value: '16021' },
         { key: 'helpline', value: '16021 (English line)', locale: 'en' },

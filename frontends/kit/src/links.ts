@@ -25,7 +25,7 @@ function hostOf(url: string): string {
 }
 
 const quote = (url: string) => JSON.stringify(url.length > 60 ? `${url.slice(0, 57)}...` : url);
-const useInstead = 'use https://…, mailto:, tel:, sms: or a path on this site like /sections/hiv';
+const useInstead = 'use https://…, mailto:, tel:, sms: or a path on this site like /hiv-and-stis';
 
 /**
  * Why a link target may not reach a reader, for people; null when it may. Allowed:
@@ -49,7 +49,7 @@ export function linkProblem(url: string): string | null {
     return null;
   }
   if (/^(\\|\/[/\\])/.test(compact)) {
-    return `${quote(url)} leads to another website without saying how (browsers read a leading // or \\ as "same scheme, other host"); write it in full, like "https://example.org", or as a path on this site, like "/sections/hiv".`;
+    return `${quote(url)} leads to another website without saying how (browsers read a leading // or \\ as "same scheme, other host"); write it in full, like "https://example.org", or as a path on this site, like "/hiv-and-stis".`;
   }
   if (/^(\/|#|\?|\.\.?\/)/.test(compact)) return null;
   return `${quote(url)} is neither a full link nor a path on this site; write "https://…" for another website or start with / for a page of this site.`;

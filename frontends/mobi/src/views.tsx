@@ -225,8 +225,8 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
       // A link no page makes (a forged cursor, a broken escape): the reader can only go home or search.
       return (
         <>
-          <h1>{t('errorTitle')}</h1>
-          <p>{t('notFoundBody')}</p>
+          <h1>{t('badLinkTitle')}</h1>
+          <p>{t('badLinkBody')}</p>
         </>
       );
     case 'not-found':

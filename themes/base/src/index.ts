@@ -247,6 +247,8 @@ export interface TokenProblem {
  * overrides changed).
  */
 export function tokenProblems(theme: Theme, overrides: Record<string, unknown>): TokenProblem[] {
+  const unknown = unknownTokens(overrides);
+  if (unknown.length > 0) return unknown;
   const parsed = tokensSchema.safeParse(mergeTokens(theme.tokens, overrides));
   if (!parsed.success) return parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
   const changed = isPlainObject(overrides.colors) ? overrides.colors : {};
@@ -257,6 +259,23 @@ export function tokenProblems(theme: Theme, overrides: Record<string, unknown>):
     const blamed = fg in changed || !(bg in changed) ? fg : bg;
     return [{ path: `colors.${blamed}`, message: `colors.${fg} ${c[fg]} on colors.${bg} ${c[bg]} has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1` }];
   });
+}
+
+const tokenNames: readonly string[] = Object.keys(tokensSchema.shape);
+
+/** Overrides naming no token: they would be saved and silently do nothing, so they are refused. */
+function unknownTokens(overrides: Record<string, unknown>): TokenProblem[] {
+  const problems: TokenProblem[] = Object.keys(overrides)
+    .filter((key) => !tokenNames.includes(key))
+    .map((key) => ({ path: key, message: `"${key}" is not a theme token; use ${tokenNames.join(', ')}` }));
+  if (isPlainObject(overrides.colors)) {
+    for (const key of Object.keys(overrides.colors)) {
+      if (!(colourTokens as readonly string[]).includes(key)) {
+        problems.push({ path: `colors.${key}`, message: `"${key}" is not a theme colour; use ${colourTokens.join(', ')}` });
+      }
+    }
+  }
+  return problems;
 }
 
 /** `tokenProblems` as `path message` lines. */

@@ -61,6 +61,13 @@ function request(path: string, options: { method?: string; headers?: Record<stri
 }
 
 describe('mobi HTTP layer', () => {
+  it('answers the browser\'s favicon request with an empty, long-cached answer instead of a themed 404', async () => {
+    const answer = await request('/favicon.ico');
+    expect(answer.status).toBe(204);
+    expect(answer.body).toBe('');
+    expect(answer.headers['cache-control']).toMatch(/max-age=604800/);
+  });
+
   it('answers a 10 MB POST with a 413 the client reads, without resetting the connection', async () => {
     const tenMegabytes = 10 * 1024 * 1024;
     const answer = await request('/', { method: 'POST', headers: { 'content-length': tenMegabytes }, body: tenMegabytes });

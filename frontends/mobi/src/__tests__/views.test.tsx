@@ -39,7 +39,7 @@ const render = (data: PageData) => {
     locale: 'ar-EG',
     route: null,
     data,
-    strings: { related: 'Related articles', errorTitle: 'Something went wrong', notFoundBody: 'We could not find that page.' },
+    strings: { related: 'Related articles', badLinkTitle: 'This link does not work', badLinkBody: 'Part of this address is broken or out of date.' },
     alternates: [],
     isLite: false,
   };
@@ -63,8 +63,8 @@ describe('article view', () => {
 describe('bad request view', () => {
   it('says in a sentence that the link does not work, with the site around it', () => {
     const html = render({ kind: 'bad-request' });
-    expect(html).toContain('<h1>Something went wrong</h1>');
-    expect(html).toContain('<p>We could not find that page.</p>');
+    expect(html).toContain('<h1>This link does not work</h1>');
+    expect(html).toContain('<p>Part of this address is broken or out of date.</p>');
     expect(html).toContain('<form action="/search"');
   });
 });

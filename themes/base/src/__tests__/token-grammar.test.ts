@@ -69,6 +69,14 @@ describe('token grammar', () => {
     expect(tokenProblems(baseTheme, { [token]: value })).toEqual([]);
   });
 
+  it('refuses overrides that name no token, which would be saved and do nothing', () => {
+    expect(tokenProblems(baseTheme, { colors: { accent: '#2A9D8F', bogus: 'red;}' }, bogus: 'x' })).toEqual([
+      { path: 'bogus', message: expect.stringContaining('"bogus" is not a theme token; use colors, font') },
+      { path: 'colors.accent', message: expect.stringContaining('"accent" is not a theme colour; use background, text') },
+      { path: 'colors.bogus', message: expect.stringContaining('"bogus" is not a theme colour') },
+    ]);
+  });
+
   it('names the colour an override changed when contrast breaks', () => {
     expect(tokenProblems(baseTheme, { colors: { primary: '#E8702A' } })).toEqual([
       { path: 'colors.primary', message: 'colors.primaryText #ffffff on colors.primary #E8702A has contrast 3.10:1; WCAG AA needs 4.5:1' },
