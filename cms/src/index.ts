@@ -4,7 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureDevAccess } from './bootstrap/dev-access';
 import { ensureLocales } from './bootstrap/locales';
 import { registerContentRules } from './content';
-import { serveDelivery, watchContentChanges } from './delivery';
+import { deliveryService, serveDelivery, watchContentChanges } from './delivery';
 import { credentialsFile } from './paths';
 import { seedIfEmpty } from './seed';
 
@@ -18,7 +18,10 @@ export default {
     if (created > 0) strapi.log.info(`Created ${created} locales from locales/registry.json`);
     watchContentChanges(strapi);
     serveDelivery(strapi);
-    if (process.env.NODE_ENV === 'production') return;
+    if (process.env.NODE_ENV === 'production') {
+      await deliveryService(strapi).warm();
+      return;
+    }
     const credentials = await ensureDevAccess(strapi);
     if (process.env.BAOBAB_SEED !== 'false') await seedIfEmpty(strapi);
     strapi.log.info(
@@ -28,5 +31,6 @@ export default {
         `  API token: ${credentials.BAOBAB_API_TOKEN.slice(0, 12)}… (full access; BAOBAB_API_TOKEN in that file)`,
       ].join('\n'),
     );
+    await deliveryService(strapi).warm();
   },
 };

@@ -37,6 +37,8 @@ export interface DeliveryService {
    * and declared variables is still valid, else by executing it (and caching a clean answer).
    */
   handle(request: GraphQLRequest): Promise<DeliveryResult>;
+  /** Loads the content index now, so the next window boundary is watched from start-up on. */
+  warm(): Promise<void>;
   /** Drops the index and every cached response; the next read reloads. Front ends hear of it shortly. */
   invalidate(reason: string): void;
   /** Tells front ends now and waits (at most 2 s), so an editor's save returns after their caches know. */
@@ -51,6 +53,7 @@ export const watchedModels: ReadonlySet<string> = new Set([...Object.values(UID)
 /** A safety net for writes that bypass this process (another replica without Redis, a script). */
 const MAX_RESPONSE_AGE_MS = 5 * 60_000;
 const GZIP_FROM_BYTES = 1024;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Byte bounds of the response cache: in all (`BAOBAB_DELIVERY_CACHE_MB`, default 64) and per answer (answers above it are not kept). */
 export function cacheBounds(env: NodeJS.ProcessEnv): { readonly maxBytes: number; readonly maxEntryBytes: number } {
@@ -101,14 +104,38 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     if (counter) counter.queries += 1;
   });
 
+  /**
+   * At the next publish or featured window boundary of what the index holds, everything is
+   * dropped and front ends are told, as for an edit: an article going live reaches the mobi
+   * pages and chat menus that list it within the notice's delay, with no edit to trigger it.
+   */
+  let boundaryTimer: NodeJS.Timeout | null = null;
+  function armBoundary(at: number | null): void {
+    if (boundaryTimer) clearTimeout(boundaryTimer);
+    boundaryTimer = null;
+    if (at === null) return;
+    // setTimeout holds at most ~24.8 days; a later boundary is re-armed when the index reloads then.
+    const delay = Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS);
+    boundaryTimer = setTimeout(() => {
+      boundaryTimer = null;
+      service.invalidate('a publish window opened or closed');
+    }, delay);
+    boundaryTimer.unref();
+  }
+
   function currentIndex(now: number): Promise<ContentIndex> {
     if (!index || index.generation !== generation) {
       const started = generation;
       const promise = loadContentIndex(strapi, now);
       index = { generation: started, promise };
-      promise.catch(() => {
-        if (index?.promise === promise) index = null;
-      });
+      promise.then(
+        (loaded) => {
+          if (index?.promise === promise) armBoundary(loaded.nextBoundary);
+        },
+        () => {
+          if (index?.promise === promise) index = null;
+        },
+      );
     }
     return index.promise;
   }
@@ -153,9 +180,14 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     });
   }
 
-  return {
+  const service: DeliveryService = {
     limits,
     isProduction,
+    async warm() {
+      await currentIndex(Date.now()).catch((error: unknown) =>
+        strapi.log.warn(`delivery: could not load content at start-up (the first request will try again): ${error instanceof Error ? error.message : String(error)}`),
+      );
+    },
     async handle(request) {
       const plan = executor.plan(request);
       if ('error' in plan) return { response: toCached(plan.error), cache: 'refused', dbQueries: 0 };
@@ -172,6 +204,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     invalidate(reason) {
       generation += 1;
       index = null;
+      armBoundary(null);
       responses.clear();
       notifier?.schedule();
       strapi.log.debug(`delivery: caches cleared (${reason})`);
@@ -181,4 +214,5 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     },
     cacheStats: () => ({ bytes: responses.calculatedSize, entries: responses.size }),
   };
+  return service;
 }
