@@ -153,7 +153,9 @@ export async function step(state: ConversationState, input: Input, context: Conv
       return { state: current.state, screen: current.screen, notice: current.gone ? t('notFound') : null };
     case 'more': {
       const pages = current.screen.kind === 'menu' ? context.paging.menuPages(current.screen.menu, locale).length : context.paging.articlePageCount(current.screen.article, locale);
-      return view.page + 1 < pages ? go(withTop(current.state, { ...view, page: view.page + 1 })) : again(t('invalidChoice'));
+      if (view.page + 1 < pages) return go(withTop(current.state, { ...view, page: view.page + 1 }));
+      // Past an article's last page there is nothing to choose again: say it ended.
+      return again(current.screen.kind === 'article' ? t('endOfArticle') : t('invalidChoice'));
     }
     case 'back':
       // On a later page of a menu, back is the page before; otherwise the view before.

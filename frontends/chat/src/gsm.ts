@@ -49,7 +49,8 @@ export function ussdLength(text: string): number {
 /*
  * Smart encoding. Only punctuation, symbols and spacing are replaced: letters and
  * combining marks never are, even where Twilio's table does (ʼ is a letter in Hausa,
- * ǃ in Khoisan languages), so no word changes its spelling.
+ * ǃ in Khoisan languages), so no word an editor wrote changes its spelling. The gateway's
+ * own UI strings also have their hooked letters written plain: gsmUiForm, below.
  */
 const SUBSTITUTES: ReadonlyArray<readonly [chars: string, replacement: string]> = [
   // ‘ ’ ‚ ‛ ′ ‵ ´ ` ❛ ❜ ＇
@@ -90,6 +91,36 @@ function substitute(char: string): string {
 // GSM character é once composed.
 function transliterate(text: string): string {
   return Array.from(text.normalize('NFC'), substitute).join('');
+}
+
+/*
+ * Letters GSM-7 lacks whose plain letter it has: the hooked letters of Hausa (and Fula),
+ * written plain on phones as the Hausa demo content writes them ("zabi", not "zaɓi").
+ * Only for the gateway's own UI strings (gsmUiForm): an editor's spelling is theirs.
+ */
+const PLAIN_LETTERS: ReadonlyArray<readonly [letter: string, plain: string]> = [
+  ['\u0253', 'b'], // ɓ
+  ['\u0181', 'B'], // Ɓ
+  ['\u0257', 'd'], // ɗ
+  ['\u018A', 'D'], // Ɗ
+  ['\u0199', 'k'], // ƙ
+  ['\u0198', 'K'], // Ƙ
+  ['\u01B4', 'y'], // ƴ
+  ['\u01B3', 'Y'], // Ƴ
+];
+
+/** The letters gsmUiForm writes plain, and how; exported for tests and docs. */
+export const plainLetterTable: ReadonlyMap<string, string> = new Map(PLAIN_LETTERS);
+
+/**
+ * The GSM-7 form of one of the gateway's own UI strings (a re-prompt, "98 More"): smart
+ * encoding plus the hooked letters written plain (ɓ → b), when that makes the whole string
+ * GSM-7; otherwise the string unchanged (Arabic stays Arabic). Content never goes through
+ * this: see smartEncode.
+ */
+export function gsmUiForm(text: string): string {
+  const encoded = Array.from(transliterate(text), (char) => plainLetterTable.get(char) ?? char).join('');
+  return isGsm7(encoded) ? encoded : text;
 }
 
 /**

@@ -7,7 +7,7 @@ import { messengerMenuPages } from './render/messenger';
 import { smsArticleReplies, smsMenuPages, type SmsOptions } from './render/sms';
 import { telegramMenuPages } from './render/telegram';
 import type { Labels } from './render/types';
-import { labelsFor } from './strings';
+import { labelsFor, uiFormFor } from './strings';
 import { ussdArticleScreens, ussdMenuPages, type UssdOptions } from './render/ussd';
 import { whatsappMenuPages } from './render/whatsapp';
 
@@ -25,16 +25,16 @@ export function cachedSmsReplies(content: ContentSource, article: ChatArticle, l
 export function ussdPaging(content: ContentSource, options: UssdOptions): Paging {
   return {
     channel: 'ussd',
-    menuPages: (menu, locale) => ussdMenuPages(menu, labelsFor(locale), options),
-    articlePageCount: (article, locale) => cachedUssdScreens(content, article, labelsFor(locale), options).length,
+    menuPages: (menu, locale) => ussdMenuPages(menu, labelsFor(locale, uiFormFor('ussd', options.smartEncoding)), options),
+    articlePageCount: (article, locale) => cachedUssdScreens(content, article, labelsFor(locale, uiFormFor('ussd', options.smartEncoding)), options).length,
   };
 }
 
 export function smsPaging(content: ContentSource, options: SmsOptions): Paging {
   return {
     channel: 'sms',
-    menuPages: (menu, locale) => smsMenuPages(menu, labelsFor(locale), options),
-    articlePageCount: (article, locale) => cachedSmsReplies(content, article, labelsFor(locale), options).length,
+    menuPages: (menu, locale) => smsMenuPages(menu, labelsFor(locale, uiFormFor('sms', options.smartEncoding)), options),
+    articlePageCount: (article, locale) => cachedSmsReplies(content, article, labelsFor(locale, uiFormFor('sms', options.smartEncoding)), options).length,
   };
 }
 

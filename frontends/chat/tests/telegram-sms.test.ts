@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { segmentSms } from '../src/gsm';
 import type { RunningGateway } from '../src/server/start';
 import { startTestGateway, TEST_SECRETS } from './support/gateway';
 import { startProviders, type Providers } from './support/providers';
@@ -95,6 +96,28 @@ describe('SMS (Africa\'s Talking)', () => {
     const next = await sms(phone, 'MORE');
     expect(next).not.toEqual(reply);
     expect(await sms(phone, 'menu')).toEqual(home);
+  });
+
+  it.each([
+    { language: 'English', choice: '1', more: 'Reply MORE for more', end: /^That is the end of this article\.\nReply BACK to go back or MENU for topics\.$/ },
+    { language: 'Kiswahili', choice: '2', more: 'Jibu MORE kwa zaidi', end: /^Huu ndio mwisho wa makala hii\.\nJibu BACK kurudi nyuma au MENU kwa mada\.$/ },
+  ])('answers MORE after the last page of an article with one short part in $language saying there is no more, never the article again', async ({ choice, more, end }) => {
+    const phone = `+2547${crypto.randomInt(10_000_000, 99_999_999)}`;
+    await sms(phone, 'MENU');
+    await sms(phone, choice);
+    let reply = await sms(phone, '1');
+    for (let depth = 0; depth < 4 && /\n1 /.test(reply); depth += 1) reply = await sms(phone, '1');
+    for (let page = 0; page < 10 && reply.includes(more); page += 1) reply = await sms(phone, 'MORE');
+    expect(reply).not.toContain(more);
+    const mark = providers.sent.length;
+    const answer = await sms(phone, 'MORE');
+    expect(answer).toMatch(end);
+    expect(answer).not.toEqual(reply);
+    expect(segmentSms(answer).parts).toHaveLength(1);
+    expect(await sms(phone, 'MORE')).toEqual(answer);
+    expect(providers.sent.slice(mark).filter((m) => m.body.to === phone)).toHaveLength(2);
+    // BACK and MENU, as it says, still work.
+    expect(await sms(phone, 'BACK')).toMatch(/\n1 /);
   });
 
   it('re-prompts for a word it does not know and refuses missing fields with 400', async () => {

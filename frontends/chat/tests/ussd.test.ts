@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { RunningGateway } from '../src/server/start';
+import { isGsm7, ussdLength } from '../src/gsm';
 import { ussdProblems } from '../src/validate';
 import { dial, startTestGateway } from './support/gateway';
 
@@ -112,6 +113,28 @@ describe('USSD input and state', () => {
     const noticed = await s.send('5');
     expect(noticed).toMatch(/^CON Don Allah/);
     expect(noticed.split('\n').slice(-2)).toEqual(['0 Koma baya', '00 Gida']);
+  });
+
+  it('keeps a Hausa article screen in GSM-7 under the re-prompt, so the text still shows', async () => {
+    const s = session('*347*300#');
+    await s.send();
+    await s.send('2');
+    let screen = await s.send('1');
+    for (let depth = 0; choices(screen).length > 0 && depth < 4; depth += 1) screen = await s.send('1');
+    expect(choices(screen)).toEqual([]);
+    const article = screen.replace(/^CON /, '');
+    expect(isGsm7(article)).toBe(true);
+    const noticed = (await s.send('5')).replace(/^CON /, '');
+    // The re-prompt in its GSM-7 form ("zabi daya", as the Hausa content writes it), never one that turns the screen UCS-2.
+    expect(isGsm7(noticed)).toBe(true);
+    expect(noticed.split('\n')[0]).toMatch(/^Don Allah zabi/);
+    const nav = (lines: string) => lines.split('\n').filter((line) => /^(98|0|00) /.test(line));
+    const text = article.split('\n').slice(0, -nav(article).length).join('\n');
+    const shown = noticed.split('\n').slice(1, -nav(article).length).join('\n');
+    expect(ussdLength(shown)).toBeGreaterThanOrEqual(ussdLength(text) / 2);
+    expect(text.startsWith(shown.replace(/(…|\.\.\.)$/, ''))).toBe(true);
+    expect(nav(noticed)).toEqual(nav(article));
+    expect(nav(article).slice(-2)).toEqual(['0 Koma baya', '00 Gida']);
   });
 
   it('answers END with a clear sentence for an unknown service code', async () => {

@@ -1,7 +1,9 @@
 import {
   encodedLength,
+  gsmUiForm,
   isGsm7,
   nonGsm7Character,
+  plainLetterTable,
   segmentSms,
   septets,
   smartEncode,
@@ -282,6 +284,25 @@ describe('smartEncode', () => {
     }
     // The modifier letter apostrophe is a letter in Hausa orthography.
     expect(smartEncode('ʼya')).toBe('ʼya');
+  });
+});
+
+describe('gsmUiForm', () => {
+  it('writes the Hausa hooked letters plain, capitals too, along with smart encoding', () => {
+    expect(gsmUiForm('Don Allah zaɓi ɗaya daga cikin lambobin.')).toBe('Don Allah zabi daya daga cikin lambobin.');
+    expect(gsmUiForm('Ɓ ɓ Ɗ ɗ Ƙ ƙ Ƴ ƴ — “ƙari”…')).toBe('B b D d K k Y y - "kari"...');
+  });
+
+  it('maps only letters to plain GSM-7 letters', () => {
+    for (const [from, to] of plainLetterTable) {
+      expect(from).toMatch(/^\p{L}$/u);
+      expect(to).toMatch(/^[A-Za-z]$/);
+    }
+  });
+
+  it('leaves a string with no GSM-7 form as written', () => {
+    expect(gsmUiForm('يرجى اختيار أحد الأرقام.')).toBe('يرجى اختيار أحد الأرقام.');
+    expect(gsmUiForm('ɗan ç')).toBe('ɗan ç');
   });
 });
 

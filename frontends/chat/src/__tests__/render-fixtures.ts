@@ -11,6 +11,7 @@ export const labels: Labels = {
   replyMore: 'Reply MORE for more',
   replyNumber: 'Reply with a number',
   invalidChoice: 'Please choose one of the numbers.',
+  smsHelp: 'Reply BACK to go back or MENU for topics.',
 };
 
 type Marks = Partial<Omit<Span, 'text'>>;

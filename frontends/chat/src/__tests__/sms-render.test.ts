@@ -1,6 +1,6 @@
 import { limits } from '../channels';
 import { segmentSms } from '../gsm';
-import { defaultSmsOptions, renderSmsMenu, smsArticleReplies, smsMenuPages } from '../render/sms';
+import { defaultSmsOptions, renderSmsArticleNotice, renderSmsMenu, renderSmsMenuWithNotice, smsArticleReplies, smsMenuPages } from '../render/sms';
 import { smsProblems } from '../validate';
 import { article, labels, menu, paragraph, prose, span, unitWords, wordsOf } from './render-fixtures';
 
@@ -129,5 +129,31 @@ describe('SMS menus', () => {
 
   it('clamps a page number past the end to the last page', () => {
     expect(renderSmsMenu(big, 1000, labels, defaultSmsOptions)).toBe(replies[replies.length - 1]);
+  });
+});
+
+describe('SMS notices', () => {
+  const big = menu(40, {}, (index) => `Topic ${index + 1}: ${prose(3, index + 1)}`);
+
+  it('puts a re-prompt above a menu page when both fit one reply', () => {
+    const short = menu(2);
+    expect(renderSmsMenuWithNotice(short, 0, labels, defaultSmsOptions, labels.invalidChoice)).toBe(`${labels.invalidChoice}\n${renderSmsMenu(short, 0, labels, defaultSmsOptions)}`);
+  });
+
+  it('leaves the re-prompt out rather than send a full page over three parts or in UCS-2', () => {
+    const page = renderSmsMenu(big, 0, labels, defaultSmsOptions);
+    expect(renderSmsMenuWithNotice(big, 0, labels, defaultSmsOptions, 'x'.repeat(300))).toBe(page);
+    expect(renderSmsMenuWithNotice(menu(2), 0, labels, defaultSmsOptions, 'Don Allah zaɓi ɗaya.')).toBe(renderSmsMenu(menu(2), 0, labels, defaultSmsOptions));
+  });
+
+  it('answers a notice on an article with the notice and how to go on, never the article', () => {
+    expect(renderSmsArticleNotice('That is the end of this article.', labels, defaultSmsOptions, false)).toBe(`That is the end of this article.\n${labels.smsHelp}`);
+    expect(renderSmsArticleNotice(labels.invalidChoice, labels, defaultSmsOptions, true)).toBe(`${labels.invalidChoice}\n${labels.replyMore}\n${labels.smsHelp}`);
+  });
+
+  it('drops how to go on before a notice on an article takes a second part', () => {
+    const long = 'y'.repeat(145);
+    expect(renderSmsArticleNotice(long, labels, defaultSmsOptions, true)).toBe(long);
+    expect(segmentSms(renderSmsArticleNotice(`${long} ’`, labels, defaultSmsOptions, false)).parts).toHaveLength(1);
   });
 });

@@ -1,5 +1,6 @@
 // USSD screens for the Hausa demo site (mama-ng, ha-NG): real UI strings and demo-like
-// text, whose re-prompt holds ɓ and ɗ (UCS-2, 80 characters a screen) while the menus do not.
+// text. The re-prompt is written with ɓ and ɗ (UCS-2, 80 characters a screen); USSD shows its
+// GSM-7 form ("zabi daya"), and a notice with no such form never costs a GSM-7 screen its text.
 import { isGsm7, ussdLength } from '../gsm';
 import { ussdArticleScreens, ussdArticleWithNotice, ussdMenuPages, ussdMenuWithNotice, renderUssdMenu, type UssdOptions } from '../render/ussd';
 import type { Menu } from '../render/types';
@@ -7,7 +8,10 @@ import { labelsFor } from '../strings';
 import { ussdProblems } from '../validate';
 import { article, paragraph, unitWords, wordsOf } from './render-fixtures';
 
-const hausa = labelsFor('ha-NG');
+/** What USSD shows (smart encoding on): the GSM-7 forms. */
+const hausa = labelsFor('ha-NG', 'gsm-7');
+/** As chat.json writes them: what a notice is with smart encoding off. */
+const written = labelsFor('ha-NG', 'written');
 const NAV = new Set([`98 ${hausa.more}`, `0 ${hausa.back}`, `00 ${hausa.home}`]);
 const options = (budget: number): UssdOptions => ({ budget, smartEncoding: true });
 const lines = (screen: string) => screen.split('\n');
@@ -32,8 +36,9 @@ const section: Menu = {
 };
 
 describe('the Hausa main menu', () => {
-  it('is a real UCS-2 re-prompt: the label holds letters outside GSM-7', () => {
-    expect(isGsm7(hausa.invalidChoice)).toBe(false);
+  it('writes the re-prompt with ɓ and ɗ, outside GSM-7, and shows USSD its GSM-7 form', () => {
+    expect(isGsm7(written.invalidChoice)).toBe(false);
+    expect(hausa.invalidChoice).toBe('Don Allah zabi daya daga cikin lambobin.');
   });
 
   it.each([160, 182])('fits on at most two screens sized for their own text, not for the re-prompt (budget %i)', (budget) => {
@@ -75,6 +80,13 @@ describe('the Hausa main menu', () => {
     const tight = { ...home, items: [{ id: 's:x', title: 'x'.repeat(180) }] };
     expect(ussdMenuWithNotice(tight, 0, hausa, options(160), hausa.invalidChoice)).toBe(renderUssdMenu(tight, 0, hausa, options(160)));
   });
+
+  it('shortens a re-prompt written with ɓ and ɗ (smart encoding off) to its GSM-7 start on a full page', () => {
+    const plain = { budget: 160, smartEncoding: false };
+    const noticed = ussdMenuWithNotice(home, 0, hausa, plain, written.invalidChoice);
+    expect(ussdProblems(`CON ${noticed}`, 160)).toEqual([]);
+    expect(lines(noticed).slice(1)).toEqual(lines(renderUssdMenu(home, 0, hausa, plain)).slice(1));
+  });
 });
 
 describe('Hausa article screens', () => {
@@ -113,5 +125,38 @@ describe('Hausa article screens', () => {
   it('puts the whole re-prompt above a screen that has room for it, text untouched', () => {
     const screens = ussdArticleScreens(article({ title: 'Zazzabi', lead: null, units: [] }), hausa, options(160));
     expect(ussdArticleWithNotice(screens, 0, hausa, options(160), hausa.invalidChoice)).toBe(`${hausa.invalidChoice}\n${screens[0]}`);
+  });
+
+  it.each([160, 182])('keeps every GSM-7 article screen GSM-7 under the re-prompt, with at least half its text (budget %i)', (budget) => {
+    for (const title of titles) {
+      for (const ending of endings) {
+        const screens = ussdArticleScreens(article({ title, lead, units: [paragraph(ending)] }), hausa, options(budget));
+        screens.forEach((screen, page) => {
+          expect(isGsm7(screen)).toBe(true);
+          const noticed = ussdArticleWithNotice(screens, page, hausa, options(budget), hausa.invalidChoice);
+          expect(ussdProblems(`CON ${noticed}`, budget)).toEqual([]);
+          expect(isGsm7(noticed)).toBe(true);
+          expect(lines(noticed)[0]).toMatch(/^Don Allah/);
+          const text = textOf(screen);
+          const shown = textOf(noticed).split('\n').slice(1).join('\n');
+          expect(ussdLength(shown)).toBeGreaterThanOrEqual(ussdLength(text) / 2);
+          expect(text.startsWith(shown.replace(/\.\.\.$/, ''))).toBe(true);
+        });
+      }
+    }
+  });
+
+  it('never lets a re-prompt with no GSM-7 form (smart encoding off) turn a full GSM-7 screen into UCS-2: the screen is shown as it was', () => {
+    const plain = { budget: 160, smartEncoding: false };
+    const screens = ussdArticleScreens(article({ title: titles[1] ?? '', lead, units: [paragraph(endings[1] ?? '')] }), hausa, plain);
+    const full = screens[0] ?? '';
+    expect(isGsm7(full)).toBe(true);
+    expect(ussdArticleWithNotice(screens, 0, hausa, plain, written.invalidChoice)).toBe(full);
+  });
+
+  it('shows a re-prompt with no GSM-7 form above a short GSM-7 screen when the whole text still fits under it', () => {
+    const plain = { budget: 160, smartEncoding: false };
+    const screens = ussdArticleScreens(article({ title: 'Zazzabi', lead: null, units: [] }), hausa, plain);
+    expect(ussdArticleWithNotice(screens, 0, hausa, plain, written.invalidChoice)).toBe(`${written.invalidChoice}\n${screens[0]}`);
   });
 });

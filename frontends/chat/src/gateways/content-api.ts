@@ -8,7 +8,7 @@ import { cachedSmsReplies, cachedUssdScreens } from '../paging';
 import { renderMessengerArticle } from '../render/messenger';
 import { renderTelegramArticle } from '../render/telegram';
 import { renderWhatsAppArticle } from '../render/whatsapp';
-import { labelsFor, type Runtime } from './runtime';
+import { labelsFor, uiFormFor, type Runtime } from './runtime';
 
 export class ContentApiError extends Error {
   constructor(
@@ -29,9 +29,9 @@ function messagesFor(runtime: Runtime, channel: Channel, article: ChatArticle, l
     case 'messenger':
       return renderMessengerArticle(article);
     case 'sms':
-      return cachedSmsReplies(runtime.content, article, labelsFor(locale), runtime.config.sms).map((text) => ({ text }));
+      return cachedSmsReplies(runtime.content, article, labelsFor(locale, uiFormFor('sms', runtime.config.sms.smartEncoding)), runtime.config.sms).map((text) => ({ text }));
     case 'ussd':
-      return cachedUssdScreens(runtime.content, article, labelsFor(locale), runtime.config.ussd).map((text) => ({ text }));
+      return cachedUssdScreens(runtime.content, article, labelsFor(locale, uiFormFor('ussd', runtime.config.ussd.smartEncoding)), runtime.config.ussd).map((text) => ({ text }));
   }
 }
 

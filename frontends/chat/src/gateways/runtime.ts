@@ -4,11 +4,11 @@ import crypto from 'node:crypto';
 import type { ChatConfig } from '../config';
 import type { ChatSite, ContentSource } from '../content';
 import { startState, stateSchema, step, type ConversationState, type Input, type Paging, type Step } from '../conversation';
-import { translateFor } from '../strings';
+import { translateFor, type UiForm } from '../strings';
 import type { Store } from '../store';
 import type { SmsLimiter } from './sms';
 
-export { labelsFor, translateFor } from '../strings';
+export { labelsFor, translateFor, uiFormFor, type UiForm } from '../strings';
 
 export interface Runtime {
   readonly config: ChatConfig;
@@ -43,6 +43,8 @@ export interface ConverseOptions {
   readonly stateTtlSeconds: number;
   /** The reader's address (phone number, chat id), to remember their language. */
   readonly address: string;
+  /** How the channel shows UI strings (strings.ts `uiFormFor`): re-prompts and menu words alike. */
+  readonly uiForm: UiForm;
   /** Inputs to apply in order, given the saved state (null for a new conversation); none shows the current screen. */
   readonly inputs: (saved: ConversationState | null) => readonly Input[];
 }
@@ -65,7 +67,7 @@ export async function converse(options: ConverseOptions): Promise<Step & { reado
   const { runtime, site, paging, stateKey, address } = options;
   const saved = await loadState(runtime.store, stateKey, site.code);
   const remembered = saved ? null : await runtime.store.get(languageKey(site.code, address));
-  const context = { site, content: runtime.content, paging, translate: translateFor };
+  const context = { site, content: runtime.content, paging, translate: (locale: string) => translateFor(locale, options.uiForm) };
   const [first, ...rest] = options.inputs(saved);
   let result = await step(saved ?? startState(site, remembered), first ?? { kind: 'start' }, context);
   for (const input of rest) result = await step(result.state, input, context);

@@ -6,10 +6,10 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { z } from 'zod';
 import type { Step } from '../conversation';
 import { cachedSmsReplies, smsPaging } from '../paging';
-import { renderSmsMenu } from '../render/sms';
+import { renderSmsArticleNotice, renderSmsMenu, renderSmsMenuWithNotice } from '../render/sms';
 import { smsProblems } from '../validate';
 import { sendAll, textInput } from './outbound';
-import { converse, hashAddress, labelsFor, serialised, type Runtime } from './runtime';
+import { converse, hashAddress, labelsFor, serialised, uiFormFor, type Runtime } from './runtime';
 import type { ChatSite } from '../content';
 import type { RedisClient } from '../store';
 
@@ -56,14 +56,16 @@ export function createSmsLimiter(perMinute: number, redis: RedisClient | null): 
 }
 
 function reply(runtime: Runtime, site: ChatSite, step: Step): string {
-  const labels = labelsFor(step.state.locale ?? site.defaultLocale);
   const options = runtime.config.sms;
-  if (step.screen.kind === 'menu') {
-    const plain = renderSmsMenu(step.screen.menu, step.screen.page, labels, options);
-    return step.notice ? `${step.notice}\n${plain}` : plain;
+  const labels = labelsFor(step.state.locale ?? site.defaultLocale, uiFormFor('sms', options.smartEncoding));
+  const { screen, notice } = step;
+  if (screen.kind === 'menu') {
+    return notice === null ? renderSmsMenu(screen.menu, screen.page, labels, options) : renderSmsMenuWithNotice(screen.menu, screen.page, labels, options, notice);
   }
-  const replies = cachedSmsReplies(runtime.content, step.screen.article, labels, options);
-  return replies[Math.min(step.screen.page, replies.length - 1)] ?? '';
+  const replies = cachedSmsReplies(runtime.content, screen.article, labels, options);
+  const page = Math.min(screen.page, replies.length - 1);
+  if (notice !== null) return renderSmsArticleNotice(notice, labels, options, page < replies.length - 1);
+  return replies[page] ?? '';
 }
 
 /** Handles one inbound SMS to `site`'s short code: one conversation step, one reply. */
@@ -80,7 +82,8 @@ export async function handleSms(runtime: Runtime, site: ChatSite, form: SmsForm)
       stateKey,
       stateTtlSeconds: STATE_TTL_SECONDS,
       address: form.from,
-      inputs: (saved) => (saved ? [textInput(form.text, labelsFor(saved.locale ?? site.defaultLocale))] : []),
+      uiForm: uiFormFor('sms', runtime.config.sms.smartEncoding),
+      inputs: (saved) => (saved ? [textInput(form.text, labelsFor(saved.locale ?? site.defaultLocale, uiFormFor('sms', runtime.config.sms.smartEncoding)))] : []),
     });
     const message = reply(runtime, site, step);
     const body = new URLSearchParams({ username: runtime.config.sms.username, to: form.from, from: form.to, message, ...(form.linkId ? { linkId: form.linkId } : {}) });

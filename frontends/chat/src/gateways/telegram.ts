@@ -35,7 +35,7 @@ function inputOf(update: TelegramUpdate, labels: { more: string; back: string; h
 }
 
 function replies(step: Step, site: ChatSite): TelegramMessage[] {
-  const labels = labelsFor(step.state.locale ?? site.defaultLocale);
+  const labels = labelsFor(step.state.locale ?? site.defaultLocale, 'written');
   if (step.screen.kind === 'menu') {
     const menu = step.notice ? { ...step.screen.menu, text: step.notice } : step.screen.menu;
     return [renderTelegramMenu(menu, step.screen.page, labels)];
@@ -59,7 +59,8 @@ export async function handleTelegramUpdate(runtime: Runtime, site: ChatSite, upd
       stateKey,
       stateTtlSeconds: STATE_TTL_SECONDS,
       address: `telegram:${chatId}`,
-      inputs: (saved) => (saved ? [inputOf(update, labelsFor(saved.locale ?? site.defaultLocale))] : []),
+      uiForm: 'written',
+      inputs: (saved) => (saved ? [inputOf(update, labelsFor(saved.locale ?? site.defaultLocale, 'written'))] : []),
     });
     const outgoing: Outgoing[] = replies(step, site).map((reply) => {
       const body = { chat_id: chatId, ...reply };

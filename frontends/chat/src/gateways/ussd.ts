@@ -9,7 +9,7 @@ import type { Input, Step } from '../conversation';
 import { cachedUssdScreens, ussdPaging } from '../paging';
 import { renderUssdMenu, USSD_KEYS, ussdArticleWithNotice, ussdMenuWithNotice } from '../render/ussd';
 import { StoreUnavailableError } from '../store';
-import { converse, labelsFor, loadState, translateFor, type Runtime } from './runtime';
+import { converse, labelsFor, loadState, translateFor, uiFormFor, type Runtime } from './runtime';
 
 const SESSION_TTL_SECONDS = 300;
 
@@ -43,15 +43,16 @@ export function latestInput(previous: string | null, text: string): string[] {
 const textKey = (sessionId: string) => `ussd-text:${sessionId}`;
 
 export async function answerUssd(runtime: Runtime, form: UssdForm): Promise<string> {
+  const uiForm = uiFormFor('ussd', runtime.config.ussd.smartEncoding);
   const site = await runtime.content.siteFor('ussd', form.serviceCode);
-  if (!site) return `END ${translateFor('en')('unknownService')}`;
+  if (!site) return `END ${translateFor('en', uiForm)('unknownService')}`;
   try {
     return await hop(runtime, site, form);
   } catch (error) {
     if (!(error instanceof CmsError || error instanceof StoreUnavailableError)) throw error;
     // The caller's language is in the store that may be down: the site's default it is.
     runtime.log(`USSD ${site.code}: ${error.code}: ${error.message}`);
-    return `END ${translateFor(site.defaultLocale)('unavailable')}`;
+    return `END ${translateFor(site.defaultLocale, uiForm)('unavailable')}`;
   }
 }
 
@@ -68,6 +69,7 @@ async function hop(runtime: Runtime, site: ChatSite, form: UssdForm): Promise<st
     stateKey,
     stateTtlSeconds: SESSION_TTL_SECONDS,
     address: form.phoneNumber,
+    uiForm: uiFormFor('ussd', options.smartEncoding),
     inputs: () => inputs,
   });
   await runtime.store.set(textKey(form.sessionId), form.text, SESSION_TTL_SECONDS);
@@ -77,8 +79,8 @@ async function hop(runtime: Runtime, site: ChatSite, form: UssdForm): Promise<st
 /** The screen for a step, with its notice (a re-prompt) in the room the screen has. */
 function ussdScreen(runtime: Runtime, site: ChatSite, result: Step): string {
   const locale = result.state.locale ?? site.defaultLocale;
-  const labels = labelsFor(locale);
   const options = runtime.config.ussd;
+  const labels = labelsFor(locale, uiFormFor('ussd', options.smartEncoding));
   const { screen, notice } = result;
   if (screen.kind === 'menu') {
     return notice === null ? renderUssdMenu(screen.menu, screen.page, labels, options) : ussdMenuWithNotice(screen.menu, screen.page, labels, options, notice);

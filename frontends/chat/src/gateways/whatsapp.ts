@@ -61,7 +61,7 @@ function inputOf(message: z.infer<typeof messageSchema>, labels: { more: string;
 }
 
 function payloads(step: Step, site: ChatSite): WhatsAppMessage[] {
-  const labels = labelsFor(step.state.locale ?? site.defaultLocale);
+  const labels = labelsFor(step.state.locale ?? site.defaultLocale, 'written');
   if (step.screen.kind === 'menu') {
     const menu = step.notice ? { ...step.screen.menu, text: step.notice } : step.screen.menu;
     return [renderWhatsAppMenu(menu, step.screen.page, labels)];
@@ -95,7 +95,8 @@ export async function handleWhatsAppEvents(runtime: Runtime, body: WhatsAppWebho
           stateTtlSeconds: STATE_TTL_SECONDS,
           address: message.from,
           // A first message, whatever it says, gets the first screen.
-          inputs: (saved) => (saved ? [inputOf(message, labelsFor(saved.locale ?? site.defaultLocale))] : []),
+          uiForm: 'written',
+          inputs: (saved) => (saved ? [inputOf(message, labelsFor(saved.locale ?? site.defaultLocale, 'written'))] : []),
         });
         const outgoing: Outgoing[] = payloads(step, site).map((payload) => {
           const body = { messaging_product: 'whatsapp', recipient_type: 'individual', to: message.from, ...payload };

@@ -41,6 +41,8 @@ export interface Labels {
   readonly replyNumber: string;
   /** The re-prompt after input that matches no choice; USSD keeps room for it on every menu screen. */
   readonly invalidChoice: string;
+  /** SMS: how to go on from an article, e.g. "Reply BACK to go back or MENU for topics." */
+  readonly smsHelp: string;
 }
 
 export const NAV_IDS = { more: 'more', back: 'back', home: 'home' } as const;

@@ -99,25 +99,34 @@ export function ussdMenuWithNotice(menu: Menu, page: number, labels: Labels, opt
 }
 
 /**
- * An article screen with a notice above it. When the screen is full, the notice stays and
- * the screen's text gives way (cut at a word, with "…"); the navigation never does.
+ * An article screen with a notice (a re-prompt) above it. The notice is whole when it fits;
+ * else the screen's text gives way, cut at a word with "…" but never below half of it, and
+ * the navigation never does; else a shortened notice above the whole text; else no notice.
+ * A notice never turns a GSM-7 screen into UCS-2 (80 characters) at the cost of its text:
+ * the labels' GSM-7 forms (strings.ts) avoid that, and a notice with none (smart encoding
+ * off, another script) is only shown where the whole screen still fits under it.
  */
 export function ussdArticleWithNotice(screens: readonly string[], page: number, labels: Labels, options: UssdOptions, notice: string): string {
   const index = Math.min(Math.max(page, 0), screens.length - 1);
   const screen = screens[index] ?? '';
-  const fits = (text: string) => ussdFits(text, options.budget);
-  const encoded = encode(notice, options);
-  if (fits(`${encoded}\n${screen}`)) return `${encoded}\n${screen}`;
   const footer = navLines(labels, { hasMore: index < screens.length - 1, canGoBack: true, canGoHome: true }).join('\n');
-  if (!screen.endsWith(`\n${footer}`)) return screen;
-  const body = screen.slice(0, screen.length - footer.length - 1);
-  const cuts = [...body.matchAll(/\s+/g)].map((match) => match.index).reverse();
-  for (const end of cuts) {
-    const candidate = `${encoded}\n${encode(`${body.slice(0, end).replace(/[\s.,;:!?]+$/, '')}…`, options)}\n${footer}`;
-    if (fits(candidate)) return candidate;
+  const hasFooter = screen.endsWith(`\n${footer}`);
+  const body = hasFooter ? screen.slice(0, screen.length - footer.length - 1) : screen;
+  const isGsm7Screen = isGsm7(screen);
+  const may = (candidate: string, isWholeText: boolean) => ussdFits(candidate, options.budget) && (isWholeText || !isGsm7Screen || isGsm7(candidate));
+  const cuts = hasFooter
+    ? [...body.matchAll(/\s+/g)]
+        .map((match) => match.index)
+        .filter((end) => ussdLength(body.slice(0, end)) * 2 >= ussdLength(body))
+        .reverse()
+    : [];
+  for (const form of noticeForms(notice, options)) {
+    if (may(`${form}\n${screen}`, true)) return `${form}\n${screen}`;
+    for (const end of cuts) {
+      const candidate = `${form}\n${encode(`${body.slice(0, end).replace(/[\s.,;:!?]+$/, '')}…`, options)}\n${footer}`;
+      if (may(candidate, false)) return candidate;
+    }
   }
-  if (fits(`${encoded}\n${footer}`)) return `${encoded}\n${footer}`;
-  for (const form of noticeForms(notice, options).slice(1)) if (fits(`${form}\n${screen}`)) return `${form}\n${screen}`;
   return screen;
 }
 

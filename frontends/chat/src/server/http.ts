@@ -8,7 +8,7 @@ import { CmsError } from '@baobab/kit/delivery';
 import { discardBody, readBody as readBodyWithin, type BodyLimits } from '@baobab/kit/http';
 import { contentMessage, ContentApiError } from '../gateways/content-api';
 import type { Runtime } from '../gateways/runtime';
-import { translateFor } from '../strings';
+import { translateFor, uiFormFor } from '../strings';
 import { handleSms, isPhoneNumber, smsFormSchema } from '../gateways/sms';
 import { hashAddress } from '../gateways/runtime';
 import { StoreUnavailableError } from '../store';
@@ -231,7 +231,7 @@ export function createChatServer(runtime: Runtime): ChatServer {
       const isUnavailable = error instanceof CmsError || error instanceof StoreUnavailableError;
       runtime.log(`${req.method} ${loggable(req.url)}: ${isUnavailable ? `${error.code}: ${error.message}` : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       // A USSD caller must get a screen, or the session dies with the network's own error.
-      if (isUssd) return text(res, 200, `END ${translateFor('en')('unavailable')}`, started);
+      if (isUssd) return text(res, 200, `END ${translateFor('en', uiFormFor('ussd', runtime.config.ussd.smartEncoding))('unavailable')}`, started);
       if (isUnavailable) {
         const what = error instanceof CmsError ? 'the content service' : 'the session store';
         return isText
