@@ -10,6 +10,7 @@ import { siteSchema, type SiteRecord } from '../delivery/records';
 import { blocksText } from '../delivery/rules';
 import { isChannel } from '@baobab/chat/limits';
 import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
+import { parseJsonFields } from './json-fields';
 import { pathSegments } from './problems';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
 
@@ -219,8 +220,14 @@ export function registerContentRules(strapi: Core.Strapi): void {
     if (!isOurs || !WRITES.has(action)) return next();
     const params: unknown = context.params;
     const documentId = stringField(params, 'documentId');
-    const data = isRecord(params) && isRecord(params.data) ? params.data : undefined;
-    if ((action === 'create' || action === 'update') && data) await validateWrite(strapi, uid, params, data);
+    const sent = isRecord(params) && isRecord(params.data) ? params.data : undefined;
+    if ((action === 'create' || action === 'update') && sent) {
+      // The admin sends JSON fields as text: what it spells is validated and stored.
+      const { data, problems } = parseJsonFields(uid, sent);
+      if (problems.length > 0) fail(problems);
+      await validateWrite(strapi, uid, params, data);
+      context.params = { ...context.params, data };
+    }
     if (uid === UID.site && action === 'publish' && documentId) {
       // Publishing a draft saved before an article existed can still break that article's overrides.
       const broken = await siteOverrideProblems(strapi, documentId, {});
