@@ -5,17 +5,20 @@ import { ensureDevAccess } from './bootstrap/dev-access';
 import { ensureLocales } from './bootstrap/locales';
 import { registerContentRules } from './content';
 import { deliveryService, serveDelivery, watchContentChanges } from './delivery';
+import { roles } from './roles';
 import { credentialsFile } from './paths';
 import { seedIfEmpty } from './seed';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
+    roles.register({ strapi });
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const created = await ensureLocales(strapi);
     if (created > 0) strapi.log.info(`Created ${created} locales from locales/registry.json`);
+    await roles.bootstrap({ strapi });
     watchContentChanges(strapi);
     serveDelivery(strapi);
     if (process.env.NODE_ENV === 'production') {

@@ -1,0 +1,211 @@
+// Roles over the admin's own HTTP API: admin users with the shipped roles log in as the
+// admin panel does and write through the content-manager endpoints; out-of-scope writes
+// are refused with a sentence naming the site or locale, and change nothing.
+import fs from 'node:fs';
+import path from 'node:path';
+import { readCredentialsFile } from '../../src/bootstrap/dev-access';
+import { cmsUrl, createArticle, paragraph, rest, uniqueSlug, type Json } from '../support/client';
+
+const ARTICLE = 'api::article.article';
+const SITE = 'api::site.site';
+const SCOPE = 'api::editor-scope.editor-scope';
+
+interface Answer {
+  readonly status: number;
+  readonly body: Json;
+}
+
+async function admin(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, token: string | null, body?: unknown): Promise<Answer> {
+  const response = await fetch(`${cmsUrl()}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token === null ? {} : { authorization: `Bearer ${token}` }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+}
+
+/** The super admin's credentials, from the data folder of the CMS the global setup started. */
+function superAdminCredentials(): { email: string; password: string } {
+  const pid = process.env.BAOBAB_TEST_CMS_PID ?? '';
+  const environ = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+  const dataDir = environ.find((entry) => entry.startsWith('BAOBAB_DATA_DIR='))?.slice('BAOBAB_DATA_DIR='.length);
+  const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
+  if (!credentials) throw new Error(`no development credentials for the CMS (pid ${pid})`);
+  return { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD };
+}
+
+async function login(email: string, password: string): Promise<string> {
+  const answer = await admin('POST', '/admin/login', null, { email, password });
+  if (answer.status !== 200) throw new Error(`login of ${email} failed: ${answer.status} ${JSON.stringify(answer.body)}`);
+  return answer.body.data.token;
+}
+
+let superToken = '';
+let roleIds: Record<string, number> = {};
+
+/** An admin user holding the given roles and editor scope, logged in; returns their token. */
+async function editor(name: string, roleCodes: string[], scope: { sites?: string[]; locales?: string[] }): Promise<string> {
+  const email = `${uniqueSlug(name)}@baobab.test`;
+  const password = 'Scoped-editor-1';
+  const created = await admin('POST', '/admin/users', superToken, {
+    firstname: name,
+    lastname: 'Test',
+    email,
+    roles: roleCodes.map((code) => roleIds[code]),
+  });
+  if (created.status !== 201 && created.status !== 200) throw new Error(`user: ${created.status} ${JSON.stringify(created.body)}`);
+  const user = created.body.data;
+  const activated = await admin('PUT', `/admin/users/${user.id}`, superToken, { password, isActive: true });
+  if (activated.status !== 200) throw new Error(`activate: ${activated.status} ${JSON.stringify(activated.body)}`);
+  const scoped = await admin('POST', `/content-manager/collection-types/${SCOPE}`, superToken, {
+    user: { connect: [{ id: user.id }] },
+    sites: scope.sites ?? [],
+    locales: scope.locales ?? [],
+  });
+  if (scoped.status !== 201 && scoped.status !== 200) throw new Error(`scope: ${scoped.status} ${JSON.stringify(scoped.body)}`);
+  return login(email, password);
+}
+
+const update = (token: string, documentId: string, locale: string, data: Record<string, unknown>) =>
+  admin('PUT', `/content-manager/collection-types/${ARTICLE}/${documentId}?locale=${locale}`, token, data);
+
+/** The article's draft in one locale, read back as the super admin sees it (null when that translation does not exist). */
+async function draft(documentId: string, locale: string): Promise<Json> {
+  const answer = await admin('GET', `/content-manager/collection-types/${ARTICLE}/${documentId}?locale=${locale}`, superToken);
+  if (answer.status === 404) return null;
+  const data = answer.body.data;
+  return data && data.locale === locale ? data : null;
+}
+
+function expectRefused(answer: Answer, text: string) {
+  expect(answer.status).toBe(403);
+  expect(answer.body.error.message).toContain(text);
+}
+
+beforeAll(async () => {
+  const { email, password } = superAdminCredentials();
+  superToken = await login(email, password);
+  const roles = await admin('GET', '/admin/roles', superToken);
+  roleIds = Object.fromEntries((roles.body.data as Array<{ code: string; id: number }>).map((role) => [role.code, role.id]));
+});
+
+describe('roles', () => {
+  it('ships Global editor, Country editor and Translator, and no longer Strapi\u2019s Editor or Author', () => {
+    expect(Object.keys(roleIds)).toEqual(expect.arrayContaining(['baobab-global-editor', 'baobab-country-editor', 'baobab-translator']));
+    expect(Object.keys(roleIds)).not.toContain('strapi-editor');
+    expect(Object.keys(roleIds)).not.toContain('strapi-author');
+  });
+
+  it('refuses an editor scope naming a site or locale that does not exist', async () => {
+    const answer = await admin('POST', `/content-manager/collection-types/${SCOPE}`, superToken, { sites: ['atlantis'], locales: ['xx-YY'] });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.message).toContain('"atlantis"');
+    expect(answer.body.error.message).toContain('"xx-YY"');
+  });
+
+  describe('a Kenya country editor', () => {
+    let kenya = '';
+    beforeAll(async () => {
+      kenya = await editor('kenya', ['baobab-country-editor'], { sites: ['kijana-ke'] });
+    });
+
+    it('edits an article local to kijana-ke', async () => {
+      const documentId = await createArticle({ slug: uniqueSlug('ke-local'), title: 'Kenya only', sites: ['kijana-ke'] });
+      const answer = await update(kenya, documentId, 'en', { title: 'Kenya only, edited' });
+      expect(answer.status).toBe(200);
+      expect((await draft(documentId, 'en')).title).toBe('Kenya only, edited');
+    });
+
+    it('cannot edit mama-ng\u2019s local article, and it stays as it was', async () => {
+      const documentId = await createArticle({ slug: uniqueSlug('ng-local'), title: 'Nigeria only', sites: ['mama-ng'] });
+      const answer = await update(kenya, documentId, 'en', { title: 'Changed from Kenya' });
+      expectRefused(answer, 'local content of mama-ng');
+      expect(answer.body.error.message).toContain('kijana-ke');
+      expect((await draft(documentId, 'en')).title).toBe('Nigeria only');
+    });
+
+    it('includes and excludes kijana-ke on a shared article, but cannot add mama-ng', async () => {
+      const documentId = await createArticle({ slug: uniqueSlug('shared'), title: 'Shared', sites: ['thrive-za', 'amal-eg'] });
+      expect((await update(kenya, documentId, 'en', { sites: ['thrive-za', 'amal-eg', 'kijana-ke'] })).status).toBe(200);
+      expect((await draft(documentId, 'en')).sites).toEqual(['thrive-za', 'amal-eg', 'kijana-ke']);
+      expect((await update(kenya, documentId, 'en', { sites: ['thrive-za', 'amal-eg'] })).status).toBe(200);
+      expect((await draft(documentId, 'en')).sites).toEqual(['thrive-za', 'amal-eg']);
+
+      const refused = await update(kenya, documentId, 'en', { sites: ['thrive-za', 'amal-eg', 'kijana-ke', 'mama-ng'] });
+      expectRefused(refused, 'you cannot add mama-ng');
+      expect((await draft(documentId, 'en')).sites).toEqual(['thrive-za', 'amal-eg']);
+    });
+
+    it('translates shared content its site carries into sw-KE, but cannot change the en source', async () => {
+      const slug = uniqueSlug('shared-src');
+      const documentId = await createArticle({ slug, title: 'Source', sites: ['kijana-ke', 'thrive-za'] });
+      const source = await update(kenya, documentId, 'en', { title: 'Source rewritten in Kenya' });
+      expectRefused(source, 'you translate it into en-KE, sw-KE');
+      expect((await draft(documentId, 'en')).title).toBe('Source');
+
+      const translated = await update(kenya, documentId, 'sw-KE', { title: 'Chanzo', slug, sites: ['kijana-ke', 'thrive-za'], body: [paragraph('Maandishi.')] });
+      expect(translated.status).toBe(200);
+      expect((await draft(documentId, 'sw-KE')).title).toBe('Chanzo');
+    });
+
+    it('changes kijana-ke\u2019s settings but not mama-ng\u2019s hostnames, and cannot delete a site', async () => {
+      const sites = await admin('GET', `/content-manager/collection-types/${SITE}?pageSize=100`, kenya);
+      expect(sites.status).toBe(200);
+      const byCode = new Map<string, Json>((sites.body.results as Json[]).map((site: Json) => [site.code, site]));
+      const own = byCode.get('kijana-ke');
+      const other = byCode.get('mama-ng');
+
+      const renamed = await admin('PUT', `/content-manager/collection-types/${SITE}/${own.documentId}`, kenya, { name: `${own.name}` });
+      expect(renamed.status).toBe(200);
+
+      const hostnames = await admin('PUT', `/content-manager/collection-types/${SITE}/${other.documentId}`, kenya, { hostnames: ['mama.example.org'] });
+      expect(hostnames.status).toBe(403);
+      const readBack = await admin('GET', `/content-manager/collection-types/${SITE}/${other.documentId}`, superToken);
+      expect(readBack.body.data.hostnames).toEqual(other.hostnames);
+
+      const deleted = await admin('DELETE', `/content-manager/collection-types/${SITE}/${own.documentId}`, kenya);
+      expect(deleted.status).toBe(403);
+      expect((await admin('GET', `/content-manager/collection-types/${SITE}/${own.documentId}`, superToken)).status).toBe(200);
+    });
+
+    it('cannot change who edits what', async () => {
+      const answer = await admin('POST', `/content-manager/collection-types/${SCOPE}`, kenya, { sites: ['mama-ng'] });
+      expect(answer.status).toBe(403);
+    });
+  });
+
+  describe('a zu-ZA translator', () => {
+    let translator = '';
+    let documentId = '';
+    let slug = '';
+    beforeAll(async () => {
+      translator = await editor('zulu', ['baobab-translator'], { locales: ['zu-ZA'] });
+      slug = uniqueSlug('to-translate');
+      documentId = await createArticle({ slug, title: 'Condoms', sites: ['thrive-za', 'kijana-ke'] });
+    });
+
+    it('cannot edit the en source, and it stays as it was', async () => {
+      const answer = await update(translator, documentId, 'en', { title: 'Changed by the translator' });
+      expectRefused(answer, 'You translate into zu-ZA; the en version');
+      expect((await draft(documentId, 'en')).title).toBe('Condoms');
+    });
+
+    it('translates into zu-ZA, but cannot change shared fields from there', async () => {
+      const translated = await update(translator, documentId, 'zu-ZA', { title: 'Amakhondomu', slug, sites: ['thrive-za', 'kijana-ke'] });
+      expect(translated.status).toBe(200);
+      expect((await draft(documentId, 'zu-ZA')).title).toBe('Amakhondomu');
+
+      const carriage = await update(translator, documentId, 'zu-ZA', { sites: ['thrive-za'] });
+      expectRefused(carriage, 'Shared fields (sites)');
+      expect((await draft(documentId, 'en')).sites).toEqual(['thrive-za', 'kijana-ke']);
+    });
+
+    it('cannot publish its translation without a role that gives publish', async () => {
+      const answer = await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=zu-ZA`, translator, {});
+      expect(answer.status).toBe(403);
+      const published = await rest('GET', `/articles/${documentId}?locale=zu-ZA&status=published`);
+      expect(published.status).toBe(404);
+    });
+  });
+});
