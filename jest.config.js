@@ -33,6 +33,16 @@ module.exports = {
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
     {
+      // Chromium drives the real Strapi admin of its own CMS (SQLite, admin panel served).
+      displayName: 'cms-admin',
+      rootDir: '<rootDir>/cms',
+      testMatch: ['<rootDir>/tests/admin/**/*.test.ts'],
+      transform: tsJest('<rootDir>/tsconfig.json'),
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/tests/admin/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/admin/support/global-teardown.ts',
+    },
+    {
       displayName: 'themes',
       rootDir: '<rootDir>/themes',
       testMatch: ['<rootDir>/*/src/**/__tests__/**/*.test.ts'],

@@ -1,0 +1,99 @@
+// An editor's first jobs in the real admin: change a site's hostnames through its form, and
+// be told beside the field when a save is refused (a hostname that is another site's, a
+// WhatsApp override too long for one message), with nothing written.
+import type { Browser, Page } from 'playwright-core';
+import { cmsUrl, documentIdOf, fieldError, launchBrowser, loggedIn, openEdit, rest, screenshot, submit, typeJson, UI_TIMEOUT } from './support/admin';
+
+jest.setTimeout(180_000);
+
+const SITE = 'api::site.site';
+const ARTICLE = 'api::article.article';
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  page = await loggedIn(browser);
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the admin', () => {
+  it('welcomes editors to Baobab on the login page', async () => {
+    const context = await browser.newContext();
+    try {
+      const login = await context.newPage();
+      await login.goto(`${cmsUrl()}/admin/auth/login`);
+      await login.getByRole('heading', { name: 'Welcome to Baobab' }).waitFor({ timeout: UI_TIMEOUT });
+      await screenshot(login, 'login');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("opens a content list without Strapi's guided tour in the way", async () => {
+    await page.goto(`${cmsUrl()}/admin/content-manager/collection-types/${SITE}`);
+    await page.getByRole('gridcell', { name: 'kijana-ke', exact: true }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.getByText(/Step \d+ of \d+/).count()).toBe(0);
+    await screenshot(page, 'site-list');
+  });
+});
+
+describe('a site form', () => {
+  it('logs in and saves kijana-ke with hostnames changed through the form', async () => {
+    const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
+    await openEdit(page, SITE, documentId);
+    await screenshot(page, 'site-form');
+    await typeJson(page, 'hostnames', '["kijana-ke.localhost", "www.kijana-ke.localhost"]');
+    const saved = await submit(page, 'Save');
+    expect(saved.status).toBe(200);
+    await screenshot(page, 'site-form-saved');
+
+    const stored = await rest('GET', `/sites/${documentId}?status=draft`);
+    expect(stored.body.data.hostnames).toEqual(['kijana-ke.localhost', 'www.kijana-ke.localhost']);
+  });
+
+  it("shows beside hostnames that a hostname is another site's, and writes nothing", async () => {
+    const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
+    await openEdit(page, SITE, documentId);
+    const typed = '["kijana-ke.localhost", "mama-ng.localhost"]';
+    await typeJson(page, 'hostnames', typed);
+    const refused = await submit(page, 'Save');
+    expect(refused.status).toBe(400);
+    const message = await fieldError(page, 'hostnames');
+    expect(await message.textContent()).toContain('"mama-ng.localhost" already belongs to site mama-ng');
+    await screenshot(page, 'site-form-duplicate-hostname');
+
+    const stored = await rest('GET', `/sites/${documentId}?status=draft`);
+    expect(stored.body.data.hostnames).not.toContain('mama-ng.localhost');
+  });
+});
+
+describe('an article form', () => {
+  it('refuses a WhatsApp override too long for one message, saying so beside the text, and writes nothing', async () => {
+    const slug = `admin-whatsapp-${Date.now().toString(36)}`;
+    const created = await rest('POST', '/articles?locale=en&status=draft', {
+      data: { slug, title: 'WhatsApp override', allSites: true, channelOverrides: [{ channel: 'whatsapp', text: 'Short and sweet.' }] },
+    });
+    expect(created.status).toBe(201);
+    await openEdit(page, ARTICLE, created.body.data.documentId, 'en');
+    // Repeatable components show as collapsed accordions: open the one override.
+    await page.locator('h3 > button[aria-expanded="false"]').first().click();
+    const text = page.locator('textarea[name="channelOverrides.0.text"]');
+    const long = 'Free HIV tests at any clinic. '.repeat(170);
+    await text.fill(long);
+    const refused = await submit(page, 'Save');
+    expect(refused.status).toBe(400);
+    const message = page.locator('[data-strapi-field-error="true"]').filter({ hasText: 'The WhatsApp text is' });
+    await message.waitFor();
+    expect(await message.textContent()).toMatch(/Shorten it by [\d,]+ characters/);
+    await screenshot(page, 'article-form-whatsapp-too-long');
+
+    const stored = await rest('GET', `/articles/${created.body.data.documentId}?locale=en&status=draft&populate=channelOverrides`);
+    expect(stored.body.data.channelOverrides[0].text).toBe('Short and sweet.');
+  });
+});

@@ -1,0 +1,35 @@
+// Boots one real CMS with its admin panel for the browser tests: builds the panel first when
+// it is missing or older than src/admin (about a minute), then starts the CMS on a fresh
+// SQLite file with the demo content and hands its URL and dev credentials to the tests.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { readCredentialsFile } from '../../../src/bootstrap/dev-access';
+import { startCms, type RunningCms } from '../../support/cms-process';
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __BAOBAB_ADMIN_CMS__: RunningCms | undefined;
+}
+
+const cmsDir = path.resolve(__dirname, '../../..');
+
+export default async function globalSetup(): Promise<void> {
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(cmsDir, 'scripts/build-admin.ts'), '--if-stale'], {
+    cwd: cmsDir,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    timeout: 600_000,
+  });
+  // SQLite always: this CMS must not share (and reset) the PostgreSQL database of the API tests.
+  const cms = await startCms({ env: { BAOBAB_SERVE_ADMIN: 'true', DATABASE_URL: undefined }, timeoutMs: 300_000 });
+  globalThis.__BAOBAB_ADMIN_CMS__ = cms;
+  const credentials = readCredentialsFile(path.join(cms.dataDir, 'dev-credentials.env'));
+  if (!credentials) {
+    await cms.stop();
+    throw new Error(`The CMS wrote no dev credentials to ${cms.dataDir}/dev-credentials.env`);
+  }
+  process.env.BAOBAB_TEST_ADMIN_CMS_URL = cms.url;
+  process.env.BAOBAB_TEST_ADMIN_API_TOKEN = credentials.BAOBAB_API_TOKEN;
+  process.env.BAOBAB_TEST_ADMIN_EMAIL = credentials.BAOBAB_ADMIN_EMAIL;
+  process.env.BAOBAB_TEST_ADMIN_PASSWORD = credentials.BAOBAB_ADMIN_PASSWORD;
+}
