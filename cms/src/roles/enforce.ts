@@ -98,6 +98,19 @@ function attributesOf(strapi: Core.Strapi, uid: string): ReadonlyMap<string, Att
 
 const mediaId = (value: unknown): unknown => (isRecord(value) ? value.id : value);
 
+/** JSON with object keys sorted, so `{ type, children }` and `{ children, type }` compare equal. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (isRecord(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .filter((key) => value[key] !== undefined)
+      .map((key) => `${JSON.stringify(key)}:${stableJson(value[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
 /** A value as comparable JSON: the same content compares equal however the admin or the database spells it. */
 function comparable(attribute: Attribute, value: unknown): string {
   if (value === undefined || value === null || value === '') return 'null';
@@ -105,16 +118,16 @@ function comparable(attribute: Attribute, value: unknown): string {
     case 'json':
       if (typeof value === 'string') {
         try {
-          return JSON.stringify(JSON.parse(value));
+          return stableJson(JSON.parse(value));
         } catch {
-          return JSON.stringify(value);
+          return stableJson(value);
         }
       }
-      return JSON.stringify(value);
+      return stableJson(value);
     case 'media':
-      return JSON.stringify(Array.isArray(value) ? value.map(mediaId) : mediaId(value));
+      return stableJson(Array.isArray(value) ? value.map(mediaId) : mediaId(value));
     case 'component':
-      return JSON.stringify(
+      return stableJson(
         (Array.isArray(value) ? value : [value]).map((item) =>
           isRecord(item) ? Object.fromEntries(Object.entries(item).filter(([key]) => key !== 'id' && key !== '__component')) : item,
         ),
@@ -122,7 +135,7 @@ function comparable(attribute: Attribute, value: unknown): string {
     case 'datetime':
     case 'date': {
       const time = new Date(value instanceof Date || typeof value === 'string' || typeof value === 'number' ? value : NaN).getTime();
-      return Number.isNaN(time) ? JSON.stringify(value) : String(time);
+      return Number.isNaN(time) ? stableJson(value) : String(time);
     }
     case 'boolean':
       return String(value === true || value === 1 || value === '1' || value === 'true');
@@ -132,7 +145,7 @@ function comparable(attribute: Attribute, value: unknown): string {
     case 'decimal':
       return String(Number(value));
     default:
-      return JSON.stringify(value);
+      return stableJson(value);
   }
 }
 

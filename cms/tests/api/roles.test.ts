@@ -149,6 +149,28 @@ describe('roles', () => {
       expect((await draft(documentId, 'sw-KE')).title).toBe('Chanzo');
     });
 
+    it('creates articles for kijana-ke, and none for mama-ng', async () => {
+      const own = await admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=en`, kenya, { slug: uniqueSlug('ke-new'), title: 'Made in Kenya', sites: ['kijana-ke'] });
+      expect(own.status).toBe(201);
+      const slug = uniqueSlug('ng-new');
+      const other = await admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=en`, kenya, { slug, title: 'For Nigeria', sites: ['mama-ng'] });
+      expectRefused(other, 'mama-ng is not yours');
+      const found = await rest('GET', `/articles?filters[slug][$eq]=${slug}&status=draft`);
+      expect(found.body.data).toEqual([]);
+    });
+
+    it('publishes its sw-KE translation of shared content, but not the en source', async () => {
+      const slug = uniqueSlug('shared-pub');
+      const documentId = await createArticle({ slug, title: 'Shared', sites: ['kijana-ke', 'mama-ng'] });
+      expect((await update(kenya, documentId, 'sw-KE', { title: 'Pamoja', slug, sites: ['kijana-ke', 'mama-ng'] })).status).toBe(200);
+      const publishSw = await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=sw-KE`, kenya, {});
+      expect(publishSw.status).toBe(200);
+      expect((await rest('GET', `/articles/${documentId}?locale=sw-KE&status=published`)).body.data.title).toBe('Pamoja');
+      const unpublishEn = await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/unpublish?locale=en`, kenya, {});
+      expectRefused(unpublishEn, 'cannot unpublish its en version');
+      expect((await rest('GET', `/articles/${documentId}?locale=en&status=published`)).status).toBe(200);
+    });
+
     it('changes kijana-ke\u2019s settings but not mama-ng\u2019s hostnames, and cannot delete a site', async () => {
       const sites = await admin('GET', `/content-manager/collection-types/${SITE}?pageSize=100`, kenya);
       expect(sites.status).toBe(200);
