@@ -180,6 +180,8 @@ describe('roles', () => {
 
       const renamed = await admin('PUT', `/content-manager/collection-types/${SITE}/${own.documentId}`, kenya, { name: `${own.name}` });
       expect(renamed.status).toBe(200);
+      const published = await admin('POST', `/content-manager/collection-types/${SITE}/${own.documentId}/actions/publish`, kenya, {});
+      expect(published.status).toBe(200);
 
       const hostnames = await admin('PUT', `/content-manager/collection-types/${SITE}/${other.documentId}`, kenya, { hostnames: ['mama.example.org'] });
       expect(hostnames.status).toBe(403);
@@ -195,6 +197,13 @@ describe('roles', () => {
       const answer = await admin('POST', `/content-manager/collection-types/${SCOPE}`, kenya, { sites: ['mama-ng'] });
       expect(answer.status).toBe(403);
     });
+  });
+
+  it('leaves API tokens unscoped: a script edits any country\u2019s content and shared source', async () => {
+    const documentId = await createArticle({ slug: uniqueSlug('token'), title: 'Nigeria only', sites: ['mama-ng'] });
+    const answer = await rest('PUT', `/articles/${documentId}?locale=en`, { data: { title: 'Edited by a script' } });
+    expect(answer.status).toBe(200);
+    expect((await draft(documentId, 'en')).title).toBe('Edited by a script');
   });
 
   describe('a zu-ZA translator', () => {
