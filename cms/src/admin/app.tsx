@@ -1,6 +1,13 @@
-// Baobab's admin extension: the login page says where you are, and Strapi's guided tour and
-// release notices stay out of editors' way. Built into the panel by scripts/build-admin.ts
-// (a change here makes the next `npm start` or browser test run rebuild the panel).
+// Baobab's admin extension: real form controls for Baobab's JSON fields (custom fields whose
+// server half is src/content/custom-fields.ts), the login page says where you are, and
+// Strapi's guided tour and release notices stay out of editors' way. Built into the panel by
+// scripts/build-admin.ts (a change here makes the next `npm start` or browser test rebuild it).
+
+/** The part of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
+interface AdminApp {
+  customFields: { register(field: Record<string, unknown>): void };
+}
+
 export default {
   config: {
     locales: [],
@@ -12,6 +19,15 @@ export default {
         'Auth.form.welcome.subtitle': 'Log in to edit every country site',
       },
     },
+  },
+  register(app: AdminApp) {
+    app.customFields.register({
+      name: 'site-picker',
+      type: 'json',
+      intlLabel: { id: 'baobab.site-picker.label', defaultMessage: 'Sites' },
+      intlDescription: { id: 'baobab.site-picker.description', defaultMessage: 'The sites that carry this, by name and code.' },
+      components: { Input: async () => import('./site-picker.js') },
+    });
   },
   bootstrap() {},
 };

@@ -10,6 +10,7 @@ import { siteSchema, type SiteRecord } from '../delivery/records';
 import { blocksText } from '../delivery/rules';
 import { isChannel } from '@baobab/chat/limits';
 import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
+import { registerCustomFields } from './custom-fields';
 import { parseJsonFields } from './json-fields';
 import { pathSegments } from './problems';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
@@ -214,6 +215,7 @@ async function refreshSearchText(strapi: Core.Strapi, documentId: string) {
 }
 
 export function registerContentRules(strapi: Core.Strapi): void {
+  registerCustomFields(strapi);
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context;
     const isOurs = uid === UID.site || CONTENT_KIND.has(uid);

@@ -2,7 +2,7 @@
 // be told beside the field when a save is refused (a hostname that is another site's, a
 // WhatsApp override too long for one message), with nothing written.
 import type { Browser, Page } from 'playwright-core';
-import { cmsUrl, documentIdOf, fieldError, launchBrowser, loggedIn, openEdit, rest, screenshot, submit, typeJson, UI_TIMEOUT } from './support/admin';
+import { cmsUrl, documentIdOf, fieldError, launchBrowser, loggedIn, openEdit, rest, type RestBody, screenshot, submit, typeJson, UI_TIMEOUT } from './support/admin';
 
 jest.setTimeout(180_000);
 
@@ -73,7 +73,42 @@ describe('a site form', () => {
   });
 });
 
+async function carriedBy(site: string, slug: string): Promise<boolean> {
+  const response = await fetch(`${cmsUrl()}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query($site: String!, $slug: String!) { site(code: $site) { article(slug: $slug) { slug } } }', variables: { site, slug } }),
+  });
+  const body: RestBody = await response.json();
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data.site.article?.slug === slug;
+}
+
 describe('an article form', () => {
+  it('picks the carrying sites by name and publishes: kijana-ke and mama-ng carry it, thrive-za does not', async () => {
+    const slug = `admin-picked-${Date.now().toString(36)}`;
+    const created = await rest('POST', '/articles?locale=en&status=draft', { data: { slug, title: 'Picked sites', allSites: false, sites: ['amal-eg'] } });
+    expect(created.status).toBe(201);
+    await openEdit(page, ARTICLE, created.body.data.documentId, 'en');
+    const picker = page.locator('[data-baobab-site-picker="sites"]');
+    await picker.getByText('Kijana Kenya (kijana-ke)').waitFor();
+    await picker.scrollIntoViewIfNeeded();
+    await screenshot(page, 'article-form-site-picker');
+    await picker.locator('input[name="sites:amal-eg"]').uncheck();
+    await picker.locator('input[name="sites:kijana-ke"]').check();
+    await picker.locator('input[name="sites:mama-ng"]').check();
+    const published = await submit(page, 'Publish');
+    expect(published.status).toBe(200);
+    await screenshot(page, 'article-form-published');
+
+    const stored = await rest('GET', `/articles/${created.body.data.documentId}?locale=en`);
+    expect(stored.body.data.sites).toEqual(['kijana-ke', 'mama-ng']);
+    expect(await carriedBy('kijana-ke', slug)).toBe(true);
+    expect(await carriedBy('mama-ng', slug)).toBe(true);
+    expect(await carriedBy('thrive-za', slug)).toBe(false);
+    expect(await carriedBy('amal-eg', slug)).toBe(false);
+  });
+
   it('refuses a WhatsApp override too long for one message, saying so beside the text, and writes nothing', async () => {
     const slug = `admin-whatsapp-${Date.now().toString(36)}`;
     const created = await rest('POST', '/articles?locale=en&status=draft', {
