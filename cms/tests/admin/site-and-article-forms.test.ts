@@ -47,8 +47,11 @@ describe('a site form', () => {
   it('logs in and saves kijana-ke with hostnames changed through the form', async () => {
     const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
     await openEdit(page, SITE, documentId);
+    for (const label of ['Site name', 'Web addresses', 'Default language', 'Languages', 'Theme', 'Chat channels']) {
+      await page.locator('label').filter({ hasText: new RegExp(`^${label}\\*?$`) }).first().waitFor();
+    }
     await screenshot(page, 'site-form');
-    await typeJson(page, 'hostnames', '["kijana-ke.localhost", "www.kijana-ke.localhost"]');
+    await typeJson(page, 'Web addresses', '["kijana-ke.localhost", "www.kijana-ke.localhost"]');
     const saved = await submit(page, 'Save');
     expect(saved.status).toBe(200);
     await screenshot(page, 'site-form-saved');
@@ -61,10 +64,10 @@ describe('a site form', () => {
     const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
     await openEdit(page, SITE, documentId);
     const typed = '["kijana-ke.localhost", "mama-ng.localhost"]';
-    await typeJson(page, 'hostnames', typed);
+    await typeJson(page, 'Web addresses', typed);
     const refused = await submit(page, 'Save');
     expect(refused.status).toBe(400);
-    const message = await fieldError(page, 'hostnames');
+    const message = await fieldError(page, 'Web addresses');
     expect(await message.textContent()).toContain('"mama-ng.localhost" already belongs to site mama-ng');
     await screenshot(page, 'site-form-duplicate-hostname');
 
