@@ -247,7 +247,10 @@ export function registerRoleScoping(strapi: Core.Strapi): void {
     if (actor === null) return next();
     if (uid === SCOPE_UID) refuse('Only super admins change who edits which sites and locales.');
     if (uid === UID.site) await checkSiteWrite(strapi, actor, action, params);
-    else await checkContentWrite(strapi, actor, uid, action, params);
+    else if (Array.isArray(params.locale)) {
+      // Bulk publishing may name several locales at once: each is judged on its own.
+      for (const locale of params.locale) await checkContentWrite(strapi, actor, uid, action, { ...params, locale: String(locale) });
+    } else await checkContentWrite(strapi, actor, uid, action, params);
     return next();
   });
 }

@@ -169,6 +169,11 @@ describe('roles', () => {
       const unpublishEn = await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/unpublish?locale=en`, kenya, {});
       expectRefused(unpublishEn, 'cannot unpublish its en version');
       expect((await rest('GET', `/articles/${documentId}?locale=en&status=published`)).status).toBe(200);
+
+      await rest('PUT', `/articles/${documentId}?locale=en&status=draft`, { data: { title: 'Shared, draft change' } });
+      const bulk = await admin('POST', `/content-manager/collection-types/${ARTICLE}/actions/bulkPublish?locale=en`, kenya, { documentIds: [documentId] });
+      expectRefused(bulk, 'cannot publish its en version');
+      expect((await rest('GET', `/articles/${documentId}?locale=en&status=published`)).body.data.title).toBe('Shared');
     });
 
     it('changes kijana-ke\u2019s settings but not mama-ng\u2019s hostnames, and cannot delete a site', async () => {
