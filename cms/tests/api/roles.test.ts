@@ -1,7 +1,6 @@
 // Roles over the admin's own HTTP API: admin users with the shipped roles log in as the
 // admin panel does and write through the content-manager endpoints; out-of-scope writes
 // are refused with a sentence naming the site or locale, and change nothing.
-import fs from 'node:fs';
 import path from 'node:path';
 import { readCredentialsFile } from '../../src/bootstrap/dev-access';
 import { cmsUrl, createArticle, paragraph, rest, uniqueSlug, type Json } from '../support/client';
@@ -27,11 +26,9 @@ async function admin(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, t
 
 /** The super admin's credentials, from the data folder of the CMS the global setup started. */
 function superAdminCredentials(): { email: string; password: string } {
-  const pid = process.env.BAOBAB_TEST_CMS_PID ?? '';
-  const environ = fs.readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
-  const dataDir = environ.find((entry) => entry.startsWith('BAOBAB_DATA_DIR='))?.slice('BAOBAB_DATA_DIR='.length);
+  const dataDir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
   const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
-  if (!credentials) throw new Error(`no development credentials for the CMS (pid ${pid})`);
+  if (!credentials) throw new Error(`no development credentials for the test CMS (BAOBAB_TEST_CMS_DATA_DIR=${dataDir ?? 'unset'})`);
   return { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD };
 }
 

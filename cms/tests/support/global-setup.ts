@@ -14,4 +14,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.BAOBAB_TEST_CMS_URL = cms.url;
   process.env.BAOBAB_TEST_API_TOKEN = cms.apiToken;
   process.env.BAOBAB_TEST_CMS_PID = String(cms.child.pid ?? '');
+  process.env.BAOBAB_TEST_CMS_DATA_DIR = cms.dataDir;
 }
