@@ -28,6 +28,20 @@ export default {
       intlDescription: { id: 'baobab.site-picker.description', defaultMessage: 'The sites that carry this, by name and code.' },
       components: { Input: async () => import('./site-picker.js') },
     });
+    app.customFields.register({
+      name: 'locale-picker',
+      type: 'json',
+      intlLabel: { id: 'baobab.locale-picker.label', defaultMessage: 'Languages' },
+      intlDescription: { id: 'baobab.locale-picker.description', defaultMessage: 'Languages from the locale registry, by their own names.' },
+      components: { Input: async () => import('./locales-input.js') },
+    });
+    app.customFields.register({
+      name: 'default-locale',
+      type: 'string',
+      intlLabel: { id: 'baobab.default-locale.label', defaultMessage: 'Default language' },
+      intlDescription: { id: 'baobab.default-locale.description', defaultMessage: "One of the site's languages." },
+      components: { Input: async () => import('./default-locale-input.js') },
+    });
   },
   bootstrap() {},
 };

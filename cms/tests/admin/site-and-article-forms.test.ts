@@ -48,7 +48,7 @@ describe('a site form', () => {
     const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
     await openEdit(page, SITE, documentId);
     for (const label of ['Site name', 'Web addresses', 'Default language', 'Languages', 'Theme', 'Chat channels']) {
-      await page.locator('label').filter({ hasText: new RegExp(`^${label}\\*?$`) }).first().waitFor();
+      await page.locator('label, legend').filter({ hasText: new RegExp(`^${label}\\*?$`) }).first().waitFor();
     }
     await screenshot(page, 'site-form');
     await typeJson(page, 'Web addresses', '["kijana-ke.localhost", "www.kijana-ke.localhost"]');
@@ -58,6 +58,25 @@ describe('a site form', () => {
 
     const stored = await rest('GET', `/sites/${documentId}?status=draft`);
     expect(stored.body.data.hostnames).toEqual(['kijana-ke.localhost', 'www.kijana-ke.localhost']);
+  });
+
+  it('chooses the languages by their own names and the default language among them', async () => {
+    const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
+    await openEdit(page, SITE, documentId);
+    const languages = page.locator('[data-baobab-field="locales"]');
+    await languages.getByText('Kiswahili (Kenya)').waitFor();
+    expect(await languages.locator('input[name="locales:sw-KE"]').isChecked()).toBe(true);
+    await languages.locator('input[name="locales:en"]').check();
+    const defaultLanguage = page.locator('select[name="defaultLocale"]');
+    expect(await defaultLanguage.locator('option').allInnerTexts()).toEqual(expect.arrayContaining(['English (en)', 'English (Kenya) (en-KE)']));
+    await defaultLanguage.selectOption('en');
+    await languages.scrollIntoViewIfNeeded();
+    await screenshot(page, 'site-form-languages');
+    const saved = await submit(page, 'Save');
+    expect(saved.status).toBe(200);
+
+    const stored = await rest('GET', `/sites/${documentId}?status=draft`);
+    expect(stored.body.data).toMatchObject({ locales: ['en', 'en-KE', 'sw-KE'], defaultLocale: 'en' });
   });
 
   it("shows beside hostnames that a hostname is another site's, and writes nothing", async () => {
