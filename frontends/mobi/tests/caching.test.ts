@@ -1,14 +1,5 @@
-import { page } from './support/http';
+import { page, rest } from './support/http';
 
-const cmsUrl = () => process.env.BAOBAB_TEST_MOBI_CMS_URL ?? '';
-const rest = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${cmsUrl()}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_MOBI_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: { documentId?: string } } };
-};
 
 describe('page cache', () => {
   it('answers a repeated page from cache with an ETag, 304 on If-None-Match, and proxy-friendly Cache-Control', async () => {

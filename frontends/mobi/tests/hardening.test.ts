@@ -2,18 +2,10 @@
 // reader mistakes are 4xx, never 5xx; every HTML answer carries a script-forbidding CSP;
 // a theme token cannot become markup; ?utm floods share one cached page; no empty headings.
 import http from 'node:http';
-import { count, links, page } from './support/http';
+import { count, links, page, rest } from './support/http';
 
 const CSP = "default-src 'none'; script-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-const rest = async (method: string, apiPath: string, body?: unknown) => {
-  const response = await fetch(`${process.env.BAOBAB_TEST_MOBI_CMS_URL}/api${apiPath}`, {
-    method,
-    headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_MOBI_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: Array<{ documentId: string; themeTokens?: unknown }> } };
-};
 
 /** POSTs `bytes` of body over node:http, honouring back-pressure; resolves with what the client read. */
 function post(path: string, bytes: number): Promise<{ status: number; body: string }> {

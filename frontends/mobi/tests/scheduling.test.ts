@@ -1,17 +1,8 @@
 // An article scheduled a few seconds ahead reaches the pages that list it within 2 s of
 // its go-live time, with no edit to set it off: the CMS drops its caches and notifies the
 // mobi-site at every publish window boundary.
-import { page } from './support/http';
+import { page, rest } from './support/http';
 
-const cmsUrl = () => process.env.BAOBAB_TEST_MOBI_CMS_URL ?? '';
-const rest = async (method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${cmsUrl()}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_MOBI_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: { documentId?: string } } };
-};
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

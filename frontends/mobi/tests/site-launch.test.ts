@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { page } from './support/http';
+import { page, rest } from './support/http';
 
 const script = path.resolve(__dirname, '../../../scripts/site-new.ts');
 const siteNew = (args: string[]) =>
@@ -10,14 +10,6 @@ const siteNew = (args: string[]) =>
     timeout: 60_000,
   });
 
-const rest = async (method: string, apiPath: string, body?: unknown) => {
-  const response = await fetch(`${process.env.BAOBAB_TEST_MOBI_CMS_URL}/api${apiPath}`, {
-    method,
-    headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_MOBI_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, body: (await response.json()) as { data?: Array<{ documentId: string }> } };
-};
 
 describe('site:new', () => {
   it('launches a themed site that the mobi-site serves within 5 seconds, with no restart', async () => {

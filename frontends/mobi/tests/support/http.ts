@@ -36,3 +36,18 @@ export const links = (html: string): string[] =>
   [...html.matchAll(/<a [^>]*href="(\/[^"#]*)"/g)].map((match) => (match[1] ?? '').replace(/&amp;/g, '&'));
 
 export const count = (html: string, pattern: RegExp) => (html.match(pattern) ?? []).length;
+
+/** Answers of the CMS's REST API are checked field by field in tests; this is the one loose type. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Json = any;
+
+/** Strapi's REST API on the test CMS, with its full-access API token. */
+export async function rest(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${process.env.BAOBAB_TEST_MOBI_CMS_URL ?? ''}/api${apiPath}`, {
+    method,
+    headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_MOBI_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+}
