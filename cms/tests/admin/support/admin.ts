@@ -95,8 +95,18 @@ export async function submit(page: Page, button: 'Save' | 'Publish'): Promise<{ 
   return { status: response.status(), body };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * Keeps a screenshot in artifacts/admin/. With `docs: true` and BAOBAB_DOCS_SCREENSHOTS=1 it
+ * also refreshes the copy in docs/editors/ that the editors' guide shows (committed once, by
+ * hand: `BAOBAB_DOCS_SCREENSHOTS=1 npx jest --selectProjects cms-admin`).
+ */
+export async function screenshot(page: Page, name: string, options: { docs?: boolean } = {}): Promise<void> {
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  if (options.docs && process.env.BAOBAB_DOCS_SCREENSHOTS === '1') {
+    const docs = path.join(root, 'docs', 'editors');
+    fs.mkdirSync(docs, { recursive: true });
+    await page.screenshot({ path: path.join(docs, `${name}.png`), fullPage: false });
+  }
 }
 
 /** Strapi's REST API with the dev token, for arranging content and checking what was stored. */
