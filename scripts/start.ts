@@ -34,6 +34,8 @@ const processes: BaobabProcess[] = [
       PORT: String(cmsPort),
       BAOBAB_NOTIFY_URLS: [`http://127.0.0.1:${mobiPort}/_baobab/invalidate`, `http://127.0.0.1:${chatPort}/_baobab/invalidate`].join(','),
       BAOBAB_NOTIFY_SECRET: notifySecret,
+      // The admin's Preview button opens the mobi-site's /_baobab/preview.
+      BAOBAB_PREVIEW_URL: process.env.BAOBAB_PREVIEW_URL ?? `http://localhost:${mobiPort}`,
     },
     url: `http://localhost:${cmsPort}`,
     check: `http://127.0.0.1:${cmsPort}/_health`,
@@ -43,7 +45,7 @@ const processes: BaobabProcess[] = [
     name: 'mobi',
     command: 'exec node --import tsx frontends/mobi/scripts/serve.ts',
     prefixColor: 'cyan',
-    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret },
+    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_ADMIN_URL: `http://localhost:${cmsPort}` },
     url: `http://localhost:${mobiPort}`,
     check: `http://127.0.0.1:${mobiPort}/_baobab/health`,
     exists: fs.existsSync(path.join(root, 'frontends/mobi/package.json')),

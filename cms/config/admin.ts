@@ -1,3 +1,4 @@
+import { previewAdminConfig } from '../src/preview';
 import { getSecrets } from '../src/secrets';
 
 export default ({ env }: { env: { bool(key: string, fallback?: boolean): boolean } }) => ({
@@ -7,4 +8,5 @@ export default ({ env }: { env: { bool(key: string, fallback?: boolean): boolean
   transfer: { token: { salt: getSecrets().TRANSFER_TOKEN_SALT } },
   secrets: { encryptionKey: getSecrets().ENCRYPTION_KEY },
   flags: { nps: false, promoteEE: false },
+  preview: previewAdminConfig(process.env),
 });

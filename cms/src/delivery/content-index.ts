@@ -40,6 +40,12 @@ export interface ContentIndex {
 
 const published = { publishedAt: { $notNull: true } };
 
+/** The light fields of an article the index holds (and a preview reads from a draft). */
+export const articleIndexFields = [
+  'id', 'documentId', 'locale', 'slug', 'title', 'lead', 'section', 'tags', 'sites', 'allSites',
+  'goLiveAt', 'expireAt', 'featuredFrom', 'featuredUntil', 'createdAt', 'publishedAt', 'updatedAt',
+] as const;
+
 export async function loadContentIndex(strapi: Core.Strapi, now: number): Promise<ContentIndex> {
   const parseRows = <T>(schema: z.ZodType<T>, rows: unknown[], what: string): T[] =>
     rows.flatMap((row, index) => {
@@ -55,10 +61,7 @@ export async function loadContentIndex(strapi: Core.Strapi, now: number): Promis
     strapi.db.query(UID.section).findMany({ where: published }),
     strapi.db.query(UID.article).findMany({
       where: published,
-      select: [
-        'id', 'documentId', 'locale', 'slug', 'title', 'lead', 'section', 'tags', 'sites', 'allSites',
-        'goLiveAt', 'expireAt', 'featuredFrom', 'featuredUntil', 'createdAt', 'publishedAt', 'updatedAt',
-      ],
+      select: [...articleIndexFields],
     }),
     strapi.db.query(UID.page).findMany({ where: published }),
     strapi.db.query(UID.banner).findMany({ where: published, populate: { image: true } }),

@@ -17,6 +17,8 @@ export const errorCodes = [
   'METHOD_NOT_ALLOWED',
   'UNSUPPORTED_MEDIA_TYPE',
   'INTERNAL_SERVER_ERROR',
+  'PREVIEW_TOKEN_INVALID',
+  'PREVIEW_TOKEN_EXPIRED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

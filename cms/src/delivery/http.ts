@@ -135,7 +135,8 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
       // Under application/json every GraphQL answer is a 200 so clients read its errors;
       // the graphql-response media type carries the request's own status.
       const status = mediaType === GRAPHQL_RESPONSE_JSON || response.status >= 500 ? response.status : 200;
-      const isClean = response.status === 200 && cache !== 'refused';
+      // A preview answer (a draft) is private: no-store, and never a 304 from a shared validator.
+      const isClean = response.status === 200 && cache !== 'refused' && cache !== 'private';
       const headers: Record<string, string | number> = {
         ...baseHeaders,
         'Content-Type': `${mediaType}; charset=utf-8`,

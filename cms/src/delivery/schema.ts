@@ -8,6 +8,7 @@ import type DataLoader from 'dataloader';
 import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import type { ContentIndex } from './content-index';
 import type { ExecutionBudget } from './execute';
+import type { PreviewAccess } from './preview';
 import { badInput } from './errors';
 import type { ArticleDetail, ArticleRow, BannerRow, ImageRecord, LocalizedRow, PageRow, SectionRow, SiteRecord } from './records';
 import {
@@ -55,12 +56,15 @@ export const typeDefs = /* GraphQL */ `
     channels: JSON!
     navigation(locale: String): [Section!]!
     section(slug: String!, locale: String): Section
-    article(slug: String!, locale: String): Article
+    "previewToken: from the CMS's Preview button; when it names this article (by slug) and is valid, the draft is served instead, and the answer is never cached."
+    article(slug: String!, locale: String, previewToken: String): Article
     articles(locale: String, section: String, tag: String, featured: Boolean, first: Int, after: String): ArticleConnection!
     search(query: String!, locale: String, first: Int, after: String): ArticleConnection!
     page(slug: String!, locale: String): Page
     pages(locale: String): [Page!]!
     banners(locale: String): [Banner!]!
+    "The draft a preview token names, as this site would serve it (its variables, in the site locale that reads the draft's language). Null when the site does not carry the draft or serve its language. Errors PREVIEW_TOKEN_INVALID, PREVIEW_TOKEN_EXPIRED. Never cached."
+    preview(token: String!): Article
   }
 
   type Locale {
@@ -173,6 +177,8 @@ export interface DeliveryContext {
   readonly publicUrl: string;
   /** What this execution may still spend (time, answer bytes); checked by every resolver. */
   readonly budget: ExecutionBudget;
+  /** Drafts, for a valid preview token only. */
+  readonly preview: PreviewAccess;
 }
 
 interface Scope {
@@ -190,9 +196,20 @@ interface ImageView {
 
 type LocaleArgs = { locale?: string | null };
 type SlugArgs = LocaleArgs & { slug: string };
+type ArticleArgs = SlugArgs & { previewToken?: string | null };
 type PageArgs = { first?: number | null; after?: string | null };
 type ArticlesArgs = LocaleArgs & PageArgs & { section?: string | null; tag?: string | null; featured?: boolean | null };
 type SearchArgs = LocaleArgs & PageArgs & { query: string };
+
+/** The site locale whose readers get a translation in `locale` soonest (the default locale on a tie), or null. */
+function previewLocale(site: SiteRecord, locale: string): string | null {
+  let best: { code: string; rank: number } | null = null;
+  for (const code of [site.defaultLocale, ...site.locales]) {
+    const rank = chainFor(site, code).indexOf(locale);
+    if (rank >= 0 && (best === null || rank < best.rank)) best = { code, rank };
+  }
+  return best?.code ?? null;
+}
 
 function scope(site: SiteRecord, locale: string | null | undefined): Scope {
   const requestedLocale = resolveLocale(site, locale);
@@ -280,8 +297,13 @@ export const resolvers = {
       const row = findBySlug(context.index.sections, args.slug, at);
       return row ? view(at, row) : null;
     },
-    article(site: SiteRecord, args: SlugArgs, context: DeliveryContext) {
+    async article(site: SiteRecord, args: ArticleArgs, context: DeliveryContext) {
       const at = scope(site, args.locale);
+      if (args.previewToken != null) {
+        // Honoured only for the document the token names, on a site that carries it, in a language the reader gets.
+        const draft = await context.preview.draftArticle(args.previewToken);
+        if (draft && draft.slug === args.slug && carries(site, draft) && at.chain.includes(draft.locale)) return view(at, draft);
+      }
       const row = findBySlug(context.index.articles, args.slug, at);
       return row && isLive(row, context.now) ? view(at, row) : null;
     },
@@ -314,6 +336,12 @@ export const resolvers = {
     pages(site: SiteRecord, args: LocaleArgs, context: DeliveryContext) {
       const at = scope(site, args.locale);
       return context.index.pages.pickAll(site, at.chain).sort(byPosition).map((row) => view(at, row));
+    },
+    async preview(site: SiteRecord, args: { token: string }, context: DeliveryContext) {
+      const draft = await context.preview.draftArticle(args.token);
+      if (!draft || !carries(site, draft)) return null;
+      const requestedLocale = previewLocale(site, draft.locale);
+      return requestedLocale === null ? null : view(scope(site, requestedLocale), draft);
     },
     banners(site: SiteRecord, args: LocaleArgs, context: DeliveryContext) {
       const at = scope(site, args.locale);

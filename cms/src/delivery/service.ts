@@ -11,6 +11,9 @@ import { loadContentIndex, UID, type ContentIndex } from './content-index';
 import { createExecutor, type GraphQLRequest, type GraphQLResponse, type Plan } from './execute';
 import { defaultLimits, type QueryLimits } from './limits';
 import { createNotifier, notifyTargets } from './notify';
+import { createPreviewAccess } from './preview';
+import { previewKey } from '../preview/token';
+import { getSecrets } from '../secrets';
 import { articleDetailSchema, type ArticleDetail } from './records';
 import { createDeliverySchema, type DeliveryContext } from './schema';
 
@@ -25,7 +28,8 @@ export interface CachedResponse {
 
 export interface DeliveryResult {
   readonly response: CachedResponse;
-  readonly cache: 'hit' | 'miss' | 'refused';
+  /** private: the answer read a draft for a preview token; it was not cached and must not be. */
+  readonly cache: 'hit' | 'miss' | 'refused' | 'private';
   readonly dbQueries: number;
 }
 
@@ -97,7 +101,8 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     sizeCalculation: ({ response }, key) => response.body.length + (response.gzip?.length ?? 0) + key.length + 200,
   });
   /** Executions under way, by cache key: identical concurrent misses share one. */
-  const inFlight = new Map<string, Promise<{ response: CachedResponse; dbQueries: number }>>();
+  const inFlight = new Map<string, Promise<{ response: CachedResponse; dbQueries: number; isPrivate: boolean }>>();
+  const draftKey = previewKey(getSecrets().ENCRYPTION_KEY);
 
   strapi.db.connection.on('query', () => {
     const counter = queryCounter.getStore();
@@ -169,14 +174,16 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     const counter = { queries: 0 };
     return queryCounter.run(counter, async () => {
       const contentIndex = await currentIndex(now);
-      const result = await plan.run((budget) => ({ index: contentIndex, now, details: details(), searchMatches, publicUrl, budget }) satisfies DeliveryContext);
+      const state = { isPrivate: false };
+      const preview = createPreviewAccess(strapi, draftKey, state, now);
+      const result = await plan.run((budget) => ({ index: contentIndex, now, details: details(), searchMatches, publicUrl, budget, preview }) satisfies DeliveryContext);
       const response = toCached(result);
-      // Only clean answers are kept, and only when nothing changed while they were computed.
-      if (result.status === 200 && !result.body.errors && started === generation) {
+      // Only clean public answers are kept (never one that read a draft), and only when nothing changed while they were computed.
+      if (result.status === 200 && !result.body.errors && !state.isPrivate && started === generation) {
         const validUntil = Math.min(contentIndex.nextBoundary ?? Number.POSITIVE_INFINITY, now + MAX_RESPONSE_AGE_MS);
         responses.set(key, { response, validUntil });
       }
-      return { response, dbQueries: counter.queries };
+      return { response, dbQueries: counter.queries, isPrivate: state.isPrivate };
     });
   }
 
@@ -198,8 +205,8 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
         running = execute(plan, plan.key).finally(() => inFlight.delete(plan.key));
         inFlight.set(plan.key, running);
       }
-      const { response, dbQueries } = await running;
-      return { response, cache: 'miss', dbQueries };
+      const { response, dbQueries, isPrivate } = await running;
+      return { response, cache: isPrivate ? 'private' : 'miss', dbQueries };
     },
     invalidate(reason) {
       generation += 1;
