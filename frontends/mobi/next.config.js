@@ -1,7 +1,7 @@
 // Pages Router only: it is the one mode that can ship pages with no JavaScript at all.
 /** @type {import('next').NextConfig} */
 module.exports = {
-  transpilePackages: ['@baobab/kit', '@baobab/locales', '@baobab/theme-base', '@baobab/theme-sunrise', '@baobab/theme-pulse'],
+  transpilePackages: ['@baobab/chat', '@baobab/kit', '@baobab/locales', '@baobab/theme-base', '@baobab/theme-sunrise', '@baobab/theme-pulse'],
   poweredByHeader: false,
   reactStrictMode: true,
   // The mobi server (server/http.ts) compresses, tags and caches pages itself.

@@ -6,12 +6,12 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { secretProblem } from '@baobab/kit';
-import { createRequestHandler } from '../server/http';
+import { createRequestHandler, previewFrameAncestors } from '../server/http';
 import { createImageHandler } from '../server/images';
 import { createPageCache, readPageCacheOptions } from '../server/page-cache';
 
 const appDir = path.resolve(__dirname, '..');
-const watched = ['pages', 'src', 'next.config.js', '../kit/src', '../../themes', '../../locales'];
+const watched = ['pages', 'src', 'next.config.js', '../kit/src', '../chat/src', '../../themes', '../../locales'];
 
 function newestSource(): number {
   let newest = 0;
@@ -68,6 +68,7 @@ async function main() {
     cache,
     notifySecret,
     log: (message) => console.warn(message),
+    frameAncestors: previewFrameAncestors(process.env),
   });
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {

@@ -7,6 +7,7 @@ import zlib from 'node:zlib';
 import { defaultBodyLimits, readBody, type BodyLimits } from '@baobab/kit/http';
 import { isLiteRequest } from '../src/lite';
 import { IMAGE_PREFIX } from '../src/image-path';
+import { PREVIEW_PATH } from '../src/preview-path';
 import { BAD_REQUEST_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 
@@ -30,6 +31,44 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'strict-origin-when-cross-origin',
   // frame-ancestors for browsers that predate it.
   'X-Frame-Options': 'DENY',
+};
+
+/**
+ * Origins that may frame the draft preview (the CMS admin shows it in its preview pane):
+ * BAOBAB_ADMIN_URL (comma-separated), else CMS_URL's origin, with its localhost/127.0.0.1 twin.
+ */
+export function previewFrameAncestors(env: NodeJS.ProcessEnv): string[] {
+  const given = (env.BAOBAB_ADMIN_URL ?? env.CMS_URL ?? 'http://127.0.0.1:1337').split(',').map((value) => value.trim()).filter(Boolean);
+  const origins = new Set<string>();
+  for (const value of given) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new Error(`BAOBAB_ADMIN_URL must be http(s) URLs separated by commas (got "${value}")`);
+    }
+    origins.add(url.origin);
+    const twin = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname === '127.0.0.1' ? 'localhost' : null;
+    if (twin !== null) origins.add(`${url.protocol}//${twin}${url.port ? `:${url.port}` : ''}`);
+  }
+  return [...origins];
+}
+
+/** The draft preview: never stored anywhere, never indexed, no referrer (its URL holds the token), framed only by the admin. */
+function previewHeaders(frameAncestors: readonly string[]): Record<string, string> {
+  const { 'X-Frame-Options': _, ...security } = SECURITY_HEADERS;
+  return {
+    ...security,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY.replace("frame-ancestors 'none'", `frame-ancestors ${frameAncestors.length > 0 ? frameAncestors.join(' ') : "'none'"}`),
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'X-Robots-Tag': 'noindex, nofollow',
+  };
+}
+
+const pathOf = (url: string) => {
+  const mark = url.indexOf('?');
+  return mark < 0 ? url : url.slice(0, mark);
 };
 
 type NextHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -128,8 +167,10 @@ export function createRequestHandler(options: {
   log: (message: string) => void;
   /** No mobi path reads a request body; one over the limit (the kit's default, 64 KiB) is answered 413. */
   bodyLimits?: BodyLimits;
+  /** Origins that may frame the draft preview (see previewFrameAncestors); none by default. */
+  frameAncestors?: readonly string[];
 }) {
-  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits } = options;
+  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [] } = options;
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
@@ -174,6 +215,20 @@ export function createRequestHandler(options: {
     if (!isWellFormedUrl(req.url ?? '/')) {
       req.headers[BAD_REQUEST_HEADER] = 'malformed percent-encoding';
       req.url = '/';
+    }
+    if (pathOf(req.url ?? '/') === PREVIEW_PATH) {
+      // A draft: rendered for this request alone, outside the page cache, whatever the method asked.
+      const headers = previewHeaders(frameAncestors);
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { ...headers, Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end('Use GET to open a preview.\n');
+        return;
+      }
+      const rendered = await captureRender(handle, req, res);
+      for (const name of res.getHeaderNames()) res.removeHeader(name);
+      res.writeHead(rendered.status, { ...headers, 'Content-Type': rendered.contentType, 'Content-Length': rendered.body.length });
+      res.end(req.method === 'HEAD' ? undefined : rendered.body);
+      return;
     }
     if (cache === null || (req.method !== 'GET' && req.method !== 'HEAD')) {
       await handle(req, res);

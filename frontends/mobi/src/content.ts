@@ -24,7 +24,7 @@ const frame = {
 export const frameSchema = z.object(frame);
 export type Frame = z.infer<typeof frameSchema>;
 
-const FRAME = `code name defaultLocale locales { code name direction } theme { name tokens } variables(locale: $locale)
+export const FRAME = `code name defaultLocale locales { code name direction } theme { name tokens } variables(locale: $locale)
   navigation(locale: $locale) { slug title } pages(locale: $locale) { slug title }`;
 const CARD = 'slug title lead locale image { url(width: 320) alt width height }';
 const CONNECTION = `nodes { ${CARD} } pageInfo { endCursor hasNextPage } totalCount`;

@@ -40,4 +40,5 @@ export default async function globalSetup(): Promise<void> {
   // Own names: the CMS API project's global setup runs in the same jest process.
   process.env.BAOBAB_TEST_MOBI_CMS_URL = cms.url;
   process.env.BAOBAB_TEST_MOBI_API_TOKEN = cms.apiToken;
+  process.env.BAOBAB_TEST_MOBI_CMS_DATA_DIR = cms.dataDir;
 }
