@@ -4,11 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readCredentialsFile } from '../../../src/bootstrap/dev-access';
-import { startCms, type RunningCms } from '../../support/cms-process';
+import { freePort, startCms, type RunningCms } from '../../support/cms-process';
+import { startMobi, type RunningMobi } from './mobi';
 
 declare global {
   // eslint-disable-next-line no-var
   var __BAOBAB_ADMIN_CMS__: RunningCms | undefined;
+  // eslint-disable-next-line no-var
+  var __BAOBAB_ADMIN_MOBI__: RunningMobi | undefined;
 }
 
 const cmsDir = path.resolve(__dirname, '../../..');
@@ -21,8 +24,17 @@ export default async function globalSetup(): Promise<void> {
     timeout: 600_000,
   });
   // SQLite always: this CMS must not share (and reset) the PostgreSQL database of the API tests.
-  const cms = await startCms({ env: { BAOBAB_SERVE_ADMIN: 'true', DATABASE_URL: undefined }, timeoutMs: 300_000 });
+  // The Preview button opens the mobi-site, started beside the CMS on a port chosen first.
+  const mobiPort = await freePort();
+  const cms = await startCms({ env: { BAOBAB_SERVE_ADMIN: 'true', DATABASE_URL: undefined, BAOBAB_PREVIEW_URL: `http://127.0.0.1:${mobiPort}` }, timeoutMs: 300_000 });
   globalThis.__BAOBAB_ADMIN_CMS__ = cms;
+  try {
+    globalThis.__BAOBAB_ADMIN_MOBI__ = await startMobi({ port: mobiPort, cmsUrl: cms.url, dataDir: cms.dataDir });
+  } catch (error) {
+    await cms.stop();
+    throw error;
+  }
+  process.env.BAOBAB_TEST_ADMIN_MOBI_URL = globalThis.__BAOBAB_ADMIN_MOBI__.url;
   const credentials = readCredentialsFile(path.join(cms.dataDir, 'dev-credentials.env'));
   if (!credentials) {
     await cms.stop();
