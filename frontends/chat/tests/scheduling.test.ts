@@ -19,7 +19,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function choiceFor(screen: string, line: RegExp): string {
   const found = screen.split('\n').find((text) => /^\d+\. /.test(text) && line.test(text));
   if (!found) throw new Error(`no choice matching ${line} on:\n${screen}`);
-  return found.split('.')[0];
+  return found.slice(0, found.indexOf('.'));
 }
 
 /** Dials kijana-ke, picks English and the HIV section, and answers the section's first screen. */
