@@ -4,7 +4,8 @@
 // initial values change back to the stored ones, and the Form resets every field to them:
 // the editor kept the message and lost the edit. This guard, rendered inside the edit
 // view's form (as a side panel that shows nothing), puts the typed values back whenever
-// such a reset follows a refused save, and leaves Strapi's field messages where they are.
+// such a reset follows a refused save (within 10 s, before the editor changes anything),
+// and leaves Strapi's field messages where they are.
 import { useEffect, useRef } from 'react';
 import { useForm } from '@strapi/strapi/admin';
 
@@ -19,6 +20,9 @@ export function sameValue(a: unknown, b: unknown): boolean {
   for (const key of keys) if (!sameValue(left[key], right[key])) return false;
   return true;
 }
+
+/** How long after a refusal Strapi's refetch of the document may still reset the form. */
+const REFETCH_WINDOW_MS = 10_000;
 
 const hasErrors = (errors: unknown): boolean => typeof errors === 'object' && errors !== null && Object.keys(errors).length > 0;
 
@@ -37,6 +41,8 @@ export function KeepTypedValues({ documentId }: GuardProps): null {
   const sent = useRef<unknown>(null);
   /** The values of the last refused save, while the editor has not changed anything since. */
   const refused = useRef<unknown>(null);
+  /** Until when a reset counts as Strapi's refetch after the refusal, not a later action (discarding the draft). */
+  const refusedUntil = useRef(0);
   const lastInitial = useRef<unknown>(initialValues);
 
   useEffect(() => {
@@ -58,14 +64,18 @@ export function KeepTypedValues({ documentId }: GuardProps): null {
       sent.current = null;
       // Refused: the form holds the server's messages. Put back what the save sent if a reset took it.
       refused.current = hasErrors(errors) ? typed : null;
+      refusedUntil.current = Date.now() + REFETCH_WINDOW_MS;
       if (refused.current !== null && !sameValue(values, typed)) setValues(typed as typeof values);
       return;
     }
     if (refused.current === null || sameValue(values, refused.current)) return;
-    if (initialChanged && sameValue(values, initialValues)) {
-      // A later refetch reset the form again before the editor changed anything.
+    if (initialChanged && sameValue(values, initialValues) && Date.now() < refusedUntil.current) {
+      // Strapi's refetch after the refusal reset the form before the editor changed anything.
       setValues(refused.current as typeof values);
-    } else if (!initialChanged) {
+    } else if (initialChanged) {
+      // Another action changed the stored document (discarding the draft, say): the form follows it.
+      refused.current = null;
+    } else {
       // The editor changed something since: their values are the form's now.
       refused.current = null;
     }
