@@ -3,6 +3,8 @@
 // Strapi's guided tour and release notices stay out of editors' way. Built into the panel by
 // scripts/build-admin.ts (a change here makes the next `npm start` or browser test rebuild it).
 
+import * as schedule from './schedule/index.js';
+
 /** The part of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
 interface AdminApp {
   customFields: { register(field: Record<string, unknown>): void };
@@ -43,5 +45,7 @@ export default {
       components: { Input: async () => import('./default-locale-input.js') },
     });
   },
-  bootstrap() {},
+  bootstrap(app: schedule.ScheduleAdminApp) {
+    schedule.bootstrap(app);
+  },
 };

@@ -128,7 +128,7 @@ export function channelOverrideProblems(overrides: unknown, servings: readonly S
   return problems;
 }
 
-const channelNames: Readonly<Record<Channel, string>> = { whatsapp: 'WhatsApp', sms: 'SMS', ussd: 'USSD', telegram: 'Telegram', messenger: 'Messenger' };
+export const channelNames: Readonly<Record<Channel, string>> = { whatsapp: 'WhatsApp', sms: 'SMS', ussd: 'USSD', telegram: 'Telegram', messenger: 'Messenger' };
 
 /** One stored translation's overrides, as the site check reads them. */
 export interface StoredTranslation {

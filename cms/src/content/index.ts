@@ -11,6 +11,7 @@ import { blocksText } from '../delivery/rules';
 import { isChannel } from '@baobab/chat/limits';
 import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
 import { registerCustomFields } from './custom-fields';
+import { fieldLabel, type LabelledSchema } from './field-labels';
 import { parseJsonFields } from './json-fields';
 import { pathSegments } from './problems';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
@@ -33,8 +34,24 @@ const textRows = z.array(
   z.object({ id: z.number(), title: z.string().nullish(), lead: z.string().nullish(), body: z.unknown(), searchText: z.string().nullish() }),
 );
 
-function fail(problems: FieldProblem[]): never {
-  throw new errors.ValidationError(problems.map((problem) => `${problem.path}: ${problem.message}`).join(' '), {
+/** Names a problem's field as the edit view labels it (see field-labels.ts). */
+type Labeller = (path: string) => string;
+
+/** The labeller for a write of `uid` with `data`: labels from the content type's and its components' schemas. */
+function labellerFor(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Labeller {
+  const schema: LabelledSchema | undefined = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
+  if (schema === undefined) return (path) => path;
+  const components = (component: string): LabelledSchema | undefined => strapi.components[component as keyof typeof strapi.components];
+  return (path) => fieldLabel(path, schema, components, data);
+}
+
+/**
+ * Refuses the write as Strapi's ValidationError: `details.errors` puts each message beside its
+ * field in the admin (and keeps the path for API clients); the message, which the admin shows
+ * in its notice, names each field by its label.
+ */
+function fail(problems: FieldProblem[], label: Labeller): never {
+  throw new errors.ValidationError(problems.map((problem) => `${label(problem.path)}: ${problem.message}`).join(' '), {
     errors: problems.map((problem) => ({ path: pathSegments(problem.path), message: problem.message, name: 'ValidationError' })),
   });
 }
@@ -168,7 +185,7 @@ async function siteOverrideProblems(strapi: Core.Strapi, documentId: string | un
   return problems;
 }
 
-async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, data: Record<string, unknown>) {
+async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, data: Record<string, unknown>, label: Labeller) {
   const documentId = stringField(params, 'documentId');
   const { current, merged } = await mergedData(strapi, uid, documentId, data);
   const sites = siteRows.parse(await strapi.db.query(UID.site).findMany({ select: ['documentId', 'code', 'hostnames', 'channels'] }));
@@ -177,9 +194,9 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
       .filter((site) => site.documentId !== documentId)
       .map((site) => ({ code: site.code, hostnames: Array.isArray(site.hostnames) ? site.hostnames.map(String) : [], channels: site.channels }));
     const problems = siteProblems(merged, others);
-    if (problems.length > 0) fail(problems);
+    if (problems.length > 0) fail(problems, label);
     const broken = await siteOverrideProblems(strapi, documentId, data);
-    if (broken.length > 0) fail(broken);
+    if (broken.length > 0) fail(broken, label);
     return;
   }
   const kind = CONTENT_KIND.get(uid);
@@ -198,7 +215,7 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
     }),
     ...(kind === 'article' ? await overrideProblems(strapi, documentId, params, current, merged, data) : []),
   ];
-  if (problems.length > 0) fail(problems);
+  if (problems.length > 0) fail(problems, label);
 }
 
 /** Lower-cased title, lead and body text of every row of an article, for search. */
@@ -226,14 +243,15 @@ export function registerContentRules(strapi: Core.Strapi): void {
     if ((action === 'create' || action === 'update') && sent) {
       // The admin sends JSON fields as text: what it spells is validated and stored.
       const { data, problems } = parseJsonFields(uid, sent);
-      if (problems.length > 0) fail(problems);
-      await validateWrite(strapi, uid, params, data);
+      const label = labellerFor(strapi, uid, data);
+      if (problems.length > 0) fail(problems, label);
+      await validateWrite(strapi, uid, params, data, label);
       context.params = { ...context.params, data };
     }
     if (uid === UID.site && action === 'publish' && documentId) {
       // Publishing a draft saved before an article existed can still break that article's overrides.
       const broken = await siteOverrideProblems(strapi, documentId, {});
-      if (broken.length > 0) fail(broken);
+      if (broken.length > 0) fail(broken, labellerFor(strapi, uid, {}));
     }
     const result = await next();
     const writtenId = documentId ?? stringField(result, 'documentId');

@@ -129,11 +129,12 @@ const time = (value: unknown): number | null => {
   return Number.isNaN(parsed) ? Number.NaN : parsed;
 };
 
-function windowProblem(data: Record<string, unknown>, from: string, until: string): FieldProblem | null {
+/** A window's end must come after its start; the message names the start as the edit view labels it. */
+function windowProblem(data: Record<string, unknown>, from: string, until: string, fromLabel: string): FieldProblem | null {
   const start = time(data[from]);
   const end = time(data[until]);
   if (start !== null && end !== null && !(end > start)) {
-    return { path: until, message: `${until} must be after ${from}.` };
+    return { path: until, message: `Choose a time after "${fromLabel}".` };
   }
   return null;
 }
@@ -167,7 +168,7 @@ export function contentProblems(kind: 'section' | 'article' | 'page' | 'banner',
     if (tags !== undefined && tags !== null && (!isStringArray(tags) || tags.some((tag) => tag.trim() === '' || tag.length > 40))) {
       problems.push({ path: 'tags', message: 'Tags must be a JSON list of short words, like ["hiv", "testing"].' });
     }
-    const featured = windowProblem(data, 'featuredFrom', 'featuredUntil');
+    const featured = windowProblem(data, 'featuredFrom', 'featuredUntil', 'Featured from');
     if (featured) problems.push(featured);
   }
   if (kind === 'section') {
@@ -183,10 +184,10 @@ export function contentProblems(kind: 'section' | 'article' | 'page' | 'banner',
     if (problem !== null) problems.push({ path: 'link', message: problem });
   }
   if (kind === 'article' || kind === 'banner') {
-    const live = windowProblem(data, 'goLiveAt', 'expireAt');
+    const live = windowProblem(data, 'goLiveAt', 'expireAt', 'Goes live at');
     if (live) problems.push(live);
     for (const field of ['goLiveAt', 'expireAt']) {
-      if (Number.isNaN(time(data[field]))) problems.push({ path: field, message: `${field} is not a date.` });
+      if (Number.isNaN(time(data[field]))) problems.push({ path: field, message: 'This is not a date and time.' });
     }
   }
   return problems;

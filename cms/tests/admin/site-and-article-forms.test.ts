@@ -1,8 +1,9 @@
 // An editor's first jobs in the real admin: change a site's hostnames through its form, and
 // be told beside the field when a save is refused (a hostname that is another site's, a
-// WhatsApp override too long for one message), with nothing written.
+// WhatsApp override too long for one message), with nothing written and what was typed
+// still in the form.
 import type { Browser, Page } from 'playwright-core';
-import { cmsUrl, documentIdOf, fieldError, launchBrowser, loggedIn, openEdit, rest, type RestBody, screenshot, submit, typeJson, UI_TIMEOUT } from './support/admin';
+import { cmsUrl, documentIdOf, fieldError, jsonText, launchBrowser, loggedIn, notice, openEdit, rest, type RestBody, screenshot, submit, typeJson, UI_TIMEOUT } from './support/admin';
 
 jest.setTimeout(180_000);
 
@@ -20,6 +21,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/**
+ * Resolves once the edit view has read the document again after a save (Strapi refetches it
+ * even when the save is refused, and used to reset the form to it), or after 15 s.
+ */
+function documentRefetched(uid: string, documentId: string): Promise<unknown> {
+  return page
+    .waitForResponse((answer) => answer.request().method() === 'GET' && answer.url().includes(`/content-manager/collection-types/${uid}/${documentId}`), { timeout: 15_000 })
+    .catch(() => null);
+}
 
 describe('the admin', () => {
   it('welcomes editors to Baobab on the login page', async () => {
@@ -84,11 +95,20 @@ describe('a site form', () => {
     await openEdit(page, SITE, documentId);
     const typed = '["kijana-ke.localhost", "mama-ng.localhost"]';
     await typeJson(page, 'Web addresses', typed);
+    const refetched = documentRefetched(SITE, documentId);
     const refused = await submit(page, 'Save');
     expect(refused.status).toBe(400);
     const message = await fieldError(page, 'Web addresses');
     expect(await message.textContent()).toContain('"mama-ng.localhost" already belongs to site mama-ng');
-    await screenshot(page, 'site-form-duplicate-hostname');
+    // The notice names the field as the form labels it.
+    const said = await notice(page, 'already belongs to site mama-ng');
+    expect(said).toContain('Web addresses: ');
+    expect(said).not.toContain('hostnames');
+    // What was typed is still in the form, after Strapi read the stored document again too.
+    await refetched;
+    expect(await jsonText(page, 'Web addresses')).toContain('mama-ng.localhost');
+    expect(await (await fieldError(page, 'Web addresses')).textContent()).toContain('already belongs to site mama-ng');
+    await screenshot(page, 'site-form-duplicate-hostname', { docs: true });
 
     const stored = await rest('GET', `/sites/${documentId}?status=draft`);
     expect(stored.body.data.hostnames).not.toContain('mama-ng.localhost');
@@ -143,12 +163,20 @@ describe('an article form', () => {
     const text = page.locator('textarea[name="channelOverrides.0.text"]');
     const long = 'Free HIV tests at any clinic. '.repeat(170);
     await text.fill(long);
+    const refetched = documentRefetched(ARTICLE, created.body.data.documentId);
     const refused = await submit(page, 'Save');
     expect(refused.status).toBe(400);
     const message = page.locator('[data-strapi-field-error="true"]').filter({ hasText: 'The WhatsApp text is' });
     await message.waitFor();
     expect(await message.textContent()).toMatch(/Shorten it by [\d,]+ characters/);
-    await screenshot(page, 'article-form-whatsapp-too-long');
+    const said = await notice(page, 'The WhatsApp text is');
+    expect(said).toContain('Channel overrides 1 (WhatsApp) › Text: The WhatsApp text is');
+    expect(said).not.toContain('channelOverrides');
+    // The long text is still there to shorten, after Strapi read the stored document again too.
+    await refetched;
+    expect(await text.inputValue()).toBe(long);
+    await message.waitFor();
+    await screenshot(page, 'article-form-whatsapp-too-long', { docs: true });
 
     const stored = await rest('GET', `/articles/${created.body.data.documentId}?locale=en&status=draft&populate=channelOverrides`);
     expect(stored.body.data.channelOverrides[0].text).toBe('Short and sweet.');

@@ -116,7 +116,8 @@ describe('what is never served', () => {
       data: { title: 'Bad window', slug: uniqueSlug('window'), allSites: true, goLiveAt: '2026-05-02T00:00:00Z', expireAt: '2026-05-01T00:00:00Z' },
     });
     expect(response.status).toBe(400);
-    expect(response.body.error.message).toContain('expireAt must be after goLiveAt');
+    expect(response.body.error.message).toContain('Expires at: Choose a time after "Goes live at".');
+    expect(response.body.error.details.errors).toEqual([expect.objectContaining({ path: ['expireAt'] })]);
   });
 });
 

@@ -34,7 +34,9 @@ describe('channel overrides on articles', () => {
     expect(problem.message).toBe(expected?.message);
     expect(problem.message).toContain('4 parts');
     expect(problem.message).toContain(`Shorten it by ${expected?.over} characters`);
-    expect(response.body.error.message).toContain(`channelOverrides[0].text: ${expected?.message}`);
+    // The notice names the field as the edit view labels it, never by its path.
+    expect(response.body.error.message).toContain(`Channel overrides 1 (SMS) › Text: ${expected?.message}`);
+    expect(response.body.error.message).not.toContain('channelOverrides');
     expect(await storedSlugs(data.slug)).toBe(0);
   });
 

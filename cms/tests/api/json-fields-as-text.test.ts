@@ -41,7 +41,7 @@ describe('JSON fields sent as text', () => {
       data: { code, name: 'Text site', hostnames: `${code}.localhost`, defaultLocale: 'en', locales: '["en"]' },
     });
     expect(problemAt(response, ['hostnames']).message).toContain('Write a list like ["kijana-ke.localhost"]');
-    expect(response.body.error.message).toMatch(/^hostnames: Write a list like/);
+    expect(response.body.error.message).toMatch(/^Web addresses: Write a list like/);
     const found = await rest('GET', `/sites?filters[code][$eq]=${code}&status=draft`);
     expect(found.body.data).toEqual([]);
   });

@@ -27,7 +27,7 @@ describe('theme tokens at save', () => {
     const data = newSite({ themeTokens: { [token]: value, colors: { primary: '#0b6e4f' } } });
     const response = await rest('POST', '/sites', { data });
     expect(problemAt(response, ['themeTokens', token]).message).toContain(says);
-    expect(response.body.error.message).toContain(`themeTokens.${token}: `);
+    expect(response.body.error.message).toContain(`Theme overrides › ${token}: `);
     expect(await stored('sites', 'code', data.code)).toHaveLength(0);
   });
 

@@ -30,9 +30,12 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context, logged in as the dev admin, on the admin home page. */
-export async function loggedIn(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+/**
+ * A fresh browser context, logged in as the dev admin, on the admin home page; its clock in
+ * `timezoneId` (an IANA name) when given, as an editor's browser in that zone.
+ */
+export async function loggedIn(browser: Browser, options: { timezoneId?: string } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, ...options });
   context.setDefaultTimeout(UI_TIMEOUT);
   context.setDefaultNavigationTimeout(UI_TIMEOUT);
   const page = await context.newPage();
@@ -70,6 +73,13 @@ export async function typeJson(page: Page, label: string, text: string): Promise
   await editor.click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.insertText(text);
+}
+
+/** The notice the admin shows after a save (Strapi's toast), once it shows one. */
+export async function notice(page: Page, text: string | RegExp): Promise<string> {
+  const toast = page.locator('[role="status"], [role="alert"], li[data-sonner-toast]').filter({ hasText: text }).first();
+  await toast.waitFor();
+  return (await toast.textContent()) ?? '';
 }
 
 /** The text a JSON field shows now. */

@@ -3,14 +3,9 @@
 import { loadConfig } from '../../src/config';
 import { startGateway, type RunningGateway } from '../../src/server/start';
 import { PROVIDER_TOKENS, type Providers } from './providers';
+import { TEST_SECRETS } from './secrets';
 
-export const TEST_SECRETS = {
-  whatsappApp: 'test-app-secret',
-  whatsappVerify: 'test-verify-token',
-  telegram: 'test-telegram-secret',
-  notify: 'test-notify-secret-0123456789',
-  smsWebhook: 'test-sms-webhook-secret-0123456789',
-} as const;
+export { TEST_SECRETS };
 
 export function cmsUrl(): string {
   const url = process.env.BAOBAB_TEST_CHAT_CMS_URL;
@@ -45,4 +40,22 @@ export async function startTestGateway(providers: Providers | null, env: Record<
 export async function dial(gateway: string, fields: Record<string, string>): Promise<{ status: number; type: string; body: string }> {
   const response = await fetch(`${gateway}/ussd/africastalking`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
   return { status: response.status, type: response.headers.get('content-type') ?? '', body: await response.text() };
+}
+
+/** A gateway on the port the test CMS notifies of every change and window boundary (one at a time). */
+export async function startNotifiedGateway(): Promise<RunningGateway> {
+  const port = process.env.BAOBAB_TEST_CHAT_NOTIFIED_PORT;
+  if (!port) throw new Error('BAOBAB_TEST_CHAT_NOTIFIED_PORT is not set: run through jest --selectProjects chat-http');
+  return startTestGateway(null, { PORT: port });
+}
+
+/** Strapi's REST API of the test CMS with its full-access token, for arranging content. */
+export async function cmsRest(method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${cmsUrl()}/api${pathname}`, {
+    method,
+    headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_CHAT_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
 }
