@@ -3,9 +3,13 @@
 // Strapi's guided tour and release notices stay out of editors' way. Built into the panel by
 // scripts/build-admin.ts (a change here makes the next `npm start` or browser test rebuild it).
 
+import { translations } from './translations.js';
+
 /** The part of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
 interface AdminApp {
   customFields: { register(field: Record<string, unknown>): void };
+  addMenuLink(link: Record<string, unknown>): void;
+  getPlugin(name: string): { apis: Record<string, unknown> } | undefined;
 }
 
 export default {
@@ -21,6 +25,7 @@ export default {
     },
   },
   register(app: AdminApp) {
+    translations.register(app);
     app.customFields.register({
       name: 'site-picker',
       type: 'json',
@@ -43,5 +48,7 @@ export default {
       components: { Input: async () => import('./default-locale-input.js') },
     });
   },
-  bootstrap() {},
+  bootstrap(app: AdminApp) {
+    translations.bootstrap(app);
+  },
 };
