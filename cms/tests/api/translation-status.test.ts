@@ -83,6 +83,19 @@ describe('the translation list', () => {
   });
 });
 
+describe('the stamps', () => {
+  it('are in neither REST nor the generated GraphQL schema', async () => {
+    expect((await rest('GET', '/translation-stamps')).status).toBe(404);
+    const response = await fetch(`${cmsUrl()}/strapi-graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ stamp: __type(name: "TranslationStamp") { name } article: __type(name: "Article") { name } }' }),
+    });
+    const answer: Json = await response.json();
+    expect(answer.data).toEqual({ stamp: null, article: { name: 'Article' } });
+  });
+});
+
 describe('statuses as the source and its translations are saved', () => {
   let documentId = '';
   beforeAll(async () => {
