@@ -1,7 +1,9 @@
 // Translation status in the admin: a "Translations" page in the left menu (what is left to
-// translate for one site and language) and a "Translation" panel on the edit view of
-// articles, pages, banners and sections. Both read the admin routes of src/translation.
+// translate for one site and language), a "Translation" panel on the edit view of articles,
+// pages, banners and sections, and a locale menu narrowed to the carrying sites' languages.
+// All read the admin routes of src/translation.
 import { createElement as h } from 'react';
+import { narrowLocaleMenu, type HeaderAction } from './locale-menu.js';
 import { TranslationBadge, translatedModels } from './translation-badge.js';
 
 /** The parts of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
@@ -54,7 +56,13 @@ export const translations = {
     });
   },
   bootstrap(app: AdminApp): void {
-    const addPanel = app.getPlugin('content-manager')?.apis.addEditViewSidePanel;
+    const apis = app.getPlugin('content-manager')?.apis;
+    const addPanel = apis?.addEditViewSidePanel;
     if (typeof addPanel === 'function') addPanel([TranslationPanel]);
+    // i18n's bootstrap (which adds the locale menu) runs before the app's.
+    const addHeaderActions = apis?.addDocumentHeaderAction;
+    if (typeof addHeaderActions === 'function') {
+      addHeaderActions((actions: HeaderAction[]) => actions.map((action) => (typeof action === 'function' ? narrowLocaleMenu(action) : action)));
+    }
   },
 };

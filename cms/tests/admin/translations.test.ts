@@ -78,6 +78,23 @@ describe('the edit view', () => {
     expect(zu.body.data.title).toBe(`Ngesizulu ${run}`);
   });
 
+  it('offers in the locale menu only the source and the languages of the sites that carry the article', async () => {
+    await openEdit(page, ARTICLE, outdatedId, 'zu-ZA');
+    await page.locator('[data-baobab-translation-badge]').waitFor();
+    const picker = page.getByRole('combobox').filter({ hasText: '(zu-ZA)' }).first();
+    // The menu is narrowed once the document's languages have loaded: open it until it is.
+    let options: string[] = [];
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      await picker.click();
+      await page.getByRole('option').first().waitFor();
+      options = await page.getByRole('option').allTextContents();
+      await page.keyboard.press('Escape');
+      if (!options.some((option) => option.includes('(sw-KE)'))) break;
+    }
+    const codes = options.map((option) => [...option.matchAll(/\(([a-zA-Z-]+)\)/g)].pop()?.[1] ?? option).sort();
+    expect(codes).toEqual(['en', 'en-ZA', 'zu-ZA']);
+  });
+
   it('calls the source locale the source, and says on shared fields that they change every language', async () => {
     await openEdit(page, ARTICLE, outdatedId, 'en');
     await page.locator('[data-baobab-translation-badge="source"]').waitFor();
