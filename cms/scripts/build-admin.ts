@@ -45,6 +45,8 @@ export async function buildAdmin(): Promise<void> {
   const { build } = strapiInternal<{ build: (context: unknown) => Promise<void> }>('node/vite/build.js');
   const { createLogger } = strapiInternal<{ createLogger: (options: Record<string, unknown>) => unknown }>('cli/utils/logger.js');
   const started = Date.now();
+  // Hashed before building: a file changed while Vite runs makes the next start rebuild.
+  const sourceHash = adminSourceHash();
   console.log('Building the admin panel (first start only, about a minute)…');
   const previousCwd = process.cwd();
   process.chdir(cmsDir);
@@ -58,7 +60,7 @@ export async function buildAdmin(): Promise<void> {
     });
     await writeStaticClientFiles(context);
     await build(context);
-    fs.writeFileSync(stampFile, adminSourceHash());
+    fs.writeFileSync(stampFile, sourceHash);
   } finally {
     process.chdir(previousCwd);
   }

@@ -8,11 +8,13 @@ import { deliveryService, serveDelivery, watchContentChanges } from './delivery'
 import { roles } from './roles';
 import { credentialsFile } from './paths';
 import { seedIfEmpty } from './seed';
+import { translation } from './translation';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     registerContentRules(strapi);
     roles.register({ strapi });
+    translation.register({ strapi });
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -22,11 +24,13 @@ export default {
     watchContentChanges(strapi);
     serveDelivery(strapi);
     if (process.env.NODE_ENV === 'production') {
+      await translation.bootstrap({ strapi });
       await deliveryService(strapi).warm();
       return;
     }
     const credentials = await ensureDevAccess(strapi);
     if (process.env.BAOBAB_SEED !== 'false') await seedIfEmpty(strapi);
+    await translation.bootstrap({ strapi });
     strapi.log.info(
       [
         'Development access (also in ' + credentialsFile + '):',

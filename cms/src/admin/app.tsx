@@ -4,10 +4,13 @@
 // scripts/build-admin.ts (a change here makes the next `npm start` or browser test rebuild it).
 
 import * as schedule from './schedule/index.js';
+import { translations } from './translations.js';
 
 /** The part of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
 interface AdminApp {
   customFields: { register(field: Record<string, unknown>): void };
+  addMenuLink(link: Record<string, unknown>): void;
+  getPlugin(name: string): { apis: Record<string, unknown> } | undefined;
 }
 
 export default {
@@ -23,6 +26,7 @@ export default {
     },
   },
   register(app: AdminApp) {
+    translations.register(app);
     app.customFields.register({
       name: 'site-picker',
       type: 'json',
@@ -45,7 +49,8 @@ export default {
       components: { Input: async () => import('./default-locale-input.js') },
     });
   },
-  bootstrap(app: schedule.ScheduleAdminApp) {
+  bootstrap(app: AdminApp & schedule.ScheduleAdminApp) {
     schedule.bootstrap(app);
+    translations.bootstrap(app);
   },
 };

@@ -1,0 +1,138 @@
+// The document-service middleware behind translation status: it refuses a locale version
+// no carrying site serves, keeps the stamps in step with every write, and, when one locale
+// is published, writes its shared (non-localized) fields into the other locales' published
+// versions, so a new image reaches every language without a republish per language.
+import { isPlainObject as isRecord } from '@baobab/kit';
+import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { z } from 'zod';
+import { UID } from '../delivery/content-index';
+import { stringList } from '../roles/enforce';
+import { localeRefusal, type SiteLocales } from './status';
+import { fieldsOf, kindOf, sourceLocaleOf, syncStamps } from './stamps';
+
+const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+const siteRowSchema = z.object({ code: z.string(), locales: z.unknown(), publishedAt: z.unknown() });
+
+/** Every site and the locales it serves (its published version, else its draft). */
+export async function siteLocales(strapi: Core.Strapi): Promise<SiteLocales[]> {
+  const rows: unknown[] = await strapi.db.query(UID.site).findMany({ select: ['code', 'locales', 'publishedAt'] });
+  const byCode = new Map<string, SiteLocales>();
+  for (const row of rows) {
+    const site = siteRowSchema.safeParse(row);
+    if (!site.success) continue;
+    const isPublished = site.data.publishedAt !== null && site.data.publishedAt !== undefined;
+    if (isPublished || !byCode.has(site.data.code)) byCode.set(site.data.code, { code: site.data.code, locales: stringList(site.data.locales) });
+  }
+  return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+const label = (uid: string, slug: unknown) => {
+  const kind = kindOf(uid) ?? 'document';
+  const name = `${kind.charAt(0).toUpperCase()}${kind.slice(1)}`;
+  return typeof slug === 'string' && slug !== '' ? `${name} "${slug}"` : `This ${kind}`;
+};
+
+/** Refuses creating a locale version that no site carrying the document serves. */
+async function checkNewLocale(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<void> {
+  const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
+  const sourceLocale = await sourceLocaleOf(strapi);
+  const locale = typeof params.locale === 'string' ? params.locale : sourceLocale;
+  if (locale === sourceLocale || locale === '*') return;
+  let existing: Record<string, unknown> = {};
+  if (documentId !== undefined) {
+    if ((await strapi.db.query(uid).count({ where: { documentId, locale } })) > 0) return;
+    const any: unknown = await strapi.db.query(uid).findOne({ where: { documentId }, orderBy: { publishedAt: 'desc' } });
+    if (!isRecord(any)) return; // Strapi answers "not found" itself.
+    existing = any;
+  }
+  const data = isRecord(params.data) ? params.data : {};
+  const carriage = {
+    allSites: 'allSites' in data ? data.allSites === true : existing.allSites === true,
+    sites: stringList('sites' in data ? data.sites : existing.sites),
+  };
+  const refusal = localeRefusal(label(uid, data.slug ?? existing.slug), locale, carriage, await siteLocales(strapi), sourceLocale);
+  if (refusal !== null) throw new errors.ValidationError(refusal, { errors: [{ path: ['locale'], message: refusal, name: 'ValidationError' }] });
+}
+
+const publishedRowSchema = z.object({ id: z.number(), locale: z.string() });
+const timestampRows = z.array(z.object({ id: z.number(), stamp: z.unknown() }));
+
+/** The stored updatedAt of a document's other locale versions, as the database holds it. */
+async function otherTimestamps(strapi: Core.Strapi, uid: string, documentId: string, locale: string) {
+  const meta = strapi.db.metadata.get(uid);
+  const column = (name: string) => {
+    const attribute: unknown = meta.attributes[name];
+    return isRecord(attribute) && typeof attribute.columnName === 'string' ? attribute.columnName : name;
+  };
+  const table = meta.tableName;
+  const rows = await strapi.db.transaction(async ({ trx }) =>
+    strapi.db.getConnection(table).transacting(trx).select({ id: 'id', stamp: column('updatedAt') }).where(column('documentId'), documentId).whereNot(column('locale'), locale),
+  );
+  return { table, column: column('updatedAt'), rows: timestampRows.parse(rows) };
+}
+
+/**
+ * Puts back the updatedAt of the other locales' versions. Copying shared fields into them
+ * (Strapi's i18n does it for drafts on save, spreadSharedFields for published versions) goes
+ * through the database layer, which stamps every update "now" and so would turn a published
+ * locale "Modified"; written without lifecycles, the stored value is left exactly as it was.
+ */
+async function restoreTimestamps(strapi: Core.Strapi, saved: Awaited<ReturnType<typeof otherTimestamps>>): Promise<void> {
+  await strapi.db.transaction(async ({ trx }) => {
+    for (const row of saved.rows) await strapi.db.getConnection(saved.table).transacting(trx).where('id', row.id).update({ [saved.column]: row.stamp });
+  });
+}
+
+/**
+ * After `locale` is published: its published shared fields are copied into the other
+ * locales' published versions (their drafts already have them: Strapi's i18n copies shared
+ * fields between drafts on save).
+ */
+async function spreadSharedFields(strapi: Core.Strapi, uid: string, documentId: string, locale: string): Promise<void> {
+  const { shared } = fieldsOf(strapi, uid);
+  const model: unknown = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]);
+  const attributes = isRecord(model) && isRecord(model.attributes) ? model.attributes : {};
+  const media = shared.filter((name) => isRecord(attributes[name]) && attributes[name].type === 'media');
+  const published: unknown = await strapi.db.query(uid).findOne({
+    where: { documentId, locale, publishedAt: { $notNull: true } },
+    populate: Object.fromEntries(media.map((name) => [name, true])),
+  });
+  if (!isRecord(published)) return;
+  const data: Record<string, unknown> = {};
+  for (const name of shared) {
+    const attribute = attributes[name];
+    if (!isRecord(attribute) || attribute.type === 'component' || attribute.type === 'relation' || attribute.type === 'dynamiczone') continue;
+    const value = published[name];
+    data[name] = attribute.type === 'media' ? (isRecord(value) ? value.id : null) : value;
+  }
+  const others = z
+    .array(publishedRowSchema)
+    .parse(await strapi.db.query(uid).findMany({ where: { documentId, locale: { $ne: locale }, publishedAt: { $notNull: true } }, select: ['id', 'locale', 'updatedAt'] }));
+  for (const other of others) {
+    await strapi.db.query(uid).update({ where: { id: other.id }, data });
+  }
+}
+
+export function registerTranslationRules(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    const { uid, action } = context;
+    if (kindOf(uid) === undefined || !WRITES.has(action)) return next();
+    const params: Record<string, unknown> = isRecord(context.params) ? context.params : {};
+    if (action === 'create' || action === 'update') await checkNewLocale(strapi, uid, params);
+    const locale = params.locale === undefined ? await sourceLocaleOf(strapi) : params.locale;
+    const isOneLocale = typeof locale === 'string' && locale !== '*';
+    const known = typeof params.documentId === 'string' ? params.documentId : undefined;
+    // Saving or publishing one locale must leave the others' status (Published, Modified) as it was.
+    const saved = known !== undefined && isOneLocale && (action === 'update' || action === 'publish') ? await otherTimestamps(strapi, uid, known, locale) : null;
+    const result = await next();
+    const documentId = known ?? (isRecord(result) && typeof result.documentId === 'string' ? result.documentId : undefined);
+    if (documentId === undefined) return result;
+    // REST and the seed publish through create/update with status "published", which skips the publish action.
+    const isPublish = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
+    if (isPublish && isOneLocale) await spreadSharedFields(strapi, uid, documentId, locale);
+    if (saved !== null) await restoreTimestamps(strapi, saved);
+    await syncStamps(strapi, uid, [documentId]);
+    return result;
+  });
+}
