@@ -4,8 +4,11 @@
 // scripts/build-admin.ts (a change here makes the next `npm start` or browser test rebuild it).
 
 /** The part of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
+import * as forms from './forms/index.js';
+
 interface AdminApp {
   customFields: { register(field: Record<string, unknown>): void };
+  getPlugin(id: string): { injectComponent(view: string, zone: string, component: { name: string; Component: () => unknown }): void };
 }
 
 export default {
@@ -42,6 +45,9 @@ export default {
       intlDescription: { id: 'baobab.default-locale.description', defaultMessage: "One of the site's languages." },
       components: { Input: async () => import('./default-locale-input.js') },
     });
+    forms.register(app);
   },
-  bootstrap() {},
+  bootstrap(app: AdminApp) {
+    forms.bootstrap(app);
+  },
 };

@@ -1,39 +1,16 @@
 // The carrying-sites control: a tick box per site, by name and code, storing the same JSON
 // list of site codes as before. Written without JSX so the CMS's type check (no JSX
 // option) covers it; Strapi's admin build bundles it with Vite.
-import { createElement as h, useEffect, useState, type ReactNode } from 'react';
+import { createElement as h, useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
+import { isRecord, stringList, type FieldProps } from './field-values.js';
 
 interface SiteOption {
   readonly code: string;
   readonly name: string;
 }
 
-/** What the content manager gives a custom field's Input (InputRenderer: its props plus useField). */
-export interface SitePickerProps {
-  readonly name: string;
-  readonly label?: ReactNode;
-  readonly hint?: ReactNode;
-  readonly error?: string;
-  readonly disabled?: boolean;
-  readonly value?: unknown;
-  readonly onChange: (name: string, value: unknown) => void;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The stored codes, whether the form holds a list or (from the old JSON editor) its text. */
-function chosenCodes(value: unknown): string[] {
-  let list: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      list = JSON.parse(value);
-    } catch {
-      list = [];
-    }
-  }
-  return Array.isArray(list) ? list.filter((code): code is string => typeof code === 'string') : [];
-}
+export type SitePickerProps = FieldProps;
 
 function siteOptions(body: unknown): SiteOption[] {
   const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
@@ -56,7 +33,7 @@ export default function SitePicker({ name, label, hint, error, disabled, value, 
       isCurrent = false;
     };
   }, [get]);
-  const chosen = chosenCodes(value);
+  const chosen = stringList(value);
   const toggle = (code: string) => onChange(name, chosen.includes(code) ? chosen.filter((item) => item !== code) : [...chosen, code].sort());
   const unknown = chosen.filter((code) => sites !== null && !sites.some((site) => site.code === code));
   return h(

@@ -2,7 +2,7 @@
 // be told beside the field when a save is refused (a hostname that is another site's, a
 // WhatsApp override too long for one message), with nothing written.
 import type { Browser, Page } from 'playwright-core';
-import { cmsUrl, documentIdOf, fieldError, launchBrowser, loggedIn, openEdit, rest, type RestBody, screenshot, submit, typeJson, UI_TIMEOUT } from './support/admin';
+import { cmsUrl, documentIdOf, launchBrowser, loggedIn, openEdit, rest, type RestBody, screenshot, setHostnames, submit, UI_TIMEOUT } from './support/admin';
 
 jest.setTimeout(180_000);
 
@@ -51,7 +51,7 @@ describe('a site form', () => {
       await page.locator('label, legend').filter({ hasText: new RegExp(`^${label}\\*?$`) }).first().waitFor();
     }
     await screenshot(page, 'site-form');
-    await typeJson(page, 'Web addresses', '["kijana-ke.localhost", "www.kijana-ke.localhost"]');
+    await setHostnames(page, ['kijana-ke.localhost', 'www.kijana-ke.localhost']);
     const saved = await submit(page, 'Save');
     expect(saved.status).toBe(200);
     await screenshot(page, 'site-form-saved');
@@ -82,11 +82,11 @@ describe('a site form', () => {
   it("shows beside hostnames that a hostname is another site's, and writes nothing", async () => {
     const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
     await openEdit(page, SITE, documentId);
-    const typed = '["kijana-ke.localhost", "mama-ng.localhost"]';
-    await typeJson(page, 'Web addresses', typed);
+    await setHostnames(page, ['kijana-ke.localhost', 'mama-ng.localhost']);
     const refused = await submit(page, 'Save');
     expect(refused.status).toBe(400);
-    const message = await fieldError(page, 'Web addresses');
+    const message = page.locator('[data-baobab-field="hostnames"] [data-strapi-field-error="true"]');
+    await message.waitFor();
     expect(await message.textContent()).toContain('"mama-ng.localhost" already belongs to site mama-ng');
     await screenshot(page, 'site-form-duplicate-hostname');
 
