@@ -1,38 +1,14 @@
 // The carrying-sites control: a tick box per site, by name and code, storing the same JSON
 // list of site codes as before. Written without JSX so the CMS's type check (no JSX
 // option) covers it; Strapi's admin build bundles it with Vite.
-import { createElement as h, useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { isRecord, stringList, type FieldProps } from './field-values.js';
-
-interface SiteOption {
-  readonly code: string;
-  readonly name: string;
-}
+import { createElement as h } from 'react';
+import { stringList, type FieldProps } from './field-values.js';
+import { useSites } from './use-collection.js';
 
 export type SitePickerProps = FieldProps;
 
-function siteOptions(body: unknown): SiteOption[] {
-  const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
-  const byCode = new Map<string, SiteOption>();
-  for (const row of results) {
-    if (isRecord(row) && typeof row.code === 'string') byCode.set(row.code, { code: row.code, name: typeof row.name === 'string' ? row.name : row.code });
-  }
-  return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
 export default function SitePicker({ name, label, hint, error, disabled, value, onChange }: SitePickerProps) {
-  const { get } = useFetchClient();
-  const [sites, setSites] = useState<SiteOption[] | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    get('/content-manager/collection-types/api::site.site', { params: { page: 1, pageSize: 100, sort: 'name:ASC' } })
-      .then(({ data }) => isCurrent && setSites(siteOptions(data)))
-      .catch(() => isCurrent && setSites([]));
-    return () => {
-      isCurrent = false;
-    };
-  }, [get]);
+  const sites = useSites();
   const chosen = stringList(value);
   const toggle = (code: string) => onChange(name, chosen.includes(code) ? chosen.filter((item) => item !== code) : [...chosen, code].sort());
   const unknown = chosen.filter((code) => sites !== null && !sites.some((site) => site.code === code));

@@ -1,35 +1,15 @@
 // An article's section (Article.section, the same slug): a select of the sections the
 // content manager lists, by title and slug.
-import { createElement as h, useEffect, useState } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { frame, inputStyle, isRecord, type FieldProps } from '../field-values.js';
-
-interface SectionOption {
-  readonly slug: string;
-  readonly title: string;
-}
-
-function sectionOptions(body: unknown): SectionOption[] {
-  const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
-  const bySlug = new Map<string, SectionOption>();
-  for (const row of results) {
-    if (isRecord(row) && typeof row.slug === 'string') bySlug.set(row.slug, { slug: row.slug, title: typeof row.title === 'string' ? row.title : row.slug });
-  }
-  return [...bySlug.values()].sort((a, b) => a.title.localeCompare(b.title));
-}
+import { createElement as h } from 'react';
+import { frame, inputStyle, type FieldProps } from '../field-values.js';
+import { useCollection } from '../use-collection.js';
 
 export default function SectionInput({ name, label, hint, error, disabled, value, onChange }: FieldProps) {
-  const { get } = useFetchClient();
-  const [sections, setSections] = useState<SectionOption[] | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    get('/content-manager/collection-types/api::section.section', { params: { page: 1, pageSize: 200, sort: 'title:ASC' } })
-      .then(({ data }: { data: unknown }) => isCurrent && setSections(sectionOptions(data)))
-      .catch(() => isCurrent && setSections([]));
-    return () => {
-      isCurrent = false;
-    };
-  }, [get]);
+  const rows = useCollection('api::section.section', 'title:ASC', 200);
+  const sections =
+    rows === null
+      ? null
+      : [...new Map(rows.flatMap((row) => (typeof row.slug === 'string' ? [[row.slug, { slug: row.slug, title: typeof row.title === 'string' ? row.title : row.slug }] as const] : []))).values()];
   const current = typeof value === 'string' ? value : '';
   const isMissing = sections !== null && current !== '' && !sections.some((section) => section.slug === current);
   return frame(
