@@ -4,6 +4,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureDevAccess } from './bootstrap/dev-access';
 import { ensureLocales } from './bootstrap/locales';
 import { registerContentRules } from './content';
+import { registerForms } from './forms';
 import { deliveryService, serveDelivery, watchContentChanges } from './delivery';
 import { roles } from './roles';
 import { credentialsFile } from './paths';
@@ -15,6 +16,7 @@ export default {
     registerContentRules(strapi);
     roles.register({ strapi });
     translation.register({ strapi });
+    registerForms(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

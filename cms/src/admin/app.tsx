@@ -3,15 +3,33 @@
 // Strapi's guided tour and release notices stay out of editors' way. Built into the panel by
 // scripts/build-admin.ts (a change here makes the next `npm start` or browser test rebuild it).
 
+import * as forms from './forms/index.js';
 import * as schedule from './schedule/index.js';
 import { translations } from './translations.js';
 
-/** The part of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
-interface AdminApp {
-  customFields: { register(field: Record<string, unknown>): void };
-  addMenuLink(link: Record<string, unknown>): void;
-  getPlugin(name: string): { apis: Record<string, unknown> } | undefined;
+/**
+ * Strapi 5.54 shows its guided tour in every panel not built with NODE_ENV=test, whatever
+ * `config.tutorials` says; it reads its state from localStorage before the first render.
+ * Register runs before that render: mark the tour as skipped (as its "Skip" does), keeping
+ * any other state it stored.
+ */
+function skipGuidedTour(): void {
+  const key = 'STRAPI_GUIDED_TOUR';
+  try {
+    const stored: unknown = JSON.parse(window.localStorage.getItem(key) ?? 'null');
+    const state = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
+    window.localStorage.setItem(key, JSON.stringify({ ...state, enabled: false }));
+  } catch {
+    // A browser without storage shows the tour; nothing else depends on it.
+  }
 }
+
+/** The parts of Strapi's admin app (StrapiApp of @strapi/admin) the extension's modules use. */
+type AdminApp = Parameters<typeof forms.register>[0] &
+  Parameters<typeof forms.bootstrap>[0] &
+  Parameters<typeof schedule.bootstrap>[0] &
+  Parameters<typeof translations.register>[0] &
+  Parameters<typeof translations.bootstrap>[0];
 
 export default {
   config: {
@@ -26,6 +44,7 @@ export default {
     },
   },
   register(app: AdminApp) {
+    skipGuidedTour();
     translations.register(app);
     app.customFields.register({
       name: 'site-picker',
@@ -48,8 +67,10 @@ export default {
       intlDescription: { id: 'baobab.default-locale.description', defaultMessage: "One of the site's languages." },
       components: { Input: async () => import('./default-locale-input.js') },
     });
+    forms.register(app);
   },
-  bootstrap(app: AdminApp & schedule.ScheduleAdminApp) {
+  bootstrap(app: AdminApp) {
+    forms.bootstrap(app);
     schedule.bootstrap(app);
     translations.bootstrap(app);
   },

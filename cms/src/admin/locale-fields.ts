@@ -1,50 +1,18 @@
 // A site's languages: a tick box per registry locale by its native name (Site.locales, the
 // same JSON list of codes), and the default language as a choice among the ticked ones
 // (Site.defaultLocale, the same code). The registry is bundled from locales/registry.json.
-import { createElement as h, type ReactNode } from 'react';
+import { createElement as h } from 'react';
 import { useForm } from '@strapi/strapi/admin';
 import registry from '../../../locales/registry.json';
+import { frame, stringList, type FieldProps } from './field-values.js';
 
-export interface LocaleFieldProps {
-  readonly name: string;
-  readonly label?: ReactNode;
-  readonly hint?: ReactNode;
-  readonly error?: string;
-  readonly disabled?: boolean;
-  readonly required?: boolean;
-  readonly value?: unknown;
-  readonly onChange: (name: string, value: unknown) => void;
-}
+export type LocaleFieldProps = FieldProps;
 
 const LOCALES: ReadonlyArray<{ code: string; name: string; englishName: string }> = registry.locales;
 const nameOf = (code: string) => LOCALES.find((locale) => locale.code === code);
 
-/** The stored codes, whether the form holds a list or (from the old JSON editor) its text. */
-function codesIn(value: unknown): string[] {
-  let list: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      list = JSON.parse(value);
-    } catch {
-      list = [];
-    }
-  }
-  return Array.isArray(list) ? list.filter((code): code is string => typeof code === 'string') : [];
-}
-
-function frame(name: string, label: ReactNode, hint: ReactNode, error: string | undefined, ...children: ReactNode[]) {
-  return h(
-    'fieldset',
-    { 'data-baobab-field': name, style: { border: 0, padding: 0, margin: 0, display: 'flex', flexDirection: 'column', gap: 4 } },
-    h('legend', { style: { fontSize: 12, fontWeight: 600, marginBottom: 4 } }, label ?? name),
-    ...children,
-    hint ? h('p', { style: { fontSize: 12, color: '#666687' } }, hint) : null,
-    error ? h('p', { role: 'alert', 'data-strapi-field-error': 'true', style: { fontSize: 12, color: '#d02b20' } }, error) : null,
-  );
-}
-
 export function LocalesInput({ name, label, hint, error, disabled, value, onChange }: LocaleFieldProps) {
-  const chosen = codesIn(value);
+  const chosen = stringList(value);
   const toggle = (code: string) =>
     onChange(name, chosen.includes(code) ? chosen.filter((item) => item !== code) : LOCALES.map((locale) => locale.code).filter((item) => item === code || chosen.includes(item)));
   return frame(
@@ -69,7 +37,7 @@ export function LocalesInput({ name, label, hint, error, disabled, value, onChan
 }
 
 export function DefaultLocaleInput({ name, label, hint, error, disabled, value, onChange }: LocaleFieldProps) {
-  const siteLocales = codesIn(useForm('DefaultLocaleInput', (state): unknown => ('locales' in state.values ? state.values.locales : undefined)));
+  const siteLocales = stringList(useForm('DefaultLocaleInput', (state): unknown => ('locales' in state.values ? state.values.locales : undefined)));
   const current = typeof value === 'string' ? value : '';
   const options = siteLocales.includes(current) || current === '' ? siteLocales : [current, ...siteLocales];
   return frame(

@@ -1,62 +1,15 @@
 // The carrying-sites control: a tick box per site, by name and code, storing the same JSON
 // list of site codes as before. Written without JSX so the CMS's type check (no JSX
 // option) covers it; Strapi's admin build bundles it with Vite.
-import { createElement as h, useEffect, useState, type ReactNode } from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { createElement as h } from 'react';
+import { stringList, type FieldProps } from './field-values.js';
+import { useSites } from './use-collection.js';
 
-interface SiteOption {
-  readonly code: string;
-  readonly name: string;
-}
-
-/** What the content manager gives a custom field's Input (InputRenderer: its props plus useField). */
-export interface SitePickerProps {
-  readonly name: string;
-  readonly label?: ReactNode;
-  readonly hint?: ReactNode;
-  readonly error?: string;
-  readonly disabled?: boolean;
-  readonly value?: unknown;
-  readonly onChange: (name: string, value: unknown) => void;
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The stored codes, whether the form holds a list or (from the old JSON editor) its text. */
-function chosenCodes(value: unknown): string[] {
-  let list: unknown = value;
-  if (typeof value === 'string') {
-    try {
-      list = JSON.parse(value);
-    } catch {
-      list = [];
-    }
-  }
-  return Array.isArray(list) ? list.filter((code): code is string => typeof code === 'string') : [];
-}
-
-function siteOptions(body: unknown): SiteOption[] {
-  const results = isRecord(body) && Array.isArray(body.results) ? body.results : [];
-  const byCode = new Map<string, SiteOption>();
-  for (const row of results) {
-    if (isRecord(row) && typeof row.code === 'string') byCode.set(row.code, { code: row.code, name: typeof row.name === 'string' ? row.name : row.code });
-  }
-  return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
+export type SitePickerProps = FieldProps;
 
 export default function SitePicker({ name, label, hint, error, disabled, value, onChange }: SitePickerProps) {
-  const { get } = useFetchClient();
-  const [sites, setSites] = useState<SiteOption[] | null>(null);
-  useEffect(() => {
-    let isCurrent = true;
-    get('/content-manager/collection-types/api::site.site', { params: { page: 1, pageSize: 100, sort: 'name:ASC' } })
-      .then(({ data }) => isCurrent && setSites(siteOptions(data)))
-      .catch(() => isCurrent && setSites([]));
-    return () => {
-      isCurrent = false;
-    };
-  }, [get]);
-  const chosen = chosenCodes(value);
+  const sites = useSites();
+  const chosen = stringList(value);
   const toggle = (code: string) => onChange(name, chosen.includes(code) ? chosen.filter((item) => item !== code) : [...chosen, code].sort());
   const unknown = chosen.filter((code) => sites !== null && !sites.some((site) => site.code === code));
   return h(

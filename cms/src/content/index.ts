@@ -10,6 +10,7 @@ import { siteSchema, type SiteRecord } from '../delivery/records';
 import { blocksText } from '../delivery/rules';
 import { isChannel } from '@baobab/chat/limits';
 import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
+import { installedThemes } from '../delivery/themes';
 import { registerCustomFields } from './custom-fields';
 import { fieldLabel, type LabelledSchema } from './field-labels';
 import { parseJsonFields } from './json-fields';
@@ -193,7 +194,8 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
     const others = sites
       .filter((site) => site.documentId !== documentId)
       .map((site) => ({ code: site.code, hostnames: Array.isArray(site.hostnames) ? site.hostnames.map(String) : [], channels: site.channels }));
-    const problems = siteProblems(merged, others);
+    const themes = new Map([...installedThemes()].map(([name, installed]) => [name, installed.theme]));
+    const problems = siteProblems(merged, others, themes);
     if (problems.length > 0) fail(problems, label);
     const broken = await siteOverrideProblems(strapi, documentId, data);
     if (broken.length > 0) fail(broken, label);

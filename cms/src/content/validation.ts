@@ -1,8 +1,9 @@
 // Editor-facing validation of sites and content, as pure functions: each returns the
 // problems it finds as { path, message } so the admin shows them beside the field.
 import { isKnownLocale } from '@baobab/locales';
-import { baseTheme, tokenProblems } from '@baobab/theme-base';
-import { isHostname, isPlainObject, isSlug, linkProblem, looksLikeLink, normalizeHost } from '@baobab/kit';
+import { baseTheme, tokenProblems, type Theme } from '@baobab/theme-base';
+import { isPlainObject, isSlug, linkProblem, looksLikeLink, normalizeHost } from '@baobab/kit';
+import { hostnameProblem } from './hostnames';
 import type { FieldProblem } from './problems';
 import { siteChannelProblems } from './site-channels';
 
@@ -62,8 +63,12 @@ export interface OtherSite {
   readonly channels?: unknown;
 }
 
-/** A site's own fields, and its code, hostnames and channel identifiers against every other site. */
-export function siteProblems(data: Record<string, unknown>, others: readonly OtherSite[]): FieldProblem[] {
+/**
+ * A site's own fields, and its code, hostnames and channel identifiers against every other site.
+ * With the installed `themes`, the theme must be one of them and the token overrides are judged
+ * on that theme's tokens (without, on the base theme's).
+ */
+export function siteProblems(data: Record<string, unknown>, others: readonly OtherSite[], themes?: ReadonlyMap<string, Theme>): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { code, hostnames, locales, defaultLocale, theme, themeTokens, plugins, channels } = data;
   if (typeof code !== 'string' || !isSlug(code)) {
@@ -76,9 +81,10 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
   } else {
     const seen = new Set<string>();
     for (const host of hostnames) {
+      const problem = hostnameProblem(host);
       const normalized = normalizeHost(host);
-      if (normalized === null || normalized !== host.trim().toLowerCase() || !isHostname(normalized)) {
-        problems.push({ path: 'hostnames', message: `"${host}" is not a hostname; write it without scheme, port or path, like "kijana-ke.localhost".` });
+      if (problem !== null || normalized === null) {
+        problems.push({ path: 'hostnames', message: problem ?? `"${host}" is not a hostname.` });
         continue;
       }
       if (seen.has(normalized)) problems.push({ path: 'hostnames', message: `"${host}" is listed twice.` });
@@ -100,12 +106,15 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
   }
   if (theme !== undefined && theme !== null && (typeof theme !== 'string' || !isSlug(theme))) {
     problems.push({ path: 'theme', message: 'Name a theme package by its short name, like "sunrise".' });
+  } else if (themes !== undefined && typeof theme === 'string' && !themes.has(theme)) {
+    problems.push({ path: 'theme', message: `"${theme}" is not an installed theme; choose one of ${[...themes.keys()].join(', ')}.` });
   }
   if (themeTokens !== undefined && themeTokens !== null && !isPlainObject(themeTokens)) {
     problems.push({ path: 'themeTokens', message: 'Theme tokens must be a JSON object, like {"colors": {"primary": "#0b6e4f"}}.' });
   } else if (isPlainObject(themeTokens)) {
-    // Checked against the base theme's tokens: every theme shares the contract and its pairs.
-    for (const problem of tokenProblems(baseTheme, themeTokens)) problems.push({ path: `themeTokens.${problem.path}`, message: problem.message });
+    // Judged on the site's theme when it is installed: the reader sees the overrides over its tokens.
+    const onTheme = (typeof theme === 'string' ? themes?.get(theme) : undefined) ?? baseTheme;
+    for (const problem of tokenProblems(onTheme, themeTokens)) problems.push({ path: `themeTokens.${problem.path}`, message: problem.message });
   }
   if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every(isSlug))) {
     problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });

@@ -24,7 +24,7 @@ export function resolveLocale(site: SiteRecord, requested: string | null | undef
   );
 }
 
-export function carries(site: SiteRecord, row: Pick<LocalizedRow, 'allSites' | 'sites'>): boolean {
+export function carries(site: Pick<SiteRecord, 'code'>, row: Pick<LocalizedRow, 'allSites' | 'sites'>): boolean {
   return row.allSites || row.sites.includes(site.code);
 }
 

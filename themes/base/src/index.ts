@@ -217,7 +217,7 @@ export function contrastRatio(a: string, b: string): number {
 }
 
 /** The text/background pairs every theme must keep at WCAG AA (4.5:1). */
-const contrastPairs: ReadonlyArray<readonly [ColourToken, ColourToken]> = [
+export const contrastPairs: ReadonlyArray<readonly [ColourToken, ColourToken]> = [
   ['text', 'background'],
   ['muted', 'background'],
   ['link', 'background'],

@@ -1,3 +1,4 @@
+import { baseTheme, defineTheme } from '@baobab/theme-base';
 import { contentProblems, siteProblems } from '../validation';
 
 const site = { code: 'kijana-zm', name: 'Kijana Zambia', hostnames: ['kijana-zm.localhost'], defaultLocale: 'en', locales: ['en'] };
@@ -132,5 +133,32 @@ describe('link fields', () => {
       { key: 'page', value: '/sections/hiv' },
     ];
     expect(paths(siteProblems({ ...site, variables }, []))).toEqual(['variables[1].value', 'variables[2].value']);
+  });
+});
+
+describe('a site theme', () => {
+  const site = {
+    code: 'kijana-ke',
+    hostnames: ['kijana-ke.localhost'],
+    locales: ['en-KE'],
+    defaultLocale: 'en-KE',
+  };
+  const pulse = defineTheme({ name: 'pulse', tokens: { ...baseTheme.tokens, colors: { ...baseTheme.tokens.colors, background: '#14111f', text: '#ffffff', muted: '#d6ccf5', link: '#d6ccf5', surface: '#2a2438' } } });
+  const installed = new Map([
+    ['base', baseTheme],
+    ['pulse', pulse],
+  ]);
+
+  it('must be an installed theme', () => {
+    expect(siteProblems({ ...site, theme: 'sunrsie' }, [], installed)).toEqual([
+      { path: 'theme', message: '"sunrsie" is not an installed theme; choose one of base, pulse.' },
+    ]);
+    expect(siteProblems({ ...site, theme: 'pulse' }, [], installed)).toEqual([]);
+  });
+
+  it("judges token overrides on the chosen theme's own colours", () => {
+    const lightText = { colors: { muted: '#eeeeee' } };
+    expect(siteProblems({ ...site, theme: 'pulse', themeTokens: lightText }, [], installed)).toEqual([]);
+    expect(siteProblems({ ...site, theme: 'base', themeTokens: lightText }, [], installed).map((problem) => problem.path)).toEqual(['themeTokens.colors.muted']);
   });
 });

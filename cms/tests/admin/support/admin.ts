@@ -82,6 +82,16 @@ export async function notice(page: Page, text: string | RegExp): Promise<string>
   return (await toast.textContent()) ?? '';
 }
 
+/** Makes a site's web-address rows (the hostnames control) read `hosts`, adding and removing rows through its buttons. */
+export async function setHostnames(page: Page, hosts: readonly string[]): Promise<void> {
+  const control = page.locator('[data-baobab-field="hostnames"]');
+  await control.getByRole('button', { name: 'Add a web address' }).waitFor();
+  const rows = control.locator('input[type="text"]');
+  while ((await rows.count()) > hosts.length) await control.getByRole('button', { name: /^Remove / }).last().click();
+  while ((await rows.count()) < hosts.length) await control.getByRole('button', { name: 'Add a web address' }).click();
+  for (const [index, host] of hosts.entries()) await control.locator(`input[name="hostnames.${index}"]`).fill(host);
+}
+
 /** The text a JSON field shows now. */
 export async function jsonText(page: Page, label: string): Promise<string> {
   const lines = await page.locator(`[id="${await fieldId(page, label)}"] .cm-content .cm-line`).allInnerTexts();
