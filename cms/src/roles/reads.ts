@@ -4,11 +4,11 @@
 // Strapi answers with a bare "Forbidden" (a role without the permission) get a sentence.
 import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { UID } from '../delivery/content-index';
 import { SCOPE_UID } from './definitions';
 import { carriageOf, currentActor } from './enforce';
 import { countryEditorHides, permissionRefusal, type Actor, type ContentManagerVerb } from './rules';
-import { errors } from '@strapi/utils';
 
 /** The lists a country editor sees narrowed to their sites: what carries a `sites` list. */
 const SCOPED_LISTS: readonly string[] = [UID.article, UID.page, UID.banner];
