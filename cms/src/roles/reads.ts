@@ -35,11 +35,26 @@ async function visibleDocumentIds(strapi: Core.Strapi, actor: Actor, uid: string
   return [...ids];
 }
 
+/** A list page asks for its rows and their count at once: the actor and the visible ids are worked out once per request. */
+const perRequest = new WeakMap<object, { actor: Promise<Actor | null>; visible: Map<string, Promise<string[]>> }>();
+
+function requestMemo(strapi: Core.Strapi) {
+  const ctx = strapi.requestContext.get();
+  if (ctx === undefined) return { actor: currentActor(strapi), visible: new Map<string, Promise<string[]>>() };
+  let memo = perRequest.get(ctx);
+  if (memo === undefined) {
+    memo = { actor: currentActor(strapi), visible: new Map() };
+    perRequest.set(ctx, memo);
+  }
+  return memo;
+}
+
 export function registerReadScoping(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context;
     if (!SCOPED_LISTS.includes(uid) || !(LIST_ACTIONS.has(action) || ONE_ACTIONS.has(action)) || !isAdminRead(strapi)) return next();
-    const actor = await currentActor(strapi);
+    const memo = requestMemo(strapi);
+    const actor = await memo.actor;
     if (actor === null || !actor.isCountryEditor) return next();
     const params: Record<string, unknown> = isRecord(context.params) ? context.params : {};
     if (ONE_ACTIONS.has(action) && typeof params.documentId === 'string') {
@@ -49,7 +64,9 @@ export function registerReadScoping(strapi: Core.Strapi): void {
       if (hidden !== null) throw new errors.PolicyError(hidden, { code: 'OUT_OF_SCOPE' });
       return next();
     }
-    const visible = { documentId: { $in: await visibleDocumentIds(strapi, actor, uid) } };
+    const ids = memo.visible.get(uid) ?? visibleDocumentIds(strapi, actor, uid);
+    memo.visible.set(uid, ids);
+    const visible = { documentId: { $in: await ids } };
     const filters = isRecord(params.filters) ? { $and: [params.filters, visible] } : visible;
     (context as { params: Record<string, unknown> }).params = { ...params, filters };
     return next();
