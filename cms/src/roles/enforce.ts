@@ -50,7 +50,7 @@ export async function scopeOf(strapi: Core.Strapi, userId: number | string): Pro
 }
 
 /** The scoped admin user making the current request, or null when the write is not scoped. */
-async function currentActor(strapi: Core.Strapi): Promise<Actor | null> {
+export async function currentActor(strapi: Core.Strapi): Promise<Actor | null> {
   const ctx = strapi.requestContext.get();
   const state: unknown = ctx?.state;
   if (!isRecord(state) || !isRecord(state.auth) || !isRecord(state.auth.strategy) || state.auth.strategy.name !== 'admin') return null;
@@ -151,7 +151,7 @@ function comparable(attribute: Attribute, value: unknown): string {
 
 const isEmpty = (attribute: Attribute, value: unknown) => ['null', '[]', '""'].includes(comparable(attribute, value));
 
-function carriageOf(row: Record<string, unknown>): Carriage {
+export function carriageOf(row: Record<string, unknown>): Carriage {
   return { allSites: row.allSites === true || row.allSites === 1, sites: stringList(row.sites) };
 }
 

@@ -54,6 +54,18 @@ const isShared = (carriage: Carriage) => carriage.allSites || carriage.sites.len
 
 const carriesAny = (carriage: Carriage, own: readonly string[]) => carriage.allSites || carriage.sites.some((site) => own.includes(site));
 
+/**
+ * Why a country editor does not see a document in the content manager, or null when they do:
+ * they see their sites' local content and shared content (carried by every site or several,
+ * which they may include on their sites), not other countries' local content.
+ */
+export function countryEditorHides(actor: Actor, carriage: Carriage, label: string): string | null {
+  if (isShared(carriage) || carriesAny(carriage, actor.sites)) return null;
+  const owner = carriage.sites.length === 0 ? 'no site carries it yet' : `it is local to ${list(carriage.sites)}`;
+  const their = actor.sites.length > 1 ? 'their' : 'its';
+  return `You edit ${list(actor.sites)} and ${their} ${actor.siteLocales.length === 1 ? 'language' : 'languages'} ${list(actor.siteLocales)}; ${label} is not yours: ${owner}.`;
+}
+
 export function countryEditorRefusal(actor: Actor, write: ContentWrite): string | null {
   const own = actor.sites;
   const { before, after, label } = write;
@@ -133,4 +145,30 @@ export function siteRefusal(actor: Actor, write: SiteWrite): string | null {
   if (write.action === 'unpublish') return `Country editors cannot take ${name} offline; ask a global editor.`;
   if (write.changedFields.includes('code')) return `The code of ${name} names it everywhere; only a global editor changes it.`;
   return null;
+}
+
+export type ContentManagerVerb = 'read' | 'create' | 'update' | 'delete' | 'publish' | 'unpublish' | 'discard the draft of';
+
+/**
+ * What a scoped user is told when their role lacks a content-manager permission (Strapi
+ * itself answers a bare "Forbidden"): which role they hold and who does it instead.
+ */
+export function permissionRefusal(actor: Actor, verb: ContentManagerVerb, kind: 'site' | 'editor scope' | 'content', siteCode: string | null = null): string {
+  if (kind === 'editor scope') return 'Only super admins see and change editor scopes: who edits which sites and locales.';
+  if (kind === 'site' && actor.isCountryEditor && verb === 'create') return 'Only a global editor creates sites; launching a country is theirs to do.';
+  if (kind === 'site' && actor.isCountryEditor && verb === 'delete') {
+    return `Country editors cannot delete sites${siteCode === null ? '' : `: ${siteCode} stays`}. Ask a global editor.`;
+  }
+  if (kind === 'site' && actor.isCountryEditor && siteCode !== null && !actor.sites.includes(siteCode)) {
+    return `${siteCode} is not one of your sites (${list(actor.sites)}); you cannot ${verb} its settings.`;
+  }
+  if (!actor.isCountryEditor && actor.isTranslator) {
+    if (verb === 'publish' || verb === 'unpublish') {
+      return `Translators do not ${verb}: your translations into ${list(actor.locales)} wait as drafts until a country or global editor ${verb}es them, or a super admin gives you a role that can ${verb}.`;
+    }
+    if (kind === 'site') return 'Translators do not change site settings; ask your country editor.';
+    return `Translators do not ${verb} content; they translate it into ${list(actor.locales)}. Ask an editor.`;
+  }
+  const role = actor.isCountryEditor ? 'Country editor' : 'Translator';
+  return `Your role (${role}) does not let you ${verb} ${kind === 'site' ? 'sites' : 'this content'}; ask a global editor.`;
 }

@@ -64,6 +64,19 @@ async function editor(name: string, roleCodes: string[], scope: { sites?: string
   return login(email, password);
 }
 
+/** Strapi's generated GraphQL (moved off /graphql, which serves the delivery API). */
+async function strapiGraphql(query: string, variables: Record<string, unknown>, token: string): Promise<{ status: number; errors?: Json[]; error?: Json; data?: Json }> {
+  const response = await fetch(`${cmsUrl()}/strapi-graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body: Json = await response.json();
+  return { status: response.status, errors: body.errors, error: body.error, data: body.data };
+}
+
+const UPDATE_TITLE = 'mutation ($id: ID!, $title: String) { updateArticle(documentId: $id, locale: "en", data: { title: $title }) { title } }';
+
 const update = (token: string, documentId: string, locale: string, data: Record<string, unknown>) =>
   admin('PUT', `/content-manager/collection-types/${ARTICLE}/${documentId}?locale=${locale}`, token, data);
 
@@ -186,19 +199,70 @@ describe('roles', () => {
       expect(published.status).toBe(200);
 
       const hostnames = await admin('PUT', `/content-manager/collection-types/${SITE}/${other.documentId}`, kenya, { hostnames: ['mama.example.org'] });
-      expect(hostnames.status).toBe(403);
+      expectRefused(hostnames, 'mama-ng is not one of your sites (kijana-ke)');
       const readBack = await admin('GET', `/content-manager/collection-types/${SITE}/${other.documentId}`, superToken);
       expect(readBack.body.data.hostnames).toEqual(other.hostnames);
 
       const deleted = await admin('DELETE', `/content-manager/collection-types/${SITE}/${own.documentId}`, kenya);
-      expect(deleted.status).toBe(403);
+      expectRefused(deleted, 'Country editors cannot delete sites: kijana-ke stays');
       expect((await admin('GET', `/content-manager/collection-types/${SITE}/${own.documentId}`, superToken)).status).toBe(200);
     });
 
     it('cannot change who edits what', async () => {
       const answer = await admin('POST', `/content-manager/collection-types/${SCOPE}`, kenya, { sites: ['mama-ng'] });
-      expect(answer.status).toBe(403);
+      expectRefused(answer, 'Only super admins see and change editor scopes');
+      const list = await admin('GET', `/content-manager/collection-types/${SCOPE}`, kenya);
+      expectRefused(list, 'Only super admins');
     });
+
+    it('lists kijana-ke\u2019s local content and shared content, not mama-ng\u2019s local articles', async () => {
+      const prefix = uniqueSlug('listed');
+      const own = await createArticle({ slug: `${prefix}-ke`, title: 'Kenya only', sites: ['kijana-ke'] });
+      const everywhere = await createArticle({ slug: `${prefix}-all`, title: 'Everywhere', allSites: true });
+      const sharedElsewhere = await createArticle({ slug: `${prefix}-shared`, title: 'Shared elsewhere', sites: ['thrive-za', 'amal-eg'] });
+      const nigeria = await createArticle({ slug: `${prefix}-ng`, title: 'Nigeria only', sites: ['mama-ng'] });
+      const listing = `/content-manager/collection-types/${ARTICLE}?page=1&pageSize=10&locale=en&filters[$and][0][slug][$startsWith]=${prefix}`;
+      const seen = await admin('GET', listing, kenya);
+      expect(seen.status).toBe(200);
+      const ids = (seen.body.results as Json[]).map((row: Json) => row.documentId);
+      expect(ids).toEqual(expect.arrayContaining([own, everywhere, sharedElsewhere]));
+      expect(ids).not.toContain(nigeria);
+      expect(seen.body.pagination.total).toBe(3);
+      const all = await admin('GET', listing, superToken);
+      expect(all.body.pagination.total).toBe(4);
+    });
+
+    it('is told why when opening mama-ng\u2019s local article, and reads its own', async () => {
+      const slug = uniqueSlug('ng-open');
+      const nigeria = await createArticle({ slug, title: 'Nigeria only', sites: ['mama-ng'] });
+      const opened = await admin('GET', `/content-manager/collection-types/${ARTICLE}/${nigeria}?locale=en`, kenya);
+      expectRefused(opened, `You edit kijana-ke and its languages en-KE, sw-KE; article "${slug}" is not yours: it is local to mama-ng.`);
+      const own = await createArticle({ slug: uniqueSlug('ke-open'), title: 'Kenya only', sites: ['kijana-ke'] });
+      const read = await admin('GET', `/content-manager/collection-types/${ARTICLE}/${own}?locale=en`, kenya);
+      expect(read.status).toBe(200);
+      expect(read.body.data.title).toBe('Kenya only');
+    });
+
+    it('cannot write through the REST content API or Strapi\u2019s GraphQL with its admin session', async () => {
+      const documentId = await createArticle({ slug: uniqueSlug('ng-api'), title: 'Nigeria only', sites: ['mama-ng'] });
+      const viaRest = await fetch(`${cmsUrl()}/api/articles/${documentId}?locale=en`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${kenya}` },
+        body: JSON.stringify({ data: { title: 'Changed over REST' } }),
+      });
+      expect([401, 403]).toContain(viaRest.status);
+      const viaGraphql = await strapiGraphql(UPDATE_TITLE, { id: documentId, title: 'Changed over GraphQL' }, kenya);
+      // Strapi's content-API authentication turns the admin's token away before GraphQL runs.
+      expect({ status: viaGraphql.status, data: viaGraphql.data ?? null }).toEqual({ status: 401, data: null });
+      expect((await draft(documentId, 'en')).title).toBe('Nigeria only');
+    });
+  });
+
+  it('leaves Strapi\u2019s generated GraphQL with an API token unscoped, as REST', async () => {
+    const documentId = await createArticle({ slug: uniqueSlug('token-gql'), title: 'Nigeria only', sites: ['mama-ng'] });
+    const answer = await strapiGraphql(UPDATE_TITLE, { id: documentId, title: 'Edited over GraphQL' }, process.env.BAOBAB_TEST_API_TOKEN ?? '');
+    expect(answer.errors).toBeUndefined();
+    expect((await draft(documentId, 'en')).title).toBe('Edited over GraphQL');
   });
 
   it('leaves API tokens unscoped: a script edits any country\u2019s content and shared source', async () => {
@@ -234,11 +298,35 @@ describe('roles', () => {
       expect((await draft(documentId, 'en')).sites).toEqual(['thrive-za', 'kijana-ke']);
     });
 
+    it('cannot create articles, only translate existing ones', async () => {
+      const slug2 = uniqueSlug('zu-new');
+      const answer = await admin('POST', `/content-manager/collection-types/${ARTICLE}?locale=zu-ZA`, translator, { slug: slug2, title: 'Entsha', sites: ['thrive-za'] });
+      expectRefused(answer, 'Translators add translations to existing content');
+      expect((await rest('GET', `/articles?filters[slug][$eq]=${slug2}&status=draft&locale=zu-ZA`)).body.data).toEqual([]);
+    });
+
+    it('cannot delete a translation, and is told so', async () => {
+      const answer = await admin('DELETE', `/content-manager/collection-types/${ARTICLE}/${documentId}?locale=zu-ZA`, translator);
+      expectRefused(answer, 'Translators do not delete content');
+      expect((await draft(documentId, 'en')).title).toBe('Condoms');
+    });
+
     it('cannot publish its translation without a role that gives publish', async () => {
       const answer = await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=zu-ZA`, translator, {});
-      expect(answer.status).toBe(403);
+      expectRefused(answer, 'Translators do not publish: your translations into zu-ZA wait as drafts');
       const published = await rest('GET', `/articles/${documentId}?locale=zu-ZA&status=published`);
       expect(published.status).toBe(404);
+    });
+
+    it('publishes its zu-ZA translation once also given a role that can publish, and still not the en source', async () => {
+      const both = await editor('zulu-publisher', ['baobab-translator', 'baobab-country-editor'], { sites: ['thrive-za'], locales: ['zu-ZA'] });
+      const published = await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=zu-ZA`, both, {});
+      expect(published.status).toBe(200);
+      expect((await rest('GET', `/articles/${documentId}?locale=zu-ZA&status=published`)).body.data.title).toBe('Amakhondomu');
+      const source = await admin('POST', `/content-manager/collection-types/${ARTICLE}/${documentId}/actions/publish?locale=en`, both, {});
+      expect(source.status).toBe(403);
+      expect(source.body.error.message).toContain('cannot publish its en version');
+      expect((await rest('GET', `/articles/${documentId}?locale=en&status=published`)).body.data.title).toBe('Condoms');
     });
   });
 });
