@@ -15,10 +15,11 @@ import { translations } from './translations.js';
  */
 function skipGuidedTour(): void {
   const key = 'STRAPI_GUIDED_TOUR';
+  const storage = (globalThis as { localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void } }).localStorage;
   try {
-    const stored: unknown = JSON.parse(window.localStorage.getItem(key) ?? 'null');
+    const stored: unknown = JSON.parse(storage?.getItem(key) ?? 'null');
     const state = typeof stored === 'object' && stored !== null && !Array.isArray(stored) ? stored : {};
-    window.localStorage.setItem(key, JSON.stringify({ ...state, enabled: false }));
+    storage?.setItem(key, JSON.stringify({ ...state, enabled: false }));
   } catch {
     // A browser without storage shows the tour; nothing else depends on it.
   }

@@ -3,7 +3,7 @@
 // WhatsApp override too long for one message), with nothing written and what was typed
 // still in the form.
 import type { Browser, Page } from 'playwright-core';
-import { cmsUrl, documentIdOf, fieldError, launchBrowser, loggedIn, notice, openEdit, rest, type RestBody, screenshot, setHostnames, submit, typeJson, UI_TIMEOUT } from './support/admin';
+import { cmsUrl, documentIdOf, launchBrowser, loggedIn, notice, openEdit, rest, type RestBody, screenshot, setHostnames, submit, UI_TIMEOUT } from './support/admin';
 
 jest.setTimeout(180_000);
 

@@ -20,7 +20,10 @@ export default async function globalSetup(): Promise<void> {
   execFileSync(process.execPath, ['--import', 'tsx', path.join(cmsDir, 'scripts/build-admin.ts'), '--if-stale'], {
     cwd: cmsDir,
     stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, STRAPI_TELEMETRY_DISABLED: 'true' },
+    // Built as `npm start` builds it (no NODE_ENV, so Vite's production mode), not with jest's
+    // NODE_ENV=test: Strapi turns its guided tour off in test builds only, and the tests must
+    // see the panel editors get.
+    env: { ...process.env, NODE_ENV: undefined, STRAPI_TELEMETRY_DISABLED: 'true' },
     timeout: 600_000,
   });
   // SQLite always: this CMS must not share (and reset) the PostgreSQL database of the API tests.
