@@ -46,7 +46,7 @@ describe('a site variable change that breaks an override', () => {
       `With this value, the USSD override of "${fixture.slug}" (en) no longer fits as ${fixture.code} serves it in en-KE. ` +
         'The USSD text is 163 characters; one screen holds at most 160. Shorten this value or that override by 3 characters.',
     );
-    expect(response.body.error.message).toContain(`variables[0].value: With this value, the USSD override of "${fixture.slug}" (en)`);
+    expect(response.body.error.message).toContain(`Variables 1 › Value: With this value, the USSD override of "${fixture.slug}" (en)`);
     const stored = await rest('GET', `/sites/${fixture.siteId}?status=draft&populate=variables`);
     expect(stored.body.data.variables.map((variable: { value: string }) => variable.value)).toEqual([SHORT]);
   });
