@@ -61,3 +61,39 @@ export function nestedError(raw: unknown, ...path: string[]): string | undefined
   if (isRecord(at) && typeof at.defaultMessage === 'string') return at.defaultMessage;
   return undefined;
 }
+
+export interface SelectOption {
+  readonly value: string;
+  readonly text: string;
+}
+
+/**
+ * A select storing the chosen option's value (null for none). While `options` is null it
+ * shows `loading`; a stored value that is no longer offered stays visible as `missing(value)`.
+ */
+export function optionSelect(props: {
+  readonly name: string;
+  readonly current: string;
+  readonly options: readonly SelectOption[] | null;
+  readonly disabled?: boolean;
+  readonly onChange: (name: string, value: unknown) => void;
+  readonly loading: string;
+  readonly none: string;
+  readonly missing: (value: string) => string;
+}): ReactNode {
+  const { name, current, options, disabled, onChange } = props;
+  const isMissing = options !== null && current !== '' && !options.some((option) => option.value === current);
+  return h(
+    'select',
+    {
+      name,
+      value: current,
+      disabled: disabled || options === null,
+      onChange: (event: { target: { value: string } }) => onChange(name, event.target.value === '' ? null : event.target.value),
+      style: { ...inputStyle, maxWidth: 360 },
+    },
+    h('option', { value: '' }, options === null ? props.loading : props.none),
+    ...(options ?? []).map((option) => h('option', { key: option.value, value: option.value }, option.text)),
+    isMissing ? h('option', { key: current, value: current }, props.missing(current)) : null,
+  );
+}

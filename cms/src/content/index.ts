@@ -11,6 +11,7 @@ import { blocksText } from '../delivery/rules';
 import { isChannel } from '@baobab/chat/limits';
 import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
 import { installedThemes } from '../delivery/themes';
+import { writeQuietly } from '../quiet-write';
 import { registerCustomFields } from './custom-fields';
 import { fieldLabel, type LabelledSchema } from './field-labels';
 import { parseJsonFields } from './json-fields';
@@ -225,12 +226,12 @@ async function refreshSearchText(strapi: Core.Strapi, documentId: string) {
   const rows = textRows.parse(
     await strapi.db.query(UID.article).findMany({ where: { documentId }, select: ['id', 'title', 'lead', 'body', 'searchText'] }),
   );
-  for (const row of rows) {
+  // Written quietly: a search-text refresh is not an edit, and must not turn a published row "Modified".
+  const changed = rows.flatMap((row) => {
     const searchText = [row.title ?? '', row.lead ?? '', blocksText(row.body)].join(' ').toLocaleLowerCase();
-    if (searchText !== row.searchText) {
-      await strapi.db.query(UID.article).update({ where: { id: row.id }, data: { searchText } });
-    }
-  }
+    return searchText === row.searchText ? [] : [{ id: row.id, values: { searchText } }];
+  });
+  await writeQuietly(strapi, UID.article, changed);
 }
 
 export function registerContentRules(strapi: Core.Strapi): void {

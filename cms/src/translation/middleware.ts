@@ -7,6 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
+import { readQuietly, writeQuietly } from '../quiet-write';
 import { stringList } from '../roles/enforce';
 import { localeRefusal, type SiteLocales } from './status';
 import { fieldsOf, kindOf, sourceLocaleOf, syncStamps } from './stamps';
@@ -56,32 +57,21 @@ async function checkNewLocale(strapi: Core.Strapi, uid: string, params: Record<s
 }
 
 const publishedRowSchema = z.object({ id: z.number(), locale: z.string() });
-const timestampRows = z.array(z.object({ id: z.number(), stamp: z.unknown() }));
+const timestampRows = z.array(z.object({ id: z.number(), updatedAt: z.unknown() }));
 
 /** The stored updatedAt of a document's other locale versions, as the database holds it. */
 async function otherTimestamps(strapi: Core.Strapi, uid: string, documentId: string, locale: string) {
-  const meta = strapi.db.metadata.get(uid);
-  const column = (name: string) => {
-    const attribute: unknown = meta.attributes[name];
-    return isRecord(attribute) && typeof attribute.columnName === 'string' ? attribute.columnName : name;
-  };
-  const table = meta.tableName;
-  const rows = await strapi.db.transaction(async ({ trx }) =>
-    strapi.db.getConnection(table).transacting(trx).select({ id: 'id', stamp: column('updatedAt') }).where(column('documentId'), documentId).whereNot(column('locale'), locale),
-  );
-  return { table, column: column('updatedAt'), rows: timestampRows.parse(rows) };
+  return timestampRows.parse(await readQuietly(strapi, uid, { documentId }, { locale }, ['updatedAt']));
 }
 
 /**
  * Puts back the updatedAt of the other locales' versions. Copying shared fields into them
  * (Strapi's i18n does it for drafts on save, spreadSharedFields for published versions) goes
  * through the database layer, which stamps every update "now" and so would turn a published
- * locale "Modified"; written without lifecycles, the stored value is left exactly as it was.
+ * locale "Modified"; written quietly, the stored value is left exactly as it was.
  */
-async function restoreTimestamps(strapi: Core.Strapi, saved: Awaited<ReturnType<typeof otherTimestamps>>): Promise<void> {
-  await strapi.db.transaction(async ({ trx }) => {
-    for (const row of saved.rows) await strapi.db.getConnection(saved.table).transacting(trx).where('id', row.id).update({ [saved.column]: row.stamp });
-  });
+async function restoreTimestamps(strapi: Core.Strapi, uid: string, saved: z.infer<typeof timestampRows>): Promise<void> {
+  await writeQuietly(strapi, uid, saved.map((row) => ({ id: row.id, values: { updatedAt: row.updatedAt } })));
 }
 
 /**
@@ -131,7 +121,7 @@ export function registerTranslationRules(strapi: Core.Strapi): void {
     // REST and the seed publish through create/update with status "published", which skips the publish action.
     const isPublish = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
     if (isPublish && isOneLocale) await spreadSharedFields(strapi, uid, documentId, locale);
-    if (saved !== null) await restoreTimestamps(strapi, saved);
+    if (saved !== null) await restoreTimestamps(strapi, uid, saved);
     await syncStamps(strapi, uid, [documentId]);
     return result;
   });

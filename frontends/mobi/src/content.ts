@@ -39,7 +39,8 @@ const sectionView = z.object({
   children: z.array(z.object({ slug: z.string(), title: z.string() })),
   articles: connection,
 });
-const articleView = z.object({
+/** An article as its page shows it (the preview extends it with the channels' texts). */
+export const articleView = z.object({
   slug: z.string(),
   title: z.string(),
   lead: z.string().nullable(),

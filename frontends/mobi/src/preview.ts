@@ -7,7 +7,7 @@ import { channelPreviews, type ChannelPreview } from '@baobab/chat/preview';
 import { getLocale } from '@baobab/locales';
 import { z } from 'zod';
 import { CmsError, delivery } from './cms';
-import { FRAME, frameSchema } from './content';
+import { articleView, FRAME, frameSchema } from './content';
 import { uiStrings } from './i18n';
 import { isLiteRequest } from './lite';
 import type { PageProps } from './site-page';
@@ -17,20 +17,7 @@ import { siteCss } from './themes';
 const TOKEN = /^[A-Za-z0-9_-]{1,400}\.[A-Za-z0-9_-]{43}$/;
 const SITE_CODE = /^[a-z0-9-]{1,64}$/;
 
-const image = z.object({ url: z.string(), alt: z.string().nullable(), width: z.number().nullable(), height: z.number().nullable() });
-const draft = z.object({
-  slug: z.string(),
-  title: z.string(),
-  lead: z.string().nullable(),
-  body: z.array(z.unknown()),
-  locale: z.string(),
-  requestedLocale: z.string(),
-  isFallback: z.boolean(),
-  availableLocales: z.array(z.string()),
-  updatedAt: z.string(),
-  tags: z.array(z.string()),
-  section: z.object({ slug: z.string(), title: z.string(), articles: z.object({ nodes: z.array(z.object({ slug: z.string(), title: z.string() })) }) }).nullable(),
-  image: image.nullable(),
+const draft = articleView.extend({
   whatsapp: z.string().nullable(),
   sms: z.string().nullable(),
   ussd: z.string().nullable(),
