@@ -70,6 +70,20 @@ describe('a scheduled article', () => {
   });
 });
 
+describe('a featured article', () => {
+  it('shows its featured window beside its schedule in the article list', async () => {
+    const title = unique('Featured in Nairobi');
+    const created = await rest('POST', '/articles?locale=en&status=published', {
+      data: { slug: unique('admin-featured'), title, allSites: true, featuredFrom: GO_LIVE, featuredUntil: '2027-03-08T06:00:00.000Z' },
+    });
+    expect(created.status).toBe(201);
+    await openList(ARTICLE, title);
+    const cell = page.getByRole('row').filter({ hasText: title }).locator('[data-baobab-schedule]');
+    await cell.waitFor();
+    expect(await cell.textContent()).toMatch(/^Live · Featured from 1 Mar 2027, 09:00 \S+ \(Africa\/Nairobi\) until 8 Mar 2027, 09:00 \S+ \(Africa\/Nairobi\)$/);
+  });
+});
+
 describe('a banner past its expiry', () => {
   it('says "Expired" with the time in the banner list', async () => {
     const title = unique('Expired banner');

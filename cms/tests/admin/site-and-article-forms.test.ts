@@ -3,7 +3,7 @@
 // WhatsApp override too long for one message), with nothing written and what was typed
 // still in the form.
 import type { Browser, Page } from 'playwright-core';
-import { cmsUrl, documentIdOf, launchBrowser, loggedIn, notice, openEdit, rest, type RestBody, screenshot, setHostnames, submit, UI_TIMEOUT } from './support/admin';
+import { cmsUrl, documentIdOf, launchBrowser, loggedIn, mobiPage, notice, openEdit, rest, type RestBody, screenshot, setHostnames, submit, UI_TIMEOUT } from './support/admin';
 
 jest.setTimeout(180_000);
 
@@ -149,6 +149,22 @@ describe('an article form', () => {
     expect(await carriedBy('mama-ng', slug)).toBe(true);
     expect(await carriedBy('thrive-za', slug)).toBe(false);
     expect(await carriedBy('amal-eg', slug)).toBe(false);
+    // Readers see it on both mobi-sites, and thrive-za's readers do not.
+    for (const host of ['kijana-ke.localhost', 'mama-ng.localhost']) {
+      const shown = await mobiPage(host, `/articles/${slug}`);
+      expect(shown.status).toBe(200);
+      expect(shown.html).toContain('Picked sites');
+    }
+    expect((await mobiPage('thrive-za.localhost', `/articles/${slug}`)).status).toBe(404);
+
+    // A Kenyan translator adds the sw-KE version in the same form, and kijana-ke serves it at /sw-KE/….
+    await openEdit(page, ARTICLE, created.body.data.documentId, 'sw-KE');
+    await page.locator('input[name="title"]').fill('Tovuti zilizochaguliwa');
+    const translated = await submit(page, 'Publish');
+    expect(translated.status).toBeLessThan(300);
+    const swahili = await mobiPage('kijana-ke.localhost', `/sw-KE/articles/${slug}`);
+    expect(swahili.status).toBe(200);
+    expect(swahili.html).toContain('Tovuti zilizochaguliwa');
   });
 
   it('refuses a WhatsApp override too long for one message, saying so beside the text, and writes nothing', async () => {

@@ -1,9 +1,9 @@
 // A "Schedule" column in the content manager's list of every type with a publish window
 // (articles, banners): "Scheduled for …", "Live", "Live; expires …", "Expired …" or
-// "Not published", in the editor's time zone. Added through the list view's
+// "Not published", and the featured window when there is one, in the editor's time zone. Added through the list view's
 // inject-column-in-table hook, as the i18n plugin adds its "Available in" column.
 import { createElement as h, type ReactNode } from 'react';
-import { documentSchedule } from './labels.js';
+import { documentFeatured, documentSchedule } from './labels.js';
 
 /** The list view's header, as far as this column needs it. */
 interface ListHeader {
@@ -21,7 +21,9 @@ export const SCHEDULE_COLUMN = 'baobabSchedule';
 
 function ScheduleCell(row: unknown): ReactNode {
   const { state, text } = documentSchedule(row);
-  return h('span', { 'data-baobab-schedule': state, title: text, style: { whiteSpace: 'normal' } }, text);
+  const featured = documentFeatured(row);
+  const shown = featured === null ? text : `${text} · ${featured}`;
+  return h('span', { 'data-baobab-schedule': state, title: shown, style: { whiteSpace: 'normal' } }, shown);
 }
 
 export function addScheduleColumn({ displayedHeaders, layout }: ListColumnsArgs): ListColumnsArgs {

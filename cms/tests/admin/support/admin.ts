@@ -3,6 +3,7 @@
 // keep screenshots in artifacts/admin/ (git-ignored) for people to look at.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
@@ -113,6 +114,21 @@ export async function submit(page: Page, button: 'Save' | 'Publish'): Promise<{ 
   ]);
   const body: unknown = await response.json().catch(() => null);
   return { status: response.status(), body };
+}
+
+/** A page of the mobi-site the global setup started (page cache off), as a reader's browser asks for it: by Host. */
+export async function mobiPage(host: string, pathname: string): Promise<{ status: number; html: string }> {
+  const target = new URL(pathname, required('BAOBAB_TEST_ADMIN_MOBI_URL'));
+  // fetch() cannot set Host, so go through node:http.
+  return new Promise((resolve, reject) => {
+    const request = http.request(target, { headers: { host } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, html: Buffer.concat(chunks).toString('utf8') }));
+    });
+    request.on('error', reject);
+    request.end();
+  });
 }
 
 /**
