@@ -41,6 +41,11 @@ export default {
       en: {
         'Auth.form.welcome.title': 'Welcome to Baobab',
         'Auth.form.welcome.subtitle': 'Log in to edit every country site',
+        // The patterns Baobab's schemas set: short names (codes, slugs, sections) and variable names.
+        'components.Input.error.validation.regex':
+          'Codes and web address names take lowercase letters, digits and single hyphens, like hiv-testing-basics; variable names take letters, digits and _, starting with a letter.',
+        'components.Input.error.validation.regex.withField':
+          '{field}: codes and web address names take lowercase letters, digits and single hyphens, like hiv-testing-basics; variable names take letters, digits and _, starting with a letter.',
       },
     },
   },

@@ -66,3 +66,23 @@ export function fieldLabel(path: string, schema: LabelledSchema, components: Com
   }
   return parts.join(' › ');
 }
+
+/**
+ * The list view's column headers use the same labels as the edit view ("Summary", not
+ * LEAD): each content type's and component's `config.metadatas.<field>.list.label` is
+ * filled from its edit label (or the humanized name) where the schema gives none. The
+ * content manager reads these when it first lays out a type.
+ */
+export function addListLabels(schemas: Iterable<unknown>): void {
+  for (const schema of schemas) {
+    if (!isPlainObject(schema) || !isPlainObject(schema.attributes)) continue;
+    const config = isPlainObject(schema.config) ? schema.config : (schema.config = {});
+    const metadatas = isPlainObject(config.metadatas) ? config.metadatas : (config.metadatas = {});
+    for (const field of Object.keys(schema.attributes)) {
+      const meta = isPlainObject(metadatas[field]) ? metadatas[field] : (metadatas[field] = {});
+      const edit = isPlainObject(meta.edit) ? meta.edit : {};
+      const list = isPlainObject(meta.list) ? meta.list : (meta.list = {});
+      if (typeof list.label !== 'string') list.label = typeof edit.label === 'string' ? edit.label : humanize(field);
+    }
+  }
+}

@@ -13,7 +13,7 @@ import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type Stored
 import { installedThemes } from '../delivery/themes';
 import { writeQuietly } from '../quiet-write';
 import { registerCustomFields } from './custom-fields';
-import { fieldLabel, type LabelledSchema } from './field-labels';
+import { addListLabels, fieldLabel, type LabelledSchema } from './field-labels';
 import { parseJsonFields } from './json-fields';
 import { pathSegments } from './problems';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
@@ -236,6 +236,7 @@ async function refreshSearchText(strapi: Core.Strapi, documentId: string) {
 
 export function registerContentRules(strapi: Core.Strapi): void {
   registerCustomFields(strapi);
+  addListLabels(Object.entries(strapi.contentTypes).filter(([uid]) => uid.startsWith('api::')).map(([, schema]) => schema));
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context;
     const isOurs = uid === UID.site || CONTENT_KIND.has(uid);

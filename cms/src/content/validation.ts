@@ -167,7 +167,7 @@ export function contentProblems(kind: 'section' | 'article' | 'page' | 'banner',
     }
   }
   if (allSites !== true && (!isStringArray(sites) || sites.length === 0)) {
-    problems.push({ path: 'sites', message: 'List the sites that carry this, or tick "allSites".' });
+    problems.push({ path: 'sites', message: 'Tick the sites that carry this, or tick "Every site".' });
   }
   if (kind === 'article') {
     const section = data.section;

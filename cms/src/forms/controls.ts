@@ -1,6 +1,6 @@
 // The pure rules behind the admin's form controls (src/admin/forms/), kept apart from React
 // so they are unit tested here: each calls the rule the save uses rather than restating it.
-import { contrastPairs, contrastRatio, isColour, mergeTokens, type ColourToken } from '@baobab/theme-base';
+import { colourLabels, contrastPairs, contrastRatio, isColour, mergeTokens, type ColourToken } from '@baobab/theme-base';
 import { isPlainObject } from '@baobab/kit';
 import { hostnameProblem } from '../content/hostnames';
 
@@ -13,17 +13,7 @@ export function hostnameRowProblem(row: string, index: number, rows: readonly st
   return rows.slice(0, index).some((earlier) => earlier.trim().toLowerCase() === key) ? `"${row}" is listed twice.` : null;
 }
 
-/** Colour tokens as editors know them. */
-export const colourLabels: Readonly<Record<ColourToken, string>> = {
-  background: 'Background',
-  text: 'Text',
-  muted: 'Secondary text',
-  primary: 'Header and buttons',
-  primaryText: 'Text on header and buttons',
-  link: 'Links',
-  surface: 'Panels',
-  border: 'Borders',
-};
+export { colourLabels };
 
 /** WCAG AA for normal text. */
 export const AA_RATIO = 4.5;

@@ -68,7 +68,8 @@ export async function currentActor(strapi: Core.Strapi): Promise<Actor | null> {
     const site = siteRowSchema.safeParse(row);
     if (site.success) stringList(site.data.locales).forEach((locale) => siteLocales.add(locale));
   }
-  return { isCountryEditor, isTranslator, sites: scope.sites, siteLocales: [...siteLocales], locales: scope.locales };
+  const sourceLocale = z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  return { isCountryEditor, isTranslator, sites: scope.sites, siteLocales: [...siteLocales], locales: scope.locales, sourceLocale };
 }
 
 /**

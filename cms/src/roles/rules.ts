@@ -11,6 +11,8 @@ export interface Actor {
   readonly siteLocales: readonly string[];
   /** Locales from the user's editor scope (translators). */
   readonly locales: readonly string[];
+  /** The language shared content is written in (i18n's default locale): only global editors change it. */
+  readonly sourceLocale: string;
 }
 
 export interface Carriage {
@@ -96,9 +98,12 @@ export function countryEditorRefusal(actor: Actor, write: ContentWrite): string 
   }
   const touchesText = write.changedLocalized.length > 0 || (write.action !== 'create' && write.action !== 'update');
   if (!touchesText) return null;
-  if (!actor.siteLocales.includes(write.locale)) {
+  // The source language stays the global editors' even where a site serves it (amal-eg serves en):
+  // every other language of every carrying site falls back to it.
+  const translatable = actor.siteLocales.filter((locale) => locale !== actor.sourceLocale);
+  if (!translatable.includes(write.locale)) {
     const locale = write.locale === '*' ? 'every locale' : write.locale;
-    return `${label} is shared source content; you translate it into ${list(actor.siteLocales)} (the locales of ${list(own)}), and cannot ${write.action === 'update' ? 'change' : write.action} its ${locale} version.`;
+    return `${label} is shared source content; you translate it into ${list(translatable)} (the locales of ${list(own)}), and cannot ${write.action === 'update' ? 'change' : write.action} its ${locale} version.`;
   }
   if (!carriesAny(after, own)) return `${label} is not carried by ${list(own)}; include it on your site before translating it.`;
   return null;
@@ -144,6 +149,9 @@ export function siteRefusal(actor: Actor, write: SiteWrite): string | null {
   }
   if (write.action === 'unpublish') return `Country editors cannot take ${name} offline; ask a global editor.`;
   if (write.changedFields.includes('code')) return `The code of ${name} names it everywhere; only a global editor changes it.`;
+  if (write.changedFields.includes('locales')) {
+    return `The languages ${name} serves decide which translations its editors write; only a global editor adds or removes one.`;
+  }
   return null;
 }
 

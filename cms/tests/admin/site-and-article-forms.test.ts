@@ -52,6 +52,14 @@ describe('the admin', () => {
     expect(await page.getByText(/Step \d+ of \d+/).count()).toBe(0);
     await screenshot(page, 'site-list');
   });
+
+  it('heads list columns with the labels the form uses, not field names', async () => {
+    await page.goto(`${cmsUrl()}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=en`);
+    await page.getByRole('columnheader').first().waitFor();
+    const headers = (await page.getByRole('columnheader').allInnerTexts()).map((header) => header.trim().toLowerCase());
+    expect(headers.some((header) => header.includes('title'))).toBe(true);
+    expect(headers.filter((header) => /(^lead\b|channeloverrides|allsites|goliveat|expireat|searchtext)/.test(header))).toEqual([]);
+  });
 });
 
 describe('a site form', () => {
@@ -196,5 +204,15 @@ describe('an article form', () => {
 
     const stored = await rest('GET', `/articles/${created.body.data.documentId}?locale=en&status=draft&populate=channelOverrides`);
     expect(stored.body.data.channelOverrides[0].text).toBe('Short and sweet.');
+  });
+
+  it('says what a web address name may hold when one is mistyped, not "the regex"', async () => {
+    const created = await rest('POST', '/articles?locale=en&status=draft', { data: { slug: `admin-slug-${Date.now().toString(36)}`, title: 'Slug rule', allSites: true } });
+    expect(created.status).toBe(201);
+    await openEdit(page, ARTICLE, created.body.data.documentId, 'en');
+    await page.locator('input[name="slug"]').fill('Bad Slug With Spaces');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('lowercase letters, digits and single hyphens').first().waitFor();
+    expect(await page.getByText('does not match the regex').count()).toBe(0);
   });
 });

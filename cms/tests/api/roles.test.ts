@@ -114,6 +114,17 @@ describe('roles', () => {
     expect(answer.body.error.message).toContain('"xx-YY"');
   });
 
+  describe('an Egypt country editor, whose site also serves English', () => {
+    it('translates shared content into ar-EG but cannot change its English source', async () => {
+      const egypt = await editor('egypt', ['baobab-country-editor'], { sites: ['amal-eg'] });
+      const documentId = await createArticle({ slug: uniqueSlug('shared-eg'), title: 'Shared with Egypt', sites: ['amal-eg', 'kijana-ke'] });
+      expectRefused(await update(egypt, documentId, 'en', { title: 'Edited in Cairo' }), 'you translate it into ar-EG (the locales of amal-eg), and cannot change its en version');
+      expect((await draft(documentId, 'en')).title).toBe('Shared with Egypt');
+      const local = await createArticle({ slug: uniqueSlug('eg-local'), title: 'Cairo only', sites: ['amal-eg'] });
+      expect((await update(egypt, local, 'en', { title: 'Cairo only, edited' })).status).toBe(200);
+    });
+  });
+
   describe('a Kenya country editor', () => {
     let kenya = '';
     beforeAll(async () => {
@@ -206,6 +217,19 @@ describe('roles', () => {
       const deleted = await admin('DELETE', `/content-manager/collection-types/${SITE}/${own.documentId}`, kenya);
       expectRefused(deleted, 'Country editors cannot delete sites: kijana-ke stays');
       expect((await admin('GET', `/content-manager/collection-types/${SITE}/${own.documentId}`, superToken)).status).toBe(200);
+    });
+
+    it('cannot add a language to kijana-ke and so take over the shared English source', async () => {
+      const sites = await admin('GET', `/content-manager/collection-types/${SITE}?pageSize=100`, kenya);
+      const own = (sites.body.results as Json[]).find((site: Json) => site.code === 'kijana-ke');
+      const before = await admin('GET', `/content-manager/collection-types/${SITE}/${own.documentId}`, superToken);
+      const widened = await admin('PUT', `/content-manager/collection-types/${SITE}/${own.documentId}`, kenya, { locales: [...before.body.data.locales, 'en'] });
+      expectRefused(widened, 'only a global editor adds or removes one');
+      const after = await admin('GET', `/content-manager/collection-types/${SITE}/${own.documentId}`, superToken);
+      expect(after.body.data.locales).toEqual(before.body.data.locales);
+      const documentId = await createArticle({ slug: uniqueSlug('shared-en'), title: 'Shared source', sites: ['kijana-ke', 'thrive-za'] });
+      expectRefused(await update(kenya, documentId, 'en', { title: 'Kenya edit' }), 'cannot change its en version');
+      expect((await draft(documentId, 'en')).title).toBe('Shared source');
     });
 
     it('cannot change who edits what', async () => {

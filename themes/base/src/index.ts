@@ -226,12 +226,29 @@ export const contrastPairs: ReadonlyArray<readonly [ColourToken, ColourToken]> =
   ['link', 'surface'],
 ];
 
+/** Colour tokens as editors know them (the site form's labels and the save's messages). */
+export const colourLabels: Readonly<Record<ColourToken, string>> = {
+  background: 'Background',
+  text: 'Text',
+  muted: 'Secondary text',
+  primary: 'Header and buttons',
+  primaryText: 'Text on header and buttons',
+  link: 'Links',
+  surface: 'Panels',
+  border: 'Borders',
+};
+
+/** "Text (#eeeeee) on background (#fffaf3) has contrast 1.12:1; WCAG AA needs 4.5:1." */
+function contrastMessage(fg: ColourToken, fgValue: string, bg: ColourToken, bgValue: string, ratio: number): string {
+  return `${colourLabels[fg]} (${fgValue}) on ${colourLabels[bg].toLowerCase()} (${bgValue}) has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1.`;
+}
+
 /** The pairs that miss WCAG AA (4.5:1), as readable problems. */
 export function contrastProblems(tokens: ThemeTokens): string[] {
   const c = tokens.colors;
   return contrastPairs.flatMap(([fg, bg]) => {
     const ratio = contrastRatio(c[fg], c[bg]);
-    return ratio >= 4.5 ? [] : [`colors.${fg} ${c[fg]} on colors.${bg} ${c[bg]} has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1`];
+    return ratio >= 4.5 ? [] : [contrastMessage(fg, c[fg], bg, c[bg], ratio)];
   });
 }
 
@@ -257,7 +274,7 @@ export function tokenProblems(theme: Theme, overrides: Record<string, unknown>):
     const ratio = contrastRatio(c[fg], c[bg]);
     if (ratio >= 4.5) return [];
     const blamed = fg in changed || !(bg in changed) ? fg : bg;
-    return [{ path: `colors.${blamed}`, message: `colors.${fg} ${c[fg]} on colors.${bg} ${c[bg]} has contrast ${ratio.toFixed(2)}:1; WCAG AA needs 4.5:1` }];
+    return [{ path: `colors.${blamed}`, message: `${contrastMessage(fg, c[fg], bg, c[bg], ratio)} Choose a different ${colourLabels[blamed].toLowerCase()} colour.` }];
   });
 }
 

@@ -21,7 +21,7 @@ describe('site validation', () => {
 
   it('refuses theme colours that break WCAG AA contrast, saying by how much', () => {
     const [problem] = siteProblems({ ...site, themeTokens: { colors: { primary: '#E8702A' } } }, []);
-    expect(problem).toEqual({ path: 'themeTokens.colors.primary', message: expect.stringContaining('colors.primaryText #ffffff on colors.primary #E8702A has contrast 3.10:1') });
+    expect(problem).toEqual({ path: 'themeTokens.colors.primary', message: expect.stringContaining('Text on header and buttons (#ffffff) on header and buttons (#E8702A) has contrast 3.10:1') });
     expect(siteProblems({ ...site, themeTokens: { colors: { primary: 'orange' } } }, [])[0]).toEqual({
       path: 'themeTokens.colors.primary',
       message: '"orange" is not a colour: write it as #rrggbb, like "#0b6e4f"',

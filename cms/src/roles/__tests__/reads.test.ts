@@ -2,8 +2,8 @@
 // users read where Strapi would answer a bare "Forbidden" (src/roles/reads.ts uses these).
 import { countryEditorHides, permissionRefusal, type Actor } from '../rules';
 
-const kenya: Actor = { isCountryEditor: true, isTranslator: false, sites: ['kijana-ke'], siteLocales: ['en-KE', 'sw-KE'], locales: [] };
-const zulu: Actor = { isCountryEditor: false, isTranslator: true, sites: [], siteLocales: [], locales: ['zu-ZA'] };
+const kenya: Actor = { isCountryEditor: true, isTranslator: false, sites: ['kijana-ke'], siteLocales: ['en-KE', 'sw-KE'], locales: [], sourceLocale: 'en' };
+const zulu: Actor = { isCountryEditor: false, isTranslator: true, sites: [], siteLocales: [], locales: ['zu-ZA'], sourceLocale: 'en' };
 
 describe('what a country editor sees', () => {
   it.each([

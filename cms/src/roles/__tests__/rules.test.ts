@@ -1,7 +1,7 @@
 import { contentRefusal, siteRefusal, type Actor, type ContentWrite } from '../rules';
 
-const kenya: Actor = { isCountryEditor: true, isTranslator: false, sites: ['kijana-ke'], siteLocales: ['en-KE', 'sw-KE'], locales: [] };
-const zulu: Actor = { isCountryEditor: false, isTranslator: true, sites: [], siteLocales: [], locales: ['zu-ZA'] };
+const kenya: Actor = { isCountryEditor: true, isTranslator: false, sites: ['kijana-ke'], siteLocales: ['en-KE', 'sw-KE'], locales: [], sourceLocale: 'en' };
+const zulu: Actor = { isCountryEditor: false, isTranslator: true, sites: [], siteLocales: [], locales: ['zu-ZA'], sourceLocale: 'en' };
 
 const write = (overrides: Partial<ContentWrite>): ContentWrite => ({
   action: 'update',
@@ -54,6 +54,24 @@ describe('country editor rules', () => {
     expect(siteRefusal(kenya, { action: 'delete', code: 'kijana-ke', changedFields: [] })).toContain('cannot delete sites: kijana-ke stays');
     expect(siteRefusal(kenya, { action: 'create', code: null, changedFields: ['code'] })).toContain('Only a global editor creates sites');
   });
+
+  it('never adds a language to its own site: that would widen what it may write', () => {
+    expect(siteRefusal(kenya, { action: 'update', code: 'kijana-ke', changedFields: ['locales'] })).toBe(
+      'The languages kijana-ke serves decide which translations its editors write; only a global editor adds or removes one.',
+    );
+    expect(siteRefusal(kenya, { action: 'update', code: 'kijana-ke', changedFields: ['defaultLocale', 'themeTokens'] })).toBeNull();
+  });
+
+  it('never changes shared content in the source language, even where its site serves that language', () => {
+    const egypt: Actor = { ...kenya, sites: ['amal-eg'], siteLocales: ['ar-EG', 'en'] };
+    const shared = { allSites: true, sites: [] };
+    expect(contentRefusal(egypt, write({ before: shared, after: shared, locale: 'en' }))).toBe(
+      'article "a" is shared source content; you translate it into ar-EG (the locales of amal-eg), and cannot change its en version.',
+    );
+    expect(contentRefusal(egypt, write({ before: shared, after: shared, locale: 'ar-EG' }))).toBeNull();
+    const local = { allSites: false, sites: ['amal-eg'] };
+    expect(contentRefusal(egypt, write({ before: local, after: local, locale: 'en' }))).toBeNull();
+  });
 });
 
 describe('translator rules', () => {
@@ -72,7 +90,7 @@ describe('translator rules', () => {
   });
 
   it('is allowed what either of its roles allows when it is also a country editor', () => {
-    const both: Actor = { ...kenya, isTranslator: true, locales: ['zu-ZA'] };
+    const both: Actor = { ...kenya, isTranslator: true, locales: ['zu-ZA'], sourceLocale: 'en' };
     expect(contentRefusal(both, write({ before: shared, after: shared, locale: 'zu-ZA' }))).toBeNull();
     expect(contentRefusal(both, write({ before: shared, after: shared, locale: 'sw-KE' }))).toBeNull();
     expect(contentRefusal(both, write({ before: shared, after: shared, locale: 'en' }))).toContain('you translate it into en-KE, sw-KE');

@@ -79,7 +79,7 @@ describe('token grammar', () => {
 
   it('names the colour an override changed when contrast breaks', () => {
     expect(tokenProblems(baseTheme, { colors: { primary: '#E8702A' } })).toEqual([
-      { path: 'colors.primary', message: 'colors.primaryText #ffffff on colors.primary #E8702A has contrast 3.10:1; WCAG AA needs 4.5:1' },
+      { path: 'colors.primary', message: 'Text on header and buttons (#ffffff) on header and buttons (#E8702A) has contrast 3.10:1; WCAG AA needs 4.5:1. Choose a different header and buttons colour.' },
     ]);
   });
 });
