@@ -1,3 +1,4 @@
+import { adminLoginLimit } from '../src/admin-login';
 import { previewAdminConfig } from '../src/preview';
 import { getSecrets } from '../src/secrets';
 
@@ -8,5 +9,6 @@ export default ({ env }: { env: { bool(key: string, fallback?: boolean): boolean
   transfer: { token: { salt: getSecrets().TRANSFER_TOKEN_SALT } },
   secrets: { encryptionKey: getSecrets().ENCRYPTION_KEY },
   flags: { nps: false, promoteEE: false },
+  rateLimit: { enabled: true, interval: { min: 5 }, max: adminLoginLimit(process.env.BAOBAB_ADMIN_LOGIN_LIMIT) },
   preview: previewAdminConfig(process.env),
 });

@@ -12,13 +12,19 @@ const ARTICLE = 'api::article.article';
 
 let browser: Browser;
 let page: Page;
+/** kijana-ke's site fields these tests change, as published before them; put back after (other files share this CMS). */
+let kenyaBefore: { documentId: string; data: Record<string, unknown> } | null = null;
 
 beforeAll(async () => {
   browser = await launchBrowser();
   page = await loggedIn(browser);
+  const documentId = await documentIdOf('sites', 'code', 'kijana-ke');
+  const published: RestBody = (await rest('GET', `/sites/${documentId}`)).body.data;
+  kenyaBefore = { documentId, data: { hostnames: published.hostnames, locales: published.locales, defaultLocale: published.defaultLocale } };
 }, 300_000);
 
 afterAll(async () => {
+  if (kenyaBefore) await rest('PUT', `/sites/${kenyaBefore.documentId}`, { data: kenyaBefore.data });
   await browser?.close();
 });
 
@@ -55,10 +61,12 @@ describe('the admin', () => {
 
   it('heads list columns with the labels the form uses, not field names', async () => {
     await page.goto(`${cmsUrl()}/admin/content-manager/collection-types/${ARTICLE}?plugins[i18n][locale]=en`);
-    await page.getByRole('columnheader').first().waitFor();
-    const headers = (await page.getByRole('columnheader').allInnerTexts()).map((header) => header.trim().toLowerCase());
-    expect(headers.some((header) => header.includes('title'))).toBe(true);
-    expect(headers.filter((header) => /(^lead\b|channeloverrides|allsites|goliveat|expireat|searchtext)/.test(header))).toEqual([]);
+    // The list's first row is its header row; wait for an article so the layout has loaded.
+    await page.getByRole('gridcell').first().waitFor();
+    const headers = (await page.getByRole('row').first().innerText()).toLowerCase();
+    expect(headers).toContain('title');
+    expect(headers).toContain('summary');
+    expect(headers).not.toMatch(/channeloverrides|allsites|goliveat|expireat|searchtext|\blead\b/);
   });
 });
 
