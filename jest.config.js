@@ -10,6 +10,14 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     {
+      // Rules over the repository as a whole: workspaces and what they export.
+      displayName: 'repo',
+      rootDir: '<rootDir>/scripts',
+      testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../tsconfig.json'),
+      testEnvironment: 'node',
+    },
+    {
       displayName: 'locales',
       rootDir: '<rootDir>/locales',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
