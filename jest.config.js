@@ -58,10 +58,11 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
-      displayName: 'kit',
-      rootDir: '<rootDir>/frontends/kit',
-      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
-      transform: tsJest('<rootDir>/../../tsconfig.json'),
+      // The floor: kit, channels, testkit, the plugin and theme contracts, the registry.
+      displayName: 'packages',
+      rootDir: '<rootDir>/packages',
+      testMatch: ['<rootDir>/*/src/**/__tests__/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../tsconfig.json'),
       testEnvironment: 'node',
     },
     {

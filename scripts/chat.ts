@@ -7,7 +7,7 @@ import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEVELOPMENT_SECRET } from '../frontends/chat/src/config';
-import { segmentSms, smsEncoding, ussdLength } from '../frontends/chat/src/gsm';
+import { segmentSms, smsEncoding, ussdLength } from '@baobab/channels';
 
 const simulatedChannels = ['ussd', 'whatsapp', 'sms'] as const;
 type SimulatedChannel = (typeof simulatedChannels)[number];

@@ -9,12 +9,14 @@ import { parseArgs } from 'node:util';
 import { isHostname, isSlug } from '@baobab/kit';
 import { isKnownLocale } from '@baobab/locales';
 import { z } from 'zod';
+import registry from '../baobab.config';
 
 const root = path.resolve(__dirname, '..');
-const themes = fs.readdirSync(path.join(root, 'themes'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const themes = registry.themes.map((theme) => theme.name);
+const plugins = registry.plugins.map((plugin) => plugin.name);
 
 const USAGE = `Usage: npm run site:new -- --code <code> --name <name> --host <hostname> --locales <a,b> [--default-locale <a>]
-  [--theme ${themes.join('|')}] [--helpline <number>] [--cms <url>] [--mobi <url>] [--dry-run]
+  [--theme ${themes.join('|')}] [--plugins <a,b>] [--helpline <number>] [--cms <url>] [--mobi <url>] [--dry-run]
 The API token comes from BAOBAB_API_TOKEN or data/dev-credentials.env.`;
 
 function fail(message: string): never {
@@ -29,7 +31,8 @@ const flagsSchema = z
     host: z.array(z.string(), { error: '--host is required' }).min(1, '--host is required'),
     locales: z.string({ error: '--locales is required, like "en" or "en-ZM,bem-ZM"' }),
     'default-locale': z.string().optional(),
-    theme: z.string().default('base'),
+    theme: z.string().default(registry.defaultTheme.name),
+    plugins: z.string().default(''),
     helpline: z.string().optional(),
     cms: z.url({ error: '--cms must be a URL like http://127.0.0.1:1337' }).default('http://127.0.0.1:1337'),
     mobi: z.url({ error: '--mobi must be a URL like http://127.0.0.1:3000' }).default('http://127.0.0.1:3000'),
@@ -40,10 +43,14 @@ const flagsSchema = z
     for (const code of locales) if (!isKnownLocale(code)) ctx.addIssue({ code: 'custom', message: `--locales: "${code}" is not in locales/registry.json` });
     const defaultLocale = flags['default-locale'] ?? locales[0] ?? '';
     if (!locales.includes(defaultLocale)) ctx.addIssue({ code: 'custom', message: `--default-locale "${defaultLocale}" must be one of --locales [${locales.join(', ')}]` });
-    if (!themes.includes(flags.theme)) ctx.addIssue({ code: 'custom', message: `--theme "${flags.theme}" is not a theme package; use one of: ${themes.join(', ')}` });
+    if (!themes.includes(flags.theme)) ctx.addIssue({ code: 'custom', message: `--theme "${flags.theme}" is not an installed theme (baobab.config.ts); use one of: ${themes.join(', ')}` });
+    const enabled = flags.plugins.split(',').map((name) => name.trim()).filter(Boolean);
+    for (const name of enabled) {
+      if (!plugins.includes(name)) ctx.addIssue({ code: 'custom', message: `--plugins: "${name}" is not an installed plugin (baobab.config.ts); installed: ${plugins.join(', ') || 'none'}` });
+    }
     const hostnames = flags.host.map((host) => host.trim().toLowerCase());
     for (const host of hostnames) if (!isHostname(host)) ctx.addIssue({ code: 'custom', message: `--host "${host}" is not a hostname (no scheme, port or path), like "kijana-zm.localhost"` });
-    return { ...flags, locales, defaultLocale, hostnames };
+    return { ...flags, locales, defaultLocale, hostnames, plugins: enabled };
   });
 
 function parseFlags() {
@@ -57,6 +64,7 @@ function parseFlags() {
         locales: { type: 'string' },
         'default-locale': { type: 'string' },
         theme: { type: 'string' },
+        plugins: { type: 'string' },
         helpline: { type: 'string' },
         cms: { type: 'string' },
         mobi: { type: 'string' },
@@ -101,7 +109,7 @@ async function main() {
     locales: flags.locales,
     theme: flags.theme,
     themeTokens: {},
-    plugins: [],
+    plugins: flags.plugins,
     variables: flags.helpline ? [{ key: 'helpline', value: flags.helpline }] : [],
     channels: {},
   };

@@ -23,32 +23,3 @@ export const credentialsFile = path.join(dataDir, 'dev-credentials.env');
 export function ensureDataDirs(): void {
   fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
 }
-
-/**
- * Installed `@baobab/<kind>-<name>` packages (themes, plugins), by name, with what their
- * package.json says they are: the workspaces npm linked into node_modules/@baobab.
- */
-export function installedPackages(kind: 'theme' | 'plugin'): Array<{ name: string; description: string }> {
-  for (let dir = cmsDir; ; dir = path.dirname(dir)) {
-    const scope = path.join(dir, 'node_modules', '@baobab');
-    if (fs.existsSync(scope)) {
-      return fs
-        .readdirSync(scope)
-        .filter((entry) => entry.startsWith(`${kind}-`) && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(entry.slice(kind.length + 1)))
-        .sort()
-        .map((entry) => {
-          let description = '';
-          try {
-            const manifest: unknown = JSON.parse(fs.readFileSync(path.join(scope, entry, 'package.json'), 'utf8'));
-            if (typeof manifest === 'object' && manifest !== null && 'description' in manifest && typeof manifest.description === 'string') {
-              description = manifest.description;
-            }
-          } catch {
-            // No readable manifest: listed without a description.
-          }
-          return { name: entry.slice(kind.length + 1), description };
-        });
-    }
-    if (path.dirname(dir) === dir) return [];
-  }
-}

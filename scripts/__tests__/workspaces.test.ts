@@ -25,7 +25,7 @@ describe('workspaces', () => {
   const dirs = workspaceDirs();
 
   it('are found', () => {
-    expect(dirs.map((dir) => path.relative(root, dir))).toEqual(expect.arrayContaining(['cms', 'locales', 'frontends/chat', 'frontends/mobi', 'frontends/kit', 'themes/base']));
+    expect(dirs.map((dir) => path.relative(root, dir))).toEqual(expect.arrayContaining(['cms', 'locales', 'frontends/chat', 'frontends/mobi', 'packages/kit', 'packages/channels', 'packages/testkit', 'themes/base']));
   });
 
   it.each(dirs.map((dir) => [path.relative(root, dir), dir]))('%s exports only files that exist', (_name, dir) => {

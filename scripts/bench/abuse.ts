@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startCms, waitFor } from '../../cms/tests/support/cms-process';
+import { freePort, startCms, waitFor } from '@baobab/testkit';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { CONNECTIONS, median, ROUNDS, SECONDS } from './lib';
 

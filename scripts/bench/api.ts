@@ -1,7 +1,7 @@
 // `npm run bench:api`: loopback load on one article through the delivery API (cached),
 // the same article through Strapi's generated GraphQL schema, and a bare Node server
 // answering the same bytes. Prints medians of several rounds and the two ratios.
-import { startCms } from '../../cms/tests/support/cms-process';
+import { startCms } from '@baobab/testkit';
 import { measure, ratio, startBareServer, type Target } from './lib';
 
 const SLUG = 'hiv-testing-basics';

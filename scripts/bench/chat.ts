@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
-import { startCms, type RunningCms } from '../../cms/tests/support/cms-process';
+import { startCms, type RunningCms } from '@baobab/testkit';
 import { loadConfig } from '../../frontends/chat/src/config';
 import { startGateway, type RunningGateway } from '../../frontends/chat/src/server/start';
 import { median, positiveInt, ratio, ROUNDS, SECONDS } from './lib';

@@ -2,7 +2,7 @@
 // server answering fixed bytes, and the printed summary.
 import { spawn, type ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
-import { freePort, waitFor } from '../../cms/tests/support/cms-process';
+import { freePort, waitFor } from '@baobab/testkit';
 
 /** A positive whole number from the environment, or the default; anything else stops with a message. */
 export function positiveInt(name: string, fallback: number, max: number): number {

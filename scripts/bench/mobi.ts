@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { freePort, startCms, waitFor } from '../../cms/tests/support/cms-process';
+import { freePort, startCms, waitFor } from '@baobab/testkit';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { measure, ratio, startBareServer, type Target } from './lib';
 

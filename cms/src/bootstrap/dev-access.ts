@@ -2,40 +2,19 @@
 // and scripts can write content. Credentials go to a git-ignored env file in the data
 // folder and are printed at start-up. Production gets neither.
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { readCredentialsFile as readCredentials, writeCredentialsFile as writeCredentials, type DevCredentials } from '@baobab/kit/dev-credentials';
 import { credentialsFile } from '../paths';
 
 export const DEV_ADMIN_EMAIL = 'admin@baobab.local';
 const TOKEN_NAME = 'baobab-dev';
 
-export interface DevCredentials {
-  readonly BAOBAB_ADMIN_EMAIL: string;
-  readonly BAOBAB_ADMIN_PASSWORD: string;
-  readonly BAOBAB_API_TOKEN: string;
-}
+export type { DevCredentials };
 
-const credentialsSchema = z.object({
-  BAOBAB_ADMIN_EMAIL: z.string(),
-  BAOBAB_ADMIN_PASSWORD: z.string(),
-  BAOBAB_API_TOKEN: z.string(),
-});
-
+/** The credentials file of this CMS (or another one's, for tests and scripts). */
 export function readCredentialsFile(file = credentialsFile): DevCredentials | null {
-  if (!fs.existsSync(file)) return null;
-  const entries = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .map((line) => /^([A-Z_]+)=(.*)$/.exec(line.trim()))
-    .flatMap((match) => (match?.[1] && match[2] !== undefined ? [[match[1], match[2]] as const] : []));
-  const parsed = credentialsSchema.safeParse(Object.fromEntries(entries));
-  return parsed.success ? parsed.data : null;
-}
-
-function writeCredentialsFile(credentials: DevCredentials) {
-  const lines = Object.entries(credentials).map(([key, value]) => `${key}=${value}`);
-  fs.writeFileSync(credentialsFile, `# Development credentials for the local CMS. Not for production.\n${lines.join('\n')}\n`, { mode: 0o600 });
+  return readCredentials(file);
 }
 
 const idSchema = z.object({ id: z.union([z.number(), z.string()]) });
@@ -77,6 +56,6 @@ export async function ensureDevAccess(strapi: Core.Strapi): Promise<DevCredentia
     BAOBAB_ADMIN_PASSWORD: password ?? '',
     BAOBAB_API_TOKEN: token ?? '',
   };
-  if (JSON.stringify(credentials) !== JSON.stringify(stored)) writeCredentialsFile(credentials);
+  if (JSON.stringify(credentials) !== JSON.stringify(stored)) writeCredentials(credentialsFile, credentials);
   return credentials;
 }

@@ -1,8 +1,8 @@
 // Editor-facing checks of one translation's channel overrides: one per channel, not empty,
 // and within the channel's limit as every site that carries the article would send it,
 // with that site's {{variables}} filled in (a 4-digit helpline and a 14-character one
-// make different SMS). The limits themselves are @baobab/chat's, the one table of them.
-import { channels, isChannel, overrideProblem, type Channel, type ChannelLimitProblem } from '@baobab/chat/limits';
+// make different SMS). The limits themselves are @baobab/channels', the one table of them.
+import { channels, isChannel, overrideProblem, type Channel, type ChannelLimitProblem } from '@baobab/channels/limits';
 import { isPlainObject } from '@baobab/kit';
 import { z } from 'zod';
 import type { SiteRecord } from '../delivery/records';

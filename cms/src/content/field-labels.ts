@@ -3,7 +3,7 @@
 // number and what it is for, then the component's field. So the message on a refused save
 // says "Channel overrides 1 (WhatsApp) › Text", never `channelOverrides[0].text`.
 import { isPlainObject } from '@baobab/kit';
-import { isChannel } from '@baobab/chat/limits';
+import { isChannel } from '@baobab/channels/limits';
 import { channelNames } from './channel-overrides';
 import { pathSegments } from './problems';
 

@@ -8,9 +8,9 @@ import { UID } from '../delivery/content-index';
 import { deliveryService } from '../delivery';
 import { siteSchema, type SiteRecord } from '../delivery/records';
 import { blocksText } from '../delivery/rules';
-import { isChannel } from '@baobab/chat/limits';
+import { isChannel } from '@baobab/channels/limits';
 import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
-import { installedThemes } from '../delivery/themes';
+import { registry } from '../registry';
 import { writeQuietly } from '../quiet-write';
 import { registerCustomFields } from './custom-fields';
 import { addListLabels, fieldLabel, type LabelledSchema } from './field-labels';
@@ -195,8 +195,8 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
     const others = sites
       .filter((site) => site.documentId !== documentId)
       .map((site) => ({ code: site.code, hostnames: Array.isArray(site.hostnames) ? site.hostnames.map(String) : [], channels: site.channels }));
-    const themes = new Map([...installedThemes()].map(([name, installed]) => [name, installed.theme]));
-    const problems = siteProblems(merged, others, themes);
+    const themes = new Map(registry.themes.map((theme) => [theme.name, theme]));
+    const problems = siteProblems(merged, others, themes, registry.plugins.map((plugin) => plugin.name));
     if (problems.length > 0) fail(problems, label);
     const broken = await siteOverrideProblems(strapi, documentId, data);
     if (broken.length > 0) fail(broken, label);

@@ -1,7 +1,7 @@
 // A site's chat channel settings (the `channels` JSON field): their shape, checked with zod
 // when an editor saves, and the identifiers the chat gateway picks a site by (a USSD
 // service code, an SMS short code, ...), which must each belong to one site only.
-import { channels, type Channel } from '@baobab/chat/limits';
+import { channels, type Channel } from '@baobab/channels/limits';
 import { isPlainObject } from '@baobab/kit';
 import { z } from 'zod';
 import { fieldPath, type FieldProblem } from './problems';

@@ -1,7 +1,8 @@
 // Editor-facing validation of sites and content, as pure functions: each returns the
 // problems it finds as { path, message } so the admin shows them beside the field.
 import { isKnownLocale } from '@baobab/locales';
-import { baseTheme, tokenProblems, type Theme } from '@baobab/theme-base';
+import { tokenProblems, type Theme } from '@baobab/theme-api';
+import { baseTheme } from '@baobab/theme-base';
 import { isPlainObject, isSlug, linkProblem, looksLikeLink, normalizeHost } from '@baobab/kit';
 import { hostnameProblem } from './hostnames';
 import type { FieldProblem } from './problems';
@@ -66,11 +67,17 @@ export interface OtherSite {
 /**
  * A site's own fields, and its code, hostnames and channel identifiers against every other site.
  * With the installed `themes`, the theme must be one of them and the token overrides are judged
- * on that theme's tokens (without, on the base theme's).
+ * on that theme's tokens (without, on the base theme's); with the installed `plugins`, each
+ * plugin the site enables must be one of them.
  */
-export function siteProblems(data: Record<string, unknown>, others: readonly OtherSite[], themes?: ReadonlyMap<string, Theme>): FieldProblem[] {
+export function siteProblems(
+  data: Record<string, unknown>,
+  others: readonly OtherSite[],
+  themes?: ReadonlyMap<string, Theme>,
+  plugins?: readonly string[],
+): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const { code, hostnames, locales, defaultLocale, theme, themeTokens, plugins, channels } = data;
+  const { code, hostnames, locales, defaultLocale, theme, themeTokens, channels } = data;
   if (typeof code !== 'string' || !isSlug(code)) {
     problems.push({ path: 'code', message: 'Use lowercase letters, digits and single hyphens, like "kijana-ke".' });
   } else if (others.some((other) => other.code === code)) {
@@ -116,8 +123,14 @@ export function siteProblems(data: Record<string, unknown>, others: readonly Oth
     const onTheme = (typeof theme === 'string' ? themes?.get(theme) : undefined) ?? baseTheme;
     for (const problem of tokenProblems(onTheme, themeTokens)) problems.push({ path: `themeTokens.${problem.path}`, message: problem.message });
   }
-  if (plugins !== undefined && plugins !== null && (!isStringArray(plugins) || !plugins.every(isSlug))) {
+  const enabled = data.plugins;
+  if (enabled !== undefined && enabled !== null && (!isStringArray(enabled) || !enabled.every(isSlug))) {
     problems.push({ path: 'plugins', message: 'Plugins must be a JSON list of plugin names, like ["polls"].' });
+  } else if (plugins !== undefined && isStringArray(enabled)) {
+    for (const name of enabled.filter((candidate) => !plugins.includes(candidate))) {
+      const choice = plugins.length === 0 ? 'no plugins are installed' : `installed: ${plugins.join(', ')}`;
+      problems.push({ path: 'plugins', message: `"${name}" is not an installed plugin (${choice}).` });
+    }
   }
   problems.push(...variableProblems(data.variables));
   problems.push(...siteChannelProblems(channels, others));

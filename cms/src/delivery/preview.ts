@@ -1,8 +1,8 @@
 // Drafts for preview: the only way delivery reads an unpublished row. Every read goes
-// through a preview token (see ../preview/token.ts), and touching one marks the whole
+// through a preview token (see @baobab/kit/preview-token), and touching one marks the whole
 // answer private: it is never kept in the response cache and is sent with no-store.
 import type { Core } from '@strapi/strapi';
-import { verifyPreviewToken } from '../preview/token';
+import { verifyPreviewToken } from '@baobab/kit/preview-token';
 import { articleIndexFields, UID } from './content-index';
 import { DeliveryError } from './errors';
 import { articleSchema, type ArticleRow } from './records';

@@ -1,6 +1,6 @@
 // The shapes the delivery API reads from the database, parsed once at the boundary
 // (zod) so everything after trusts them.
-import { isChannel } from '@baobab/chat/limits';
+import { isChannel } from '@baobab/channels/limits';
 import { z } from 'zod';
 
 const slugList = z

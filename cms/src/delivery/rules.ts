@@ -1,7 +1,7 @@
 // The delivery API's decisions, one function each: which site a host means, which locale
 // a request gets, what a site carries, what is live, which translation is served, how
 // variables are filled in and how lists are paged. Pure functions over parsed records.
-import { channels, isChannel, type Channel } from '@baobab/chat/limits';
+import { channels, isChannel, type Channel } from '@baobab/channels/limits';
 import { isSafeUrl, normalizeHost } from '@baobab/kit';
 
 export { normalizeHost };

@@ -12,7 +12,7 @@ import { createExecutor, type GraphQLRequest, type GraphQLResponse, type Plan } 
 import { defaultLimits, type QueryLimits } from './limits';
 import { createNotifier, notifyTargets } from './notify';
 import { createPreviewAccess } from './preview';
-import { previewKey } from '../preview/token';
+import { previewKey } from '@baobab/kit/preview-token';
 import { getSecrets } from '../secrets';
 import { articleDetailSchema, type ArticleDetail } from './records';
 import { createDeliverySchema, type DeliveryContext } from './schema';

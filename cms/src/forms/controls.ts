@@ -1,6 +1,6 @@
 // The pure rules behind the admin's form controls (src/admin/forms/), kept apart from React
 // so they are unit tested here: each calls the rule the save uses rather than restating it.
-import { colourLabels, contrastPairs, contrastRatio, isColour, mergeTokens, type ColourToken } from '@baobab/theme-base';
+import { colourLabels, contrastPairs, contrastRatio, isColour, mergeTokens, type ColourToken } from '@baobab/theme-api';
 import { isPlainObject } from '@baobab/kit';
 import { hostnameProblem } from '../content/hostnames';
 

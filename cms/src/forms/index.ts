@@ -7,7 +7,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
-import { installedThemes } from '../delivery/themes';
+import { registry } from '../registry';
 import { installedPlugins } from './plugins';
 import { imageIdsOf, missingAltProblem } from './alt-text';
 import { registerCarriedByFilter } from './carried-by';
@@ -48,7 +48,7 @@ function serveAdminLists(strapi: Core.Strapi): void {
         path: '/baobab/themes',
         handler: (ctx: { body: unknown }) => {
           ctx.body = {
-            data: [...installedThemes().values()].map(({ name, label, description, theme }) => ({ name, label, description, tokens: theme.tokens })),
+            data: registry.themes.map(({ name, label, description, tokens }) => ({ name, label, description, tokens })),
           };
         },
         info: { type: 'admin' },

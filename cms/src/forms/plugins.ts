@@ -1,5 +1,4 @@
-// Installed Baobab plugins (`@baobab/plugin-<name>` packages), for the site form's checkboxes.
-// None are installed yet; issue 10 adds a registry.
-import { installedPackages } from '../paths';
+// Installed Baobab plugins, from the registry (baobab.config.ts), for the site form's checkboxes.
+import { registry } from '../registry';
 
-export const installedPlugins = () => installedPackages('plugin');
+export const installedPlugins = () => registry.plugins.map(({ name, title, description }) => ({ name, title, description }));

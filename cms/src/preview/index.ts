@@ -3,9 +3,9 @@
 // /content-manager/preview/url/:uid); the handler mints a preview token for an editor who
 // may read the document and links to the mobi-site's preview page.
 import { getSecrets } from '../secrets';
-import { previewKey, previewTypes, signPreviewToken, type PreviewType } from './token';
+import { previewKey, previewTypes, signPreviewToken, type PreviewType } from '@baobab/kit/preview-token';
 
-export { previewKey, signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL_MS } from './token';
+export { previewKey, signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL_MS } from '@baobab/kit/preview-token';
 
 /** Where the mobi-site answers `/_baobab/preview` (BAOBAB_PREVIEW_URL; `npm start` sets it, default http://localhost:3000). */
 export function previewBaseUrl(env: NodeJS.ProcessEnv): string {

@@ -1,7 +1,7 @@
 // The shape of the demo content (content.ts). Text is written in a small Markdown subset
 // that markdown.ts turns into Strapi blocks: blank-line paragraphs, "## " headings,
 // "- " and "1. " lists, "> " quotes, **bold**, _italic_ and [links](https://…).
-import type { Channel } from '@baobab/chat/limits';
+import type { Channel } from '@baobab/channels/limits';
 
 /** A site code, or 'all' for content every site carries. */
 export type Carriage = 'all' | readonly string[];

@@ -1,4 +1,4 @@
-import { channels, overrideProblem } from '@baobab/chat/limits';
+import { channels, overrideProblem } from '@baobab/channels/limits';
 import { createArticle, gql, gqlData, rest, uniqueSlug, type Json, problemAt } from '../support/client';
 
 

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readCredentialsFile } from '../../src/bootstrap/dev-access';
-import { previewKey, signPreviewToken } from '../../src/preview/token';
+import { previewKey, signPreviewToken } from '@baobab/kit/preview-token';
 import { cmsUrl, createArticle, gql, paragraph, rest, uniqueSlug } from '../support/client';
 
 const ARTICLE = 'api::article.article';

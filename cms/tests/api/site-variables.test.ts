@@ -3,8 +3,8 @@
 // article save is never refused for an override it did not make too long.
 import knex from 'knex';
 import path from 'node:path';
-import { overrideProblem } from '@baobab/chat/limits';
-import { startCms, type RunningCms } from '../support/cms-process';
+import { overrideProblem } from '@baobab/channels/limits';
+import { startCms, type RunningCms } from '@baobab/testkit';
 import { rest, uniqueSlug, type Json, problemAt } from '../support/client';
 
 

@@ -1,6 +1,6 @@
 // Boots one real CMS for the API tests (SQLite in a temp folder, or PostgreSQL when
 // DATABASE_URL is set, reset first) and hands its URL and API token to the test files.
-import { resetPostgres, startCms, type RunningCms } from './cms-process';
+import { resetPostgres, startCms, type RunningCms } from '@baobab/testkit';
 
 declare global {
   // eslint-disable-next-line no-var

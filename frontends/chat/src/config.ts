@@ -3,7 +3,7 @@
 // provider URLs default to the gateway's own sandbox, so every channel works offline.
 import { secretProblem } from '@baobab/kit';
 import { z } from 'zod';
-import { limits } from './channels';
+import { limits } from '@baobab/channels';
 
 const DEV_SECRET = 'baobab-dev-only-secret';
 

@@ -5,9 +5,7 @@
 // are kept apart from the fresh cache, bounded in bytes, so churn never evicts them.
 import { createDelivery, type Delivery } from '@baobab/kit/delivery';
 import { z } from 'zod';
-import { walkBlocks } from './blocks';
-import type { Channel } from './channels';
-import type { ArticleContent } from './render/types';
+import { type ArticleContent, type Channel, walkBlocks } from '@baobab/channels';
 
 const channelsSchema = z
   .object({

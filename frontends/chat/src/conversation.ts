@@ -2,9 +2,8 @@
 // an input does (pick, more, back, home), and which menu or article to show next. Each
 // channel supplies how a menu pages and how its replies look; nothing here renders.
 import { z } from 'zod';
-import type { Channel } from './channels';
+import { type Channel, type Menu, type MenuItem, NAV_IDS } from '@baobab/channels';
 import type { ChatArticle, ChatSite, ContentSource } from './content';
-import { NAV_IDS, type Menu, type MenuItem } from './render/types';
 import type { Translate } from '@baobab/locales';
 
 const viewSchema = z.discriminatedUnion('kind', [

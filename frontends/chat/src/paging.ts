@@ -1,15 +1,8 @@
 // How each channel pages menus and articles, for the conversation: the same functions the
 // renderers use, so "98" or "More" always lands on the page the reader will see.
-import type { Channel } from './channels';
+import { type Channel, type Labels, labelsFor, messengerMenuPages, smsArticleReplies, smsMenuPages, type SmsOptions, telegramMenuPages, uiFormFor, ussdArticleScreens, ussdMenuPages, type UssdOptions, whatsappMenuPages } from '@baobab/channels';
 import type { ChatArticle, ContentSource } from './content';
 import type { Paging } from './conversation';
-import { messengerMenuPages } from './render/messenger';
-import { smsArticleReplies, smsMenuPages, type SmsOptions } from './render/sms';
-import { telegramMenuPages } from './render/telegram';
-import type { Labels } from './render/types';
-import { labelsFor, uiFormFor } from './strings';
-import { ussdArticleScreens, ussdMenuPages, type UssdOptions } from './render/ussd';
-import { whatsappMenuPages } from './render/whatsapp';
 
 const articleKey = (channel: string, article: ChatArticle, extra: string) => `${channel}\u0000${article.slug}\u0000${article.locale}\u0000${extra}`;
 

@@ -1,6 +1,5 @@
 import type { RunningGateway } from '../src/server/start';
-import { channels } from '../src/channels';
-import { messengerProblems, smsProblems, telegramProblems, ussdProblems, whatsappProblems } from '../src/validate';
+import { channels, messengerProblems, smsProblems, telegramProblems, ussdProblems, whatsappProblems } from '@baobab/channels';
 import { startTestGateway } from './support/gateway';
 
 let gateway: RunningGateway;

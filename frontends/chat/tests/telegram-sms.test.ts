@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { segmentSms } from '../src/gsm';
+import { segmentSms } from '@baobab/channels';
 import type { RunningGateway } from '../src/server/start';
 import { startTestGateway, TEST_SECRETS } from './support/gateway';
 import { startProviders, type Providers } from './support/providers';

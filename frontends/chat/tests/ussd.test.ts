@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import type { RunningGateway } from '../src/server/start';
-import { isGsm7, ussdLength } from '../src/gsm';
-import { ussdProblems } from '../src/validate';
+import { isGsm7, ussdLength, ussdProblems } from '@baobab/channels';
 import { dial, startTestGateway } from './support/gateway';
 
 let gateway: RunningGateway;

@@ -3,7 +3,7 @@
 // site renders it, and as each chat channel would send it (the chat gateway's renderers).
 // Never cached, never indexed: server/http.ts answers it outside the page cache.
 import type { IncomingMessage } from 'node:http';
-import { channelPreviews, type ChannelPreview } from '@baobab/chat/preview';
+import { channelPreviews, type ChannelPreview } from '@baobab/channels/preview';
 import { getLocale } from '@baobab/locales';
 import { z } from 'zod';
 import { CmsError, delivery } from './cms';

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import path from 'node:path';
-import { freePort, waitFor } from '../../../cms/tests/support/cms-process';
+import { freePort, waitFor } from '@baobab/testkit';
 import { page } from './support/http';
 
 let proxy: http.Server;

@@ -3,7 +3,7 @@
 // gets a readable 4xx page, never a 500.
 import fs from 'node:fs';
 import path from 'node:path';
-import { previewKey, signPreviewToken } from '../../../cms/src/preview/token';
+import { previewKey, signPreviewToken } from '@baobab/kit/preview-token';
 import { page, rest } from './support/http';
 
 const HOST = 'localhost';

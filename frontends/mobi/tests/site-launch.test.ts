@@ -34,10 +34,11 @@ describe('site:new', () => {
   });
 
   it('refuses bad flags with a message naming each, and exit code 2', () => {
-    const result = siteNew(['--code', 'ok-code', '--name', 'X', '--host', 'ok.localhost', '--locales', 'en,xx-YY', '--theme', 'neon']);
+    const result = siteNew(['--code', 'ok-code', '--name', 'X', '--host', 'ok.localhost', '--locales', 'en,xx-YY', '--theme', 'neon', '--plugins', 'quizzes']);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('"xx-YY" is not in locales/registry.json');
-    expect(result.stderr).toContain('--theme "neon" is not a theme package');
+    expect(result.stderr).toContain('--theme "neon" is not an installed theme (baobab.config.ts); use one of: base, sunrise, pulse');
+    expect(result.stderr).toContain('--plugins: "quizzes" is not an installed plugin (baobab.config.ts)');
     const unknown = siteNew(['--colour', 'red']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain("Unknown option '--colour'");

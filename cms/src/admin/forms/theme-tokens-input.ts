@@ -3,7 +3,7 @@
 // contrast of each pair the save checks, recomputed as the editor picks. Empty = theme default.
 import { createElement as h } from 'react';
 import { useField, useForm } from '@strapi/strapi/admin';
-import { colourTokens, isColour, isFontStack, isLength, isPlainTextToken } from '@baobab/theme-base';
+import { colourTokens, isColour, isFontStack, isLength, isPlainTextToken } from '@baobab/theme-api';
 import { colourLabels, contrastReport, withToken } from '../../forms/controls.js';
 import { errorStyle, frame, hintStyle, inputStyle, isRecord, nestedError, recordOf, type FieldProps } from '../field-values.js';
 import { useThemes } from './use-admin-list.js';

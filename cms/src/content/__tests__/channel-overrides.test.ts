@@ -1,4 +1,4 @@
-import { channels, limits, overrideProblem } from '@baobab/chat/limits';
+import { channels, limits, overrideProblem } from '@baobab/channels/limits';
 import articleSchema from '../../api/article/content-types/article/schema.json';
 import overrideComponent from '../../components/content/channel-override.json';
 import { siteSchema } from '../../delivery/records';
@@ -29,7 +29,7 @@ const egypt = site('amal-eg', ['ar-EG', 'en'], [
 const sites = [kenya, nigeria, egypt];
 
 describe('the channel override content model', () => {
-  it('offers exactly the chat channels of @baobab/chat, in its order', () => {
+  it('offers exactly the chat channels of @baobab/channels, in its order', () => {
     expect(overrideComponent.attributes.channel.enum).toEqual([...channels]);
   });
 

@@ -1,4 +1,5 @@
-import { baseTheme, defineTheme } from '@baobab/theme-base';
+import { defineTheme } from '@baobab/theme-api';
+import { baseTheme } from '@baobab/theme-base';
 import { contentProblems, siteProblems } from '../validation';
 
 const site = { code: 'kijana-zm', name: 'Kijana Zambia', hostnames: ['kijana-zm.localhost'], defaultLocale: 'en', locales: ['en'] };

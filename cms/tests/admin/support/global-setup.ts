@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readCredentialsFile } from '../../../src/bootstrap/dev-access';
-import { freePort, startCms, type RunningCms } from '../../support/cms-process';
+import { freePort, startCms, type RunningCms } from '@baobab/testkit';
 import { startMobi, type RunningMobi } from './mobi';
 
 declare global {

@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { waitFor } from '../../support/cms-process';
+import { waitFor } from '@baobab/testkit';
 
 const serveScript = path.resolve(__dirname, '../../../../frontends/mobi/scripts/serve.ts');
 

@@ -2,12 +2,9 @@
 // messages for flow tools that pull (RapidPro, Turn stacks): the message, total_messages,
 // next_message and previous_message (null at the ends). Bad parameters are a 400 naming them.
 import { isSlug } from '@baobab/kit';
-import { channels, isChannel, type Channel } from '../channels';
+import { type Channel, channels, isChannel, renderMessengerArticle, renderTelegramArticle, renderWhatsAppArticle } from '@baobab/channels';
 import type { ChatArticle } from '../content';
 import { cachedSmsReplies, cachedUssdScreens } from '../paging';
-import { renderMessengerArticle } from '../render/messenger';
-import { renderTelegramArticle } from '../render/telegram';
-import { renderWhatsAppArticle } from '../render/whatsapp';
 import { labelsFor, uiFormFor, type Runtime } from './runtime';
 
 export class ContentApiError extends Error {

@@ -4,11 +4,11 @@ import crypto from 'node:crypto';
 import type { ChatConfig } from '../config';
 import type { ChatSite, ContentSource } from '../content';
 import { startState, stateSchema, step, type ConversationState, type Input, type Paging, type Step } from '../conversation';
-import { translateFor, type UiForm } from '../strings';
+import { translateFor, type UiForm } from '@baobab/channels';
 import type { Store } from '../store';
 import type { SmsLimiter } from './sms';
 
-export { labelsFor, translateFor, uiFormFor, type UiForm } from '../strings';
+export { labelsFor, translateFor, uiFormFor, type UiForm } from '@baobab/channels';
 
 export interface Runtime {
   readonly config: ChatConfig;

@@ -6,8 +6,7 @@ import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAb
 import { z } from 'zod';
 import type { Step } from '../conversation';
 import { cachedSmsReplies, smsPaging } from '../paging';
-import { renderSmsArticleNotice, renderSmsMenu, renderSmsMenuWithNotice } from '../render/sms';
-import { smsProblems } from '../validate';
+import { renderSmsArticleNotice, renderSmsMenu, renderSmsMenuWithNotice, smsProblems } from '@baobab/channels';
 import { sendAll, textInput } from './outbound';
 import { converse, hashAddress, labelsFor, serialised, uiFormFor, type Runtime } from './runtime';
 import type { ChatSite } from '../content';

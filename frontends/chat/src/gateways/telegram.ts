@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { ChatSite } from '../content';
 import type { Input, Step } from '../conversation';
 import { chatAppPaging } from '../paging';
-import { renderTelegramArticle, renderTelegramMenu, type TelegramMessage } from '../render/telegram';
-import { telegramProblems } from '../validate';
+import { renderTelegramArticle, renderTelegramMenu, type TelegramMessage, telegramProblems } from '@baobab/channels';
 import { sendAll, textInput, type Outgoing } from './outbound';
 import { converse, labelsFor, serialised, type Runtime } from './runtime';
 

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { ChatSite } from '../content';
 import type { Input, Step } from '../conversation';
 import { cachedUssdScreens, ussdPaging } from '../paging';
-import { renderUssdMenu, USSD_KEYS, ussdArticleWithNotice, ussdMenuWithNotice } from '../render/ussd';
+import { renderUssdMenu, USSD_KEYS, ussdArticleWithNotice, ussdMenuWithNotice } from '@baobab/channels';
 import { StoreUnavailableError } from '../store';
 import { converse, labelsFor, loadState, translateFor, uiFormFor, type Runtime } from './runtime';
 

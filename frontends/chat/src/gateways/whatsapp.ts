@@ -6,8 +6,7 @@ import { z } from 'zod';
 import type { ChatSite } from '../content';
 import type { Input, Step } from '../conversation';
 import { chatAppPaging } from '../paging';
-import { renderWhatsAppArticle, renderWhatsAppMenu, type WhatsAppMessage } from '../render/whatsapp';
-import { whatsappProblems } from '../validate';
+import { renderWhatsAppArticle, renderWhatsAppMenu, type WhatsAppMessage, whatsappProblems } from '@baobab/channels';
 import { sendAll, textInput, type Outgoing } from './outbound';
 import { converse, hashAddress, labelsFor, serialised, type Runtime } from './runtime';
 

@@ -8,7 +8,7 @@ import { CmsError } from '@baobab/kit/delivery';
 import { discardBody, readBody as readBodyWithin, type BodyLimits } from '@baobab/kit/http';
 import { contentMessage, ContentApiError } from '../gateways/content-api';
 import type { Runtime } from '../gateways/runtime';
-import { translateFor, uiFormFor } from '../strings';
+import { translateFor, uiFormFor } from '@baobab/channels';
 import { handleSms, isPhoneNumber, smsFormSchema } from '../gateways/sms';
 import { hashAddress } from '../gateways/runtime';
 import { StoreUnavailableError } from '../store';

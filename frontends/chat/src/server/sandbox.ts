@@ -4,7 +4,7 @@
 // what was sent in an outbox the simulator (`npm run chat`) reads.
 import type { IncomingHttpHeaders } from 'node:http';
 import type { ChatConfig } from '../config';
-import { smsProblems, telegramProblems, whatsappProblems } from '../validate';
+import { smsProblems, telegramProblems, whatsappProblems } from '@baobab/channels';
 
 export interface SandboxMessage {
   readonly seq: number;

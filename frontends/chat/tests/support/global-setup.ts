@@ -4,7 +4,7 @@
 // (BAOBAB_NOTIFY_URLS): a test that needs notices starts its gateway there.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { freePort, resetPostgres, startCms, type RunningCms } from '../../../../cms/tests/support/cms-process';
+import { freePort, resetPostgres, startCms, type RunningCms } from '@baobab/testkit';
 import { TEST_SECRETS } from './secrets';
 
 declare global {

@@ -3,7 +3,7 @@
 // provider would, checks the payload against the channel's limits, and records it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { smsProblems, telegramProblems, whatsappProblems } from '../../src/validate';
+import { smsProblems, telegramProblems, whatsappProblems } from '@baobab/channels';
 
 export const PROVIDER_TOKENS = { whatsapp: 'test-wa-token', telegram: 'test-bot-token', sms: 'test-sms-key' } as const;
 

@@ -1,7 +1,7 @@
 // The editors' preview of a draft: the article as one carrying site renders it (links to
 // the others), then its WhatsApp, SMS, USSD and Telegram renderings with their sizes.
 // Zero client JavaScript, noindex, never cached (server/http.ts).
-import type { PreviewMessage } from '@baobab/chat/preview';
+import type { PreviewMessage } from '@baobab/channels/preview';
 import type { GetServerSideProps } from 'next';
 import Head from 'next/head';
 import { loadPreview, type PreviewProps } from '../../src/preview';

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
-import { freePort, resetPostgres, startCms, waitFor, type RunningCms } from '../../../../cms/tests/support/cms-process';
+import { freePort, resetPostgres, startCms, waitFor, type RunningCms } from '@baobab/testkit';
 import { ensureBuild } from '../../scripts/serve';
 
 declare global {

@@ -1,4 +1,4 @@
-import { previewKey, signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL_MS } from '../token';
+import { previewKey, signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL_MS } from '../preview-token';
 
 const key = previewKey('a-test-encryption-key-of-enough-length');
 const subject = { documentId: 'abc123def456', type: 'api::article.article', locale: 'sw-KE' } as const;

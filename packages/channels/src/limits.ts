@@ -1,5 +1,5 @@
 // Whether a piece of text fits one message of a channel, and by how much it does not.
-// Pure and dependency-free, so the CMS imports it (`@baobab/chat/limits`) to refuse an
+// Pure and dependency-free, so the CMS imports it (`@baobab/channels/limits`) to refuse an
 // override that breaks its channel's limit when an editor saves.
 import { limits, type Channel } from './channels';
 import { encodedLength, nonGsm7Character, segmentSms, smartEncode, smsCapacity, smsEncoding, type SmsEncoding } from './gsm';

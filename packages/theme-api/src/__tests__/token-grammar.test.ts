@@ -1,4 +1,6 @@
-import { baseCss, baseTheme, defineTheme, escapeStyleText, resolveTokens, tokenProblems, type ThemeTokens } from '..';
+import { baseCss, defineTheme, escapeStyleText, resolveTokens, tokenProblems, type ThemeTokens, defaultTokens } from '..';
+
+const baseTheme = defineTheme({ name: 'base', tokens: defaultTokens });
 
 // Values from stored-XSS and CSS-injection corpora: breaking out of the rule or the <style>
 // element, pulling remote or script URLs, old IE expressions, at-rules, escapes and comments.

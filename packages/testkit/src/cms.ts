@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { readCredentialsFile } from '../../src/bootstrap/dev-access';
+import { readCredentialsFile } from '@baobab/kit/dev-credentials';
 
 export interface RunningCms {
   readonly url: string;
@@ -16,7 +16,8 @@ export interface RunningCms {
   stop(): Promise<void>;
 }
 
-const cmsDir = path.resolve(__dirname, '../..');
+/** The CMS workspace: started as `npm start` starts it (`cms/scripts/serve.ts`), never imported. */
+const cmsDir = path.resolve(__dirname, '../../../cms');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
