@@ -32,7 +32,8 @@ export class DemoContentError extends Error {
 
 // ---- Shapes -----------------------------------------------------------------------------
 
-const text = z.string().trim().min(1);
+/** Text kept exactly as written (the loader never rewrites content), but not blank. */
+const text = z.string().refine((value) => value.trim() !== '', { error: 'must not be empty' });
 const slug = z.string().refine(isSlug, { error: (issue) => `${JSON.stringify(issue.input)} is not a slug: use lowercase letters, digits and single hyphens, like "hiv-testing"` });
 const locale = z.string().refine(isKnownLocale, { error: (issue) => `${JSON.stringify(issue.input)} is not in locales/registry.json` });
 const carriage = z.union([z.literal('all'), z.array(slug)]);
@@ -79,10 +80,13 @@ const articleSchema = z.strictObject({
   featured: z.boolean().optional(),
   image: image.optional(),
 });
+// Zod types a record's own messages narrowly, though an unknown channel reaches it as unrecognized_keys.
+const unknownChannel = (issue: z.core.$ZodRawIssue) =>
+  issue.code === 'unrecognized_keys' ? `has an unknown channel ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; channels are ${channels.join(', ')}` : undefined;
 const articleFrontSchema = z.strictObject({
   title: text,
   lead: text,
-  channelOverrides: z.partialRecord(z.enum(channels), text).optional(),
+  channelOverrides: z.partialRecord(z.enum(channels), text, { error: unknownChannel }).optional(),
 });
 
 const pageSchema = z.strictObject({ source: locale.optional(), position, sites: carriage });
@@ -102,9 +106,9 @@ function issueMessage(issue: z.core.$ZodRawIssue): string | undefined {
     return `must be ${describeType(issue.expected)}${issue.expected === 'string' ? ' (put it in quotes)' : ''}`;
   }
   if (issue.code === 'unrecognized_keys') return `has unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}`;
+  if (issue.code === 'invalid_key') return issue.issues.map((inner) => inner.message).join('; ');
   if (issue.code === 'invalid_union') return 'must be "all" or a list of site codes';
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((value) => JSON.stringify(value)).join(', ')}`;
-  if (issue.code === 'too_small' && issue.origin === 'string') return 'must not be empty';
   if (issue.code === 'too_small' && issue.origin === 'array') return `must list at least ${String(issue.minimum)}`;
   return undefined;
 }
@@ -140,11 +144,14 @@ function validate<T>(schema: z.ZodType<T>, raw: unknown, file: string, root: str
   return undefined;
 }
 
-function parseYaml(source: string, file: string, problems: Problems, what = ''): { ok: true; value: unknown } | { ok: false } {
+/** `lineOffset`: lines above the YAML in its file (front matter starts on line 2), so positions name file lines. */
+function parseYaml(source: string, file: string, problems: Problems, what = '', lineOffset = 0): { ok: true; value: unknown } | { ok: false } {
   const document = parseDocument(source, { prettyErrors: true });
   const error = document.errors[0];
   if (error) {
-    problems.push(`${file}: ${what}${error.message.split('\n')[0] ?? 'is not valid YAML'}`);
+    const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
+    const at = error.linePos ? ` (line ${error.linePos[0].line + lineOffset}, column ${error.linePos[0].col})` : '';
+    problems.push(`${file}: ${what}${reason || 'is not valid YAML'}${at}`);
     return { ok: false };
   }
   return { ok: true, value: document.toJS() };
@@ -152,13 +159,20 @@ function parseYaml(source: string, file: string, problems: Problems, what = ''):
 
 const readText = (dir: string, file: string) => fs.readFileSync(path.join(dir, file), 'utf8').replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
 
-function readYaml(dir: string, file: string, problems: Problems): unknown {
+/** A YAML file's data, or undefined (with its problem noted) when it is missing or not YAML. */
+function readYaml(dir: string, file: string, problems: Problems): { value: unknown } | undefined {
   if (!fs.existsSync(path.join(dir, file))) {
     problems.push(`${file}: is missing`);
     return undefined;
   }
   const parsed = parseYaml(readText(dir, file), file, problems);
-  return parsed.ok ? parsed.value : undefined;
+  return parsed.ok ? { value: parsed.value } : undefined;
+}
+
+/** A YAML file checked against its schema; undefined when it could not be read or is not sound. */
+function readChecked<T>(schema: z.ZodType<T>, dir: string, file: string, root: string, problems: Problems): T | undefined {
+  const raw = readYaml(dir, file, problems);
+  return raw === undefined ? undefined : validate(schema, raw.value, file, root, problems);
 }
 
 const FRONT_MATTER = /^---[ \t]*\n(?:([\s\S]*?)\n)?---[ \t]*(?:\n|$)/;
@@ -171,7 +185,7 @@ function readMarkdown(dir: string, file: string, problems: Problems): { front: u
     problems.push(`${file}: bad front matter: the file must start with a "---" line, then its fields (title: …), then a closing "---" line`);
     return undefined;
   }
-  const parsed = parseYaml(match[1] ?? '', file, problems, 'bad front matter: ');
+  const parsed = parseYaml(match[1] ?? '', file, problems, 'bad front matter: ', 1);
   if (!parsed.ok) return undefined;
   const front = parsed.value ?? {};
   if (typeof front !== 'object' || Array.isArray(front)) {
@@ -210,6 +224,7 @@ function readFolders<Shared extends { source?: string | undefined }, Front, Out>
 ): Out[] {
   const folderName = `${kind}s`;
   const out: Out[] = [];
+  if (!fs.existsSync(path.join(dir, folderName))) problems.push(`${folderName}/: is missing (a folder ${folderName}/<slug>/ per ${kind})`);
   for (const entry of subdirs(path.join(dir, folderName))) {
     const folder = `${folderName}/${entry.name}`;
     if (!entry.isDirectory()) {
@@ -218,7 +233,7 @@ function readFolders<Shared extends { source?: string | undefined }, Front, Out>
     }
     const before = problems.length;
     if (!isSlug(entry.name)) problems.push(`${folder}: the folder name is the ${kind}'s slug: use lowercase letters, digits and single hyphens, like "hiv-testing"`);
-    const shared = validate(sharedSchema, readYaml(dir, `${folder}/${kind}.yaml`, problems), `${folder}/${kind}.yaml`, '', problems);
+    const shared = readChecked(sharedSchema, dir, `${folder}/${kind}.yaml`, '', problems);
     const translations = new Map<string, Front & { body: string }>();
     for (const file of subdirs(path.join(dir, folder))) {
       if (file.name === `${kind}.yaml`) continue;
@@ -314,9 +329,9 @@ function referenceProblems(content: SeedContent): string[] {
 export function loadDemoContent(dir: string = demoContentDir): SeedContent {
   if (!fs.existsSync(dir)) throw new DemoContentError([`${dir}: the folder does not exist`], dir);
   const problems: Problems = [];
-  const sites: SeedSite[] = validate(z.array(siteSchema), readYaml(dir, 'sites.yaml', problems), 'sites.yaml', 'sites', problems) ?? [];
-  const sections: SeedSection[] = validate(z.array(sectionSchema), readYaml(dir, 'sections.yaml', problems), 'sections.yaml', 'sections', problems) ?? [];
-  const banners: SeedBanner[] = validate(z.array(bannerSchema), readYaml(dir, 'banners.yaml', problems), 'banners.yaml', 'banners', problems) ?? [];
+  const sites: SeedSite[] = readChecked(z.array(siteSchema), dir, 'sites.yaml', 'sites', problems) ?? [];
+  const sections: SeedSection[] = readChecked(z.array(sectionSchema), dir, 'sections.yaml', 'sections', problems) ?? [];
+  const banners: SeedBanner[] = readChecked(z.array(bannerSchema), dir, 'banners.yaml', 'banners', problems) ?? [];
   const articles = readFolders(dir, 'article', articleSchema, articleFrontSchema, problems, (slug, shared, translations): SeedArticle => {
     const { source: _source, ...rest } = shared;
     return {
@@ -331,8 +346,10 @@ export function loadDemoContent(dir: string = demoContentDir): SeedContent {
     const { source: _source, ...rest } = shared;
     return { slug, ...rest, translations };
   });
-  const content: SeedContent = { sites, sections, articles, pages, banners };
-  problems.push(...referenceProblems(content));
+  // References are judged once every file is sound: a file that failed would make them all look broken.
   if (problems.length > 0) throw new DemoContentError(problems, dir);
+  const content: SeedContent = { sites, sections, articles, pages, banners };
+  const references = referenceProblems(content);
+  if (references.length > 0) throw new DemoContentError(references, dir);
   return content;
 }
