@@ -2,9 +2,10 @@
 // in itself or along its registry fallback chain. Exits 1 naming what is missing.
 import { getLocale } from '@baobab/locales';
 import { missingUiKeys } from '@baobab/locales/ui-strings';
-import { demoContent } from '../cms/src/seed/content';
+import { loadDemoContent } from '../cms/src/seed/load';
 
 const NAMESPACES = ['common', 'chat'];
+const demoContent = loadDemoContent();
 const problems: string[] = [];
 for (const site of demoContent.sites) {
   for (const locale of site.locales) {

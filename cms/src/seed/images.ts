@@ -2,7 +2,8 @@
 // demo needs no image files and no licences.
 import sharp from 'sharp';
 
-export type Motif = 'circles' | 'waves' | 'leaves' | 'sun';
+export const motifs = ['circles', 'waves', 'leaves', 'sun'] as const;
+export type Motif = (typeof motifs)[number];
 
 const hsl = (hue: number, saturation: number, lightness: number) => `hsl(${Math.round(hue) % 360}, ${saturation}%, ${lightness}%)`;
 

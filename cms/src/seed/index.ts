@@ -8,8 +8,8 @@ import type { Core } from '@strapi/strapi';
 import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
-import { demoContent } from './content';
 import { demoImage, type Motif } from './images';
+import { loadDemoContent } from './load';
 import { markdownToBlocks } from './markdown';
 import type { Carriage, SeedContent } from './types';
 
@@ -34,7 +34,7 @@ export function seedSteps(content: SeedContent): number {
   return content.sites.length + translations;
 }
 
-export async function seed(strapi: Core.Strapi, content: SeedContent = demoContent, options: { progress?: boolean } = {}): Promise<SeedReport> {
+export async function seed(strapi: Core.Strapi, content: SeedContent = loadDemoContent(), options: { progress?: boolean } = {}): Promise<SeedReport> {
   // Outside a terminal (under `npm start`'s combined log) the bar prints a line every 2 s.
   const bar = new SingleBar(
     { format: 'Seeding demo content [{bar}] {value}/{total} {item}', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
@@ -101,7 +101,7 @@ export async function seed(strapi: Core.Strapi, content: SeedContent = demoConte
             locales: [...site.locales],
             theme: site.theme,
             themeTokens: site.themeTokens ?? {},
-            plugins: [],
+            plugins: [...(site.plugins ?? [])],
             variables: site.variables.map((variable) => ({ key: variable.key, value: variable.value, locale: variable.locale ?? null })),
             channels: site.channels,
           },

@@ -1,6 +1,6 @@
-// The shape of the demo content (content.ts). Text is written in a small Markdown subset
-// that markdown.ts turns into Strapi blocks: blank-line paragraphs, "## " headings,
-// "- " and "1. " lists, "> " quotes, **bold**, _italic_ and [links](https://…).
+// The shape of the demo content, as load.ts returns it from cms/content/demo. Text is in a small
+// Markdown subset that markdown.ts turns into Strapi blocks: blank-line paragraphs, "## "
+// headings, "- " and "1. " lists, "> " quotes, **bold**, _italic_ and [links](https://…).
 import type { Channel } from '@baobab/channels/limits';
 
 /** A site code, or 'all' for content every site carries. */
@@ -14,6 +14,8 @@ export interface SeedSite {
   readonly locales: readonly string[];
   readonly theme: string;
   readonly themeTokens?: Record<string, unknown>;
+  /** Plugin names turned on for the site (Site.plugins; any plugin name, installed or not). */
+  readonly plugins?: readonly string[];
   /** `{{key}}` values; `locale` null means every locale. */
   readonly variables: ReadonlyArray<{ key: string; value: string; locale?: string }>;
   readonly channels: Record<string, unknown>;
@@ -40,7 +42,8 @@ export interface SeedArticle {
   /** Generated picture: a hue (0–360) and a motif; alt text describes it for the reader. */
   readonly image?: { hue: number; motif: 'circles' | 'waves' | 'leaves' | 'sun'; alt: string };
   /**
-   * At least `en`, the source; other locales are partial translations. `channelOverrides`
+   * At least the source locale (`en`, or the article's `source`), seeded first; other locales
+   * are partial translations. `channelOverrides`
    * is plain text a chat channel sends instead of the body (one per channel, within its limit).
    */
   readonly translations: Readonly<Record<string, { title: string; lead: string; body: string; channelOverrides?: Readonly<Partial<Record<Channel, string>>> }>>;

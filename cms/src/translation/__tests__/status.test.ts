@@ -1,8 +1,9 @@
-import { demoContent } from '../../seed/content';
+import { loadDemoContent } from '../../seed/load';
 import { allowedLocales, contentHash, localeRefusal, translationStatus, type Stamp } from '../status';
 
 const FIELDS = ['title', 'lead', 'body', 'channelOverrides'];
 const stamp = (contentHash: string, sourceHash: string | null, changedAt = '2026-12-01T10:00:00.000Z'): Stamp => ({ contentHash, sourceHash, changedAt });
+const demoContent = loadDemoContent();
 const sites = demoContent.sites.map((site) => ({ code: site.code, locales: site.locales }));
 
 describe('contentHash', () => {
