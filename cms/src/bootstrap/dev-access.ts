@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
-import { credentialsFile } from '../paths';
+import { dataPaths } from '../paths';
 
 export const DEV_ADMIN_EMAIL = 'admin@baobab.local';
 const TOKEN_NAME = 'baobab-dev';
@@ -22,7 +22,7 @@ const credentialsSchema = z.object({
   BAOBAB_API_TOKEN: z.string(),
 });
 
-export function readCredentialsFile(file = credentialsFile): DevCredentials | null {
+export function readCredentialsFile(file = dataPaths().credentialsFile): DevCredentials | null {
   if (!fs.existsSync(file)) return null;
   const entries = fs
     .readFileSync(file, 'utf8')
@@ -35,7 +35,7 @@ export function readCredentialsFile(file = credentialsFile): DevCredentials | nu
 
 function writeCredentialsFile(credentials: DevCredentials) {
   const lines = Object.entries(credentials).map(([key, value]) => `${key}=${value}`);
-  fs.writeFileSync(credentialsFile, `# Development credentials for the local CMS. Not for production.\n${lines.join('\n')}\n`, { mode: 0o600 });
+  fs.writeFileSync(dataPaths().credentialsFile, `# Development credentials for the local CMS. Not for production.\n${lines.join('\n')}\n`, { mode: 0o600 });
 }
 
 const idSchema = z.object({ id: z.union([z.number(), z.string()]) });
