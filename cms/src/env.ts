@@ -117,13 +117,13 @@ const envSchema = z.object({
   LOG_LEVEL: oneOf(logLevels, 'http'),
   BAOBAB_ADMIN_LOGIN_LIMIT: whole(1, 1000, 5),
   BAOBAB_PREVIEW_URL: httpUrl('http://localhost:3000', 'http://localhost:3000'),
-  BAOBAB_NOTIFY_URLS: setting(
+  BAOBAB_NOTIFY_URLS: setting<readonly string[]>(
     'http(s) URLs separated by commas',
     (value) => {
       const urls = value.split(',').map((url) => url.trim()).filter(Boolean);
       return urls.every((url) => parseUrl(url, ['http:', 'https:']) !== INVALID) ? urls : INVALID;
     },
-    [] as readonly string[],
+    [],
   ),
   BAOBAB_NOTIFY_SECRET: z.string().optional(),
   BAOBAB_DELIVERY_CACHE_MB: whole(1, 4096, 64),
