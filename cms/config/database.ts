@@ -1,3 +1,4 @@
 import { databaseConfig } from '../src/database';
+import { cmsEnv } from '../src/env';
 
-export default () => databaseConfig(process.env);
+export default () => databaseConfig(cmsEnv().database);

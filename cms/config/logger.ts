@@ -1,2 +1,4 @@
-// LOG_LEVEL (error, warn, info, http, debug); default http, which logs each request.
-export default { level: process.env.LOG_LEVEL ?? 'http' };
+// LOG_LEVEL (error, warn, info, http, debug, …; see src/env.ts); default http, which logs each request.
+import { cmsEnv } from '../src/env';
+
+export default { level: cmsEnv().logLevel };

@@ -1,3 +1,4 @@
+import { cmsEnv } from '../src/env';
 import { getSecrets } from '../src/secrets';
 
 export default () => ({
@@ -9,8 +10,8 @@ export default () => ({
       defaultLimit: 10,
       maxLimit: 50,
       depthLimit: 10,
-      landingPage: process.env.NODE_ENV !== 'production',
-      apolloServer: { introspection: process.env.NODE_ENV !== 'production' },
+      landingPage: !cmsEnv().isProduction,
+      apolloServer: { introspection: !cmsEnv().isProduction },
     },
   },
   'users-permissions': { config: { jwtSecret: getSecrets().JWT_SECRET } },

@@ -1,17 +1,20 @@
-// Runs the CMS: compile, (build the admin panel if it is missing), start Strapi, and
-// stop cleanly on Ctrl-C. Start-up errors print as one clear line, not a stack trace.
+// Runs the CMS: check its settings (src/env.ts), compile, (build the admin panel if it is
+// missing), start Strapi, and stop cleanly on Ctrl-C. Start-up errors print as one clear
+// line, not a stack trace.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createStrapi } from '@strapi/strapi';
+import { cmsEnv } from '../src/env';
 import { buildAdmin, isAdminBuilt } from './build-admin';
 import { buildServer, distDir } from './build-server';
 
 async function main() {
   // No phoning home: the machines this runs on may have no route to the internet.
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
+  // Settings first: a bad value stops start-up before anything is compiled or built.
+  const { serveAdmin } = cmsEnv();
   process.chdir(path.resolve(__dirname, '..'));
   await buildServer();
-  const serveAdmin = process.env.BAOBAB_SERVE_ADMIN !== 'false';
   if (serveAdmin && !isAdminBuilt()) await buildAdmin();
   const app = createStrapi({ appDir: path.resolve(__dirname, '..'), distDir, autoReload: false, serveAdminPanel: serveAdmin });
   let stopping = false;
@@ -32,6 +35,7 @@ async function main() {
 main().catch((error: unknown) => {
   const code = typeof error === 'object' && error !== null && 'code' in error ? ` [${String(error.code)}]` : '';
   console.error(`CMS failed to start${code}: ${error instanceof Error ? error.message : String(error)}`);
+  // Read raw: it must work when the settings themselves are what failed.
   if (process.env.BAOBAB_DEBUG === 'true' && error instanceof Error) console.error(error.stack);
   process.exit(1);
 });

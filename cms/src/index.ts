@@ -7,7 +7,8 @@ import { registerContentRules } from './content';
 import { registerForms } from './forms';
 import { deliveryService, serveDelivery, watchContentChanges } from './delivery';
 import { roles } from './roles';
-import { credentialsFile } from './paths';
+import { cmsEnv } from './env';
+import { dataPaths } from './paths';
 import { seedIfEmpty } from './seed';
 import { translation } from './translation';
 
@@ -25,17 +26,17 @@ export default {
     await roles.bootstrap({ strapi });
     watchContentChanges(strapi);
     serveDelivery(strapi);
-    if (process.env.NODE_ENV === 'production') {
+    if (cmsEnv().isProduction) {
       await translation.bootstrap({ strapi });
       await deliveryService(strapi).warm();
       return;
     }
     const credentials = await ensureDevAccess(strapi);
-    if (process.env.BAOBAB_SEED !== 'false') await seedIfEmpty(strapi);
+    if (cmsEnv().seed) await seedIfEmpty(strapi);
     await translation.bootstrap({ strapi });
     strapi.log.info(
       [
-        'Development access (also in ' + credentialsFile + '):',
+        'Development access (also in ' + dataPaths().credentialsFile + '):',
         `  admin:     ${credentials.BAOBAB_ADMIN_EMAIL} / ${credentials.BAOBAB_ADMIN_PASSWORD}`,
         `  API token: ${credentials.BAOBAB_API_TOKEN.slice(0, 12)}… (full access; BAOBAB_API_TOKEN in that file)`,
       ].join('\n'),

@@ -1,25 +1,36 @@
 // Where the CMS keeps its files. Everything that changes at run time lives under one
-// git-ignored data folder, so a fresh clone starts clean and `rm -rf data` resets it.
+// git-ignored data folder (BAOBAB_DATA_DIR, read through env.ts), so a fresh clone starts
+// clean and `rm -rf data` resets it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { cmsEnv } from './env';
+import { cmsDir } from './package-dir';
 
-function findCmsDir(start: string): string {
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (fs.existsSync(manifest) && fs.readFileSync(manifest, 'utf8').includes('"name": "@baobab/cms"')) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`cannot find the @baobab/cms package above ${start}`);
-  }
+export { cmsDir, repoDir } from './package-dir';
+
+export interface DataPaths {
+  /** BAOBAB_DATA_DIR, default `<repo>/data`. */
+  readonly dataDir: string;
+  readonly sqliteFile: string;
+  /** Strapi's public folder; uploads go to `public/uploads`. */
+  readonly publicDir: string;
+  /** Development secrets generated on first run. */
+  readonly secretsFile: string;
+  /** Development admin login and API token. */
+  readonly credentialsFile: string;
 }
 
-export const cmsDir = findCmsDir(__dirname);
-export const repoDir = path.dirname(cmsDir);
-/** BAOBAB_DATA_DIR, default `<repo>/data`: the SQLite file, uploads, generated secrets, dev credentials. */
-export const dataDir = path.resolve(process.env.BAOBAB_DATA_DIR ?? path.join(repoDir, 'data'));
-export const sqliteFile = path.join(dataDir, 'cms.db');
-export const publicDir = path.join(dataDir, 'public');
-export const secretsFile = path.join(dataDir, 'secrets.json');
-export const credentialsFile = path.join(dataDir, 'dev-credentials.env');
+/** The data folder's files, for the configured folder unless one is given. Read when asked, not at import. */
+export function dataPaths(dataDir: string = cmsEnv().dataDir): DataPaths {
+  return {
+    dataDir,
+    sqliteFile: path.join(dataDir, 'cms.db'),
+    publicDir: path.join(dataDir, 'public'),
+    secretsFile: path.join(dataDir, 'secrets.json'),
+    credentialsFile: path.join(dataDir, 'dev-credentials.env'),
+  };
+}
 
 export function ensureDataDirs(): void {
-  fs.mkdirSync(path.join(publicDir, 'uploads'), { recursive: true });
+  fs.mkdirSync(path.join(dataPaths().publicDir, 'uploads'), { recursive: true });
 }

@@ -1,38 +1,27 @@
-import { randomBytes } from 'node:crypto';
-import { isPlaceholder, productionSecrets, secretNames, weakSecrets } from '../secrets';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { developmentSecrets, secretNames } from '../secrets';
 
-const strong = () => randomBytes(24).toString('base64');
-const real: NodeJS.ProcessEnv = Object.fromEntries(secretNames.map((name) => [name, name === 'APP_KEYS' ? [strong(), strong()].join(',') : strong()]));
+describe('development secrets', () => {
+  let dir = '';
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-secrets-'))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('production secrets', () => {
-  it('accepts real secrets from the environment', () => {
-    expect(productionSecrets(real).JWT_SECRET).toBe(real.JWT_SECRET);
+  it('are made on first run, kept in the data folder, and the same on the next run', () => {
+    const file = path.join(dir, 'data', 'secrets.json');
+    const first = developmentSecrets({}, file);
+    for (const name of secretNames) expect(first[name].length).toBeGreaterThanOrEqual(32);
+    expect(first.APP_KEYS.split(',')).toHaveLength(4);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(developmentSecrets({}, file)).toEqual(first);
   });
 
-  it('refuses to start with a missing or placeholder secret and says which', () => {
-    const env = { ...real, JWT_SECRET: undefined, APP_KEYS: 'toBeModified1,toBeModified2', ADMIN_JWT_SECRET: 'changeme' };
-    expect(() => productionSecrets(env)).toThrow(/missing: JWT_SECRET; placeholder values: APP_KEYS, ADMIN_JWT_SECRET/);
-  });
-
-  it.each(['a', 'password', 'admin', 'secret123', 'ab'.repeat(24), 'short-but-random-Zq8'])('refuses the weak value %p, naming the variable', (value) => {
-    expect(() => productionSecrets({ ...real, API_TOKEN_SALT: value })).toThrow(/weak values: API_TOKEN_SALT (is|repeats)/);
-  });
-
-  it('checks every APP_KEYS key on its own and names the weak one', () => {
-    const env = { ...real, APP_KEYS: [strong(), 'admin', strong()].join(',') };
-    expect(weakSecrets(env)).toEqual(['APP_KEYS key 2 of 3 is a well-known or placeholder value; use 32 or more random characters.']);
-  });
-
-  it('refuses a weak BAOBAB_NOTIFY_SECRET when one is set, and accepts 18 random bytes', () => {
-    expect(() => productionSecrets({ ...real, BAOBAB_NOTIFY_SECRET: 'notify-secret-123' })).toThrow(/BAOBAB_NOTIFY_SECRET is 17 characters; use 24 or more/);
-    expect(weakSecrets({ ...real, BAOBAB_NOTIFY_SECRET: randomBytes(18).toString('base64url') })).toEqual([]);
-    expect(weakSecrets({ ...real, BAOBAB_NOTIFY_SECRET: undefined })).toEqual([]);
-  });
-
-  it('treats empty strings and the Strapi template values as placeholders', () => {
-    expect(isPlaceholder('')).toBe(true);
-    expect(isPlaceholder('tobemodified')).toBe(true);
-    expect(isPlaceholder('a-real-key,toBeModified2')).toBe(true);
-    expect(isPlaceholder('9f8e7d6c5b4a')).toBe(false);
+  it('take what the environment gives first, without writing it to the file', () => {
+    const file = path.join(dir, 'secrets.json');
+    const secrets = developmentSecrets({ JWT_SECRET: 'given-by-the-environment' }, file);
+    expect(secrets.JWT_SECRET).toBe('given-by-the-environment');
+    expect(fs.readFileSync(file, 'utf8')).not.toContain('given-by-the-environment');
+    expect(developmentSecrets({}, file).JWT_SECRET).not.toBe('given-by-the-environment');
   });
 });

@@ -5,7 +5,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { readCredentialsFile as readCredentials, writeCredentialsFile as writeCredentials, type DevCredentials } from '@baobab/kit/dev-credentials';
-import { credentialsFile } from '../paths';
+import { dataPaths } from '../paths';
 
 export const DEV_ADMIN_EMAIL = 'admin@baobab.local';
 const TOKEN_NAME = 'baobab-dev';
@@ -13,7 +13,7 @@ const TOKEN_NAME = 'baobab-dev';
 export type { DevCredentials };
 
 /** The credentials file of this CMS (or another one's, for tests and scripts). */
-export function readCredentialsFile(file = credentialsFile): DevCredentials | null {
+export function readCredentialsFile(file = dataPaths().credentialsFile): DevCredentials | null {
   return readCredentials(file);
 }
 
@@ -56,6 +56,6 @@ export async function ensureDevAccess(strapi: Core.Strapi): Promise<DevCredentia
     BAOBAB_ADMIN_PASSWORD: password ?? '',
     BAOBAB_API_TOKEN: token ?? '',
   };
-  if (JSON.stringify(credentials) !== JSON.stringify(stored)) writeCredentials(credentialsFile, credentials);
+  if (JSON.stringify(credentials) !== JSON.stringify(stored)) writeCredentials(dataPaths().credentialsFile, credentials);
   return credentials;
 }

@@ -1,23 +1,11 @@
 // Tells front ends that content changed, so their page caches refresh within a second:
 // a POST to each BAOBAB_NOTIFY_URLS entry with the shared BAOBAB_NOTIFY_SECRET header.
 // Bursts of changes (a seed, a bulk publish) become one notice per 200 ms.
-import { z } from 'zod';
+// Its URLs and secret are checked in env.ts.
 
-export class NotifyConfigError extends Error {
-  readonly code = 'NOTIFY_CONFIG_INVALID';
-}
-
-export function notifyTargets(env: NodeJS.ProcessEnv): { urls: string[]; secret: string } | null {
-  const urls = (env.BAOBAB_NOTIFY_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean);
-  if (urls.length === 0) return null;
-  for (const url of urls) {
-    if (!z.url({ protocol: /^https?$/ }).safeParse(url).success) {
-      throw new NotifyConfigError(`BAOBAB_NOTIFY_URLS entry "${url}" is not an http(s) URL`);
-    }
-  }
-  const secret = env.BAOBAB_NOTIFY_SECRET ?? '';
-  if (secret.length < 16) throw new NotifyConfigError('BAOBAB_NOTIFY_SECRET must be set (16 characters or more) when BAOBAB_NOTIFY_URLS is');
-  return { urls, secret };
+export interface NotifyTargets {
+  readonly urls: readonly string[];
+  readonly secret: string;
 }
 
 export interface Notifier {
@@ -27,7 +15,7 @@ export interface Notifier {
   now(): Promise<void>;
 }
 
-export function createNotifier(targets: { urls: string[]; secret: string }, log: (message: string) => void, delayMs = 200): Notifier {
+export function createNotifier(targets: NotifyTargets, log: (message: string) => void, delayMs = 200): Notifier {
   let timer: NodeJS.Timeout | null = null;
   // A front end that is down (still starting, say) is said once a minute, not once a write.
   const lastWarned = new Map<string, number>();

@@ -10,9 +10,10 @@ import { z } from 'zod';
 import { loadContentIndex, UID, type ContentIndex } from './content-index';
 import { createExecutor, type GraphQLRequest, type GraphQLResponse, type Plan } from './execute';
 import { defaultLimits, type QueryLimits } from './limits';
-import { createNotifier, notifyTargets } from './notify';
+import { createNotifier } from './notify';
 import { createPreviewAccess } from './preview';
 import { previewKey } from '@baobab/kit/preview-token';
+import { cmsEnv } from '../env';
 import { getSecrets } from '../secrets';
 import { articleDetailSchema, type ArticleDetail } from './records';
 import { createDeliverySchema, type DeliveryContext } from './schema';
@@ -60,12 +61,8 @@ const GZIP_FROM_BYTES = 1024;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Byte bounds of the response cache: in all (`BAOBAB_DELIVERY_CACHE_MB`, default 64) and per answer (answers above it are not kept). */
-export function cacheBounds(env: NodeJS.ProcessEnv): { readonly maxBytes: number; readonly maxEntryBytes: number } {
-  const parsed = z.coerce.number().int().min(1).max(4096).default(64).safeParse(env.BAOBAB_DELIVERY_CACHE_MB);
-  if (!parsed.success) {
-    throw new Error(`BAOBAB_DELIVERY_CACHE_MB must be a whole number of megabytes between 1 and 4096 (got "${env.BAOBAB_DELIVERY_CACHE_MB}")`);
-  }
-  const maxBytes = parsed.data * 1024 * 1024;
+export function cacheBounds(megabytes: number): { readonly maxBytes: number; readonly maxEntryBytes: number } {
+  const maxBytes = megabytes * 1024 * 1024;
   return { maxBytes, maxEntryBytes: Math.min(1024 * 1024, Math.floor(maxBytes / 16)) };
 }
 
@@ -79,7 +76,8 @@ function toCached(response: GraphQLResponse): CachedResponse {
 }
 
 export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
-  const isProduction = process.env.NODE_ENV === 'production';
+  const settings = cmsEnv();
+  const isProduction = settings.isProduction;
   const limits = defaultLimits;
   const executor = createExecutor({
     schema: createDeliverySchema(),
@@ -89,12 +87,11 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   });
   const publicUrl = (strapi.config.get<string>('server.url') || `http://localhost:${strapi.config.get<number>('server.port')}`).replace(/\/$/, '');
 
-  const targets = notifyTargets(process.env);
-  const notifier = targets ? createNotifier(targets, (message) => strapi.log.warn(`delivery: ${message}`)) : null;
+  const notifier = settings.notify ? createNotifier(settings.notify, (message) => strapi.log.warn(`delivery: ${message}`)) : null;
 
   let generation = 0;
   let index: { generation: number; promise: Promise<ContentIndex> } | null = null;
-  const bounds = cacheBounds(process.env);
+  const bounds = cacheBounds(settings.deliveryCacheMb);
   const responses = new LRUCache<string, { response: CachedResponse; validUntil: number }>({
     maxSize: bounds.maxBytes,
     maxEntrySize: bounds.maxEntryBytes,

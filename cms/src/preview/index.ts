@@ -7,19 +7,6 @@ import { previewKey, previewTypes, signPreviewToken, type PreviewType } from '@b
 
 export { previewKey, signPreviewToken, verifyPreviewToken, PREVIEW_TOKEN_TTL_MS } from '@baobab/kit/preview-token';
 
-/** Where the mobi-site answers `/_baobab/preview` (BAOBAB_PREVIEW_URL; `npm start` sets it, default http://localhost:3000). */
-export function previewBaseUrl(env: NodeJS.ProcessEnv): string {
-  const raw = env.BAOBAB_PREVIEW_URL ?? 'http://localhost:3000';
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new Error(`BAOBAB_PREVIEW_URL must be an http(s) URL such as http://localhost:3000 (got "${raw}")`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`BAOBAB_PREVIEW_URL must be an http(s) URL (got "${raw}")`);
-  return `${url.origin}${url.pathname.replace(/\/$/, '')}`;
-}
-
 const isPreviewType = (uid: string): uid is PreviewType => previewTypes.some((type) => type === uid);
 
 interface RequestAbility {
@@ -33,9 +20,11 @@ function mayRead(uid: string): boolean {
   return hasCan(ability) && ability.can('plugin::content-manager.explorer.read', uid);
 }
 
-/** `config/admin.ts` `preview`: the handler returns the preview URL, or null (no preview) for other types. */
-export function previewAdminConfig(env: NodeJS.ProcessEnv) {
-  const base = previewBaseUrl(env);
+/**
+ * `config/admin.ts` `preview`: the handler returns the preview URL under `base` (the
+ * mobi-site, BAOBAB_PREVIEW_URL), or null (no preview) for other types.
+ */
+export function previewAdminConfig(base: string) {
   return {
     enabled: true,
     config: {

@@ -1,14 +1,15 @@
-// Runs the mobi-site: a production build (zero JavaScript holds only there), rebuilt when
-// any source is newer than the last build, then one Node server for every site.
+// Runs the mobi-site: its settings checked (src/config.ts), a production build (zero
+// JavaScript holds only there) rebuilt when any source is newer than the last build, then
+// one Node server for every site.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { secretProblem } from '@baobab/kit';
 import { createRequestHandler, previewFrameAncestors } from '../server/http';
 import { createImageHandler } from '../server/images';
-import { createPageCache, readPageCacheOptions } from '../server/page-cache';
+import { createPageCache } from '../server/page-cache';
+import { MobiConfigError, mobiConfig } from '../src/config';
 
 const appDir = path.resolve(__dirname, '..');
 const watched = ['pages', 'src', 'next.config.js', '../kit/src', '../chat/src', '../../themes', '../../locales'];
@@ -43,32 +44,26 @@ async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   // The bundled server cannot find locales/ from its own location (see @baobab/locales/ui-strings).
   process.env.BAOBAB_LOCALES_DIR ??= path.dirname(require.resolve('@baobab/locales/package.json'));
-  // Read before the build so a bad size stops start-up at once, naming the variable.
-  const cacheOptions = readPageCacheOptions(process.env);
-  const notifySecret = process.env.BAOBAB_NOTIFY_SECRET || undefined;
-  // The kit's secret rule; 24 characters (18 random bytes) suffice for a cache-clearing notice.
-  const weakNotify = process.env.NODE_ENV === 'production' && notifySecret !== undefined ? secretProblem('BAOBAB_NOTIFY_SECRET', notifySecret, { minLength: 24 }) : null;
-  if (weakNotify !== null) throw new Error(`refusing a weak secret in production: ${weakNotify}`);
+  // Settings before the build, so a bad value stops start-up at once, naming the variable.
+  const config = mobiConfig();
   ensureBuild();
-  const port = Number(process.env.PORT ?? 3000);
-  const host = process.env.HOST ?? '0.0.0.0';
+  const { port, host } = config;
   const app = next({ dev: false, dir: appDir, port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const cache = process.env.BAOBAB_PAGE_CACHE === 'off' ? null : createPageCache(cacheOptions);
-  const dataDir = process.env.BAOBAB_DATA_DIR ?? path.resolve(appDir, '../../data');
+  const cache = config.pageCache ? createPageCache(config.pageCache) : null;
   const images = createImageHandler({
-    cmsUrl: (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/$/, ''),
-    cacheDir: process.env.BAOBAB_IMAGE_CACHE_DIR ?? path.join(dataDir, 'image-cache'),
+    cmsUrl: config.cmsUrl,
+    cacheDir: config.imageCacheDir,
     log: (message) => console.warn(message),
   });
   const onRequest = createRequestHandler({
     handle: (req, res) => handle(req, res),
     images,
     cache,
-    notifySecret,
+    notifySecret: config.notifySecret ?? undefined,
     log: (message) => console.warn(message),
-    frameAncestors: previewFrameAncestors(process.env),
+    frameAncestors: previewFrameAncestors(config.adminUrls),
   });
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {
@@ -80,7 +75,7 @@ async function main() {
     });
   });
   server.listen(port, host, () =>
-    console.log(`mobi-site on http://localhost:${port} (CMS at ${process.env.CMS_URL ?? 'http://127.0.0.1:1337'}, page cache ${cache ? 'on' : 'off'})`),
+    console.log(`mobi-site on http://localhost:${port} (CMS at ${config.cmsUrl}, page cache ${cache ? 'on' : 'off'})`),
   );
   const stop = () => server.close(() => process.exit(0));
   process.once('SIGINT', stop);
@@ -89,7 +84,8 @@ async function main() {
 
 if (require.main === module) {
   main().catch((error: unknown) => {
-    console.error(`mobi-site failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    const code = error instanceof MobiConfigError ? ` [${error.code}]` : '';
+    console.error(`mobi-site failed to start${code}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   });
 }

@@ -35,18 +35,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 /**
  * Origins that may frame the draft preview (the CMS admin shows it in its preview pane):
- * BAOBAB_ADMIN_URL (comma-separated), else CMS_URL's origin, with its localhost/127.0.0.1 twin.
+ * those of the admin's URLs (`adminUrls` of src/config.ts, checked there), each with its
+ * localhost/127.0.0.1 twin.
  */
-export function previewFrameAncestors(env: NodeJS.ProcessEnv): string[] {
-  const given = (env.BAOBAB_ADMIN_URL ?? env.CMS_URL ?? 'http://127.0.0.1:1337').split(',').map((value) => value.trim()).filter(Boolean);
+export function previewFrameAncestors(adminUrls: readonly string[]): string[] {
   const origins = new Set<string>();
-  for (const value of given) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      throw new Error(`BAOBAB_ADMIN_URL must be http(s) URLs separated by commas (got "${value}")`);
-    }
+  for (const value of adminUrls) {
+    const url = new URL(value);
     origins.add(url.origin);
     const twin = url.hostname === 'localhost' ? '127.0.0.1' : url.hostname === '127.0.0.1' ? 'localhost' : null;
     if (twin !== null) origins.add(`${url.protocol}//${twin}${url.port ? `:${url.port}` : ''}`);

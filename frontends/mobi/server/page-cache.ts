@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import { PAGE_CACHE_DEFAULTS } from '../src/config';
 import { paramsReadAt } from '../src/routes';
 import { requestHost } from '../src/site-page';
 
@@ -25,9 +26,8 @@ export interface PageCacheOptions {
   readonly lastGoodMaxBytes: number;
 }
 
-export const PAGE_CACHE_DEFAULTS: PageCacheOptions = { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 };
-/** The smallest store the variables may ask for: a few pages. */
-export const PAGE_CACHE_MIN_BYTES = 256 * 1024;
+/** The bounds and their defaults are read in src/config.ts (BAOBAB_PAGE_CACHE_BYTES, BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES). */
+export { PAGE_CACHE_DEFAULTS, PAGE_CACHE_MIN_BYTES } from '../src/config';
 /** A page larger than this share of a store is not kept in it (it would push out too many others). */
 const MAX_SHARE = 8;
 /** Bytes counted per entry on top of its buffers and key: the map entry, the object, the ETag. */
@@ -89,30 +89,6 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS)
     get stats() {
       return { entries: fresh.size, bytes: fresh.calculatedSize, lastGoodEntries: lastGood.size, lastGoodBytes: lastGood.calculatedSize };
     },
-  };
-}
-
-const SIZE = /^(\d+)([KMG]?)$/i;
-const UNITS: Readonly<Record<string, number>> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
-
-/**
- * Store bounds from `BAOBAB_PAGE_CACHE_BYTES` and `BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES`
- * (bytes, or with a K, M or G suffix: `64M`); throws naming the variable when one is not a size.
- */
-export function readPageCacheOptions(env: Readonly<Record<string, string | undefined>>): PageCacheOptions {
-  const read = (name: string, fallback: number): number => {
-    const raw = env[name]?.trim();
-    if (raw === undefined || raw === '') return fallback;
-    const match = SIZE.exec(raw);
-    const bytes = match ? Number(match[1]) * (UNITS[(match[2] ?? '').toUpperCase()] ?? 1) : NaN;
-    if (!Number.isSafeInteger(bytes) || bytes < PAGE_CACHE_MIN_BYTES) {
-      throw new Error(`${name} "${raw}" is not a size of at least ${PAGE_CACHE_MIN_BYTES} bytes (write bytes, or a number with K, M or G: 64M)`);
-    }
-    return bytes;
-  };
-  return {
-    maxBytes: read('BAOBAB_PAGE_CACHE_BYTES', PAGE_CACHE_DEFAULTS.maxBytes),
-    lastGoodMaxBytes: read('BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES', PAGE_CACHE_DEFAULTS.lastGoodMaxBytes),
   };
 }
 

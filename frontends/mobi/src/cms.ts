@@ -1,13 +1,20 @@
 // The mobi-site's only way to content: the CMS delivery API over HTTP.
-import { CmsError, createDelivery } from '@baobab/kit/delivery';
+import { CmsError, createDelivery, type Delivery } from '@baobab/kit/delivery';
+import { mobiConfig } from './config';
 
 export { CmsError };
 
-/** CMS_URL, default http://127.0.0.1:1337: where the delivery API answers at /graphql. */
-export const cmsUrl = (process.env.CMS_URL ?? 'http://127.0.0.1:1337').replace(/\/$/, '');
+let client: Delivery | undefined;
 
-/** Runs a delivery query and validates its data; throws CmsError when the CMS is down or says no. */
-export const delivery = createDelivery(cmsUrl);
+/**
+ * Runs a delivery query against CMS_URL (src/config.ts) and validates its data; throws
+ * CmsError when the CMS is down or says no. The client is made on the first query, so
+ * importing this module reads no settings (scripts/serve.ts checks them first).
+ */
+export const delivery: Delivery = (schema, query, variables) => {
+  client ??= createDelivery(mobiConfig().cmsUrl);
+  return client(schema, query, variables);
+};
 
 /**
  * True when the delivery API refused a variable the reader chose (a cursor, a query):

@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { normalizeHost } from '@baobab/kit';
 import { getLocale } from '@baobab/locales';
 import { CmsError, delivery, isRefusedInput } from './cms';
+import { mobiConfig } from './config';
 import { uiStrings } from './i18n';
 import { queries, type ArticleView, type Banner, type Connection, type Frame, type PageView, type SectionView } from './content';
 import { isLiteRequest } from './lite';
@@ -37,7 +38,7 @@ export type PageProps =
       /** Zero-rated or proxy-browser traffic: no banners, no heavy images. */
       isLite: boolean;
     }
-  | { status: 'unknown-host'; lang: 'en'; dir: 'ltr'; host: string; sites: Array<{ name: string; host: string }> }
+  | { status: 'unknown-host'; lang: 'en'; dir: 'ltr'; host: string; sites: Array<{ name: string; host: string; href: string }> }
   | { status: 'unavailable'; lang: 'en'; dir: 'ltr'; strings: Record<string, string> };
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -69,7 +70,7 @@ async function siteList(host: string): Promise<PageProps> {
     lang: 'en',
     dir: 'ltr',
     host,
-    sites: sites.flatMap((site) => (site.hostnames[0] ? [{ name: site.name, host: site.hostnames[0] }] : [])),
+    sites: sites.flatMap((site) => (site.hostnames[0] ? [{ name: site.name, host: site.hostnames[0], href: `http://${site.hostnames[0]}:${mobiConfig().port}/` }] : [])),
   };
 }
 

@@ -263,7 +263,7 @@ export function UnknownHost({ host, sites }: Extract<PageProps, { status: 'unkno
         <ul>
           {sites.map((site) => (
             <li key={site.host}>
-              <a href={`http://${site.host}:${process.env.PORT ?? '3000'}/`}>{site.name}</a> ({site.host})
+              <a href={site.href}>{site.name}</a> ({site.host})
             </li>
           ))}
         </ul>

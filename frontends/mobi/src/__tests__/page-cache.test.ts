@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { createPageCache, pageKey, PAGE_CACHE_DEFAULTS, readPageCacheOptions } from '../../server/page-cache';
+import { createPageCache, pageKey } from '../../server/page-cache';
 
 const html = (bytes: number) => ({ status: 200, contentType: 'text/html; charset=utf-8', body: crypto.randomBytes(bytes) });
 const key = (url: string, host = 'kijana-ke.localhost') => pageKey({ url, headers: { host } }, false);
@@ -70,21 +70,5 @@ describe('page cache', () => {
     cache.set('huge', html(40_000));
     expect(cache.get('huge')).toBeUndefined();
     expect(cache.stats.bytes).toBe(0);
-  });
-});
-
-describe('page cache bounds from the environment', () => {
-  it('defaults to 64 MiB of fresh pages and 32 MiB of last good copies', () => {
-    expect(readPageCacheOptions({})).toEqual(PAGE_CACHE_DEFAULTS);
-    expect(PAGE_CACHE_DEFAULTS).toEqual({ maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 });
-  });
-
-  it('reads bytes or K, M and G sizes', () => {
-    expect(readPageCacheOptions({ BAOBAB_PAGE_CACHE_BYTES: '128M', BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '1048576' })).toEqual({ maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 1024 * 1024 });
-    expect(readPageCacheOptions({ BAOBAB_PAGE_CACHE_BYTES: '512k' }).maxBytes).toBe(512 * 1024);
-  });
-
-  it.each(['lots', '-5', '1.5M', '1000', '0'])('refuses %p naming the variable', (value) => {
-    expect(() => readPageCacheOptions({ BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: value })).toThrow(`BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES "${value}" is not a size`);
   });
 });

@@ -1,0 +1,115 @@
+import { spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { previewFrameAncestors } from '../../server/http';
+import { MobiConfigError, PAGE_CACHE_DEFAULTS, parseMobiConfig, type MobiConfig } from '../config';
+
+const repoDir = path.resolve(__dirname, '../../../..');
+
+/** The message parseMobiConfig refuses `env` with, or a failure when it accepts it. */
+function refusal(env: Record<string, string | undefined>): string {
+  try {
+    parseMobiConfig(env);
+  } catch (error) {
+    if (error instanceof MobiConfigError) return error.message;
+    throw error;
+  }
+  throw new Error(`accepted ${JSON.stringify(env)}`);
+}
+
+describe('the mobi-site settings', () => {
+  it('has a default for every variable', () => {
+    const expected: MobiConfig = {
+      isProduction: false,
+      port: 3000,
+      host: '0.0.0.0',
+      cmsUrl: 'http://127.0.0.1:1337',
+      notifySecret: null,
+      adminUrls: ['http://127.0.0.1:1337'],
+      pageCache: { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 },
+      dataDir: path.join(repoDir, 'data'),
+      imageCacheDir: path.join(repoDir, 'data', 'image-cache'),
+    };
+    expect(parseMobiConfig({})).toEqual(expected);
+    expect(PAGE_CACHE_DEFAULTS).toEqual(expected.pageCache);
+    // Blank is unset.
+    expect(parseMobiConfig({ PORT: '', BAOBAB_NOTIFY_SECRET: '', BAOBAB_PAGE_CACHE_BYTES: ' ' })).toEqual(expected);
+  });
+
+  it('reads what is set', () => {
+    expect(
+      parseMobiConfig({
+        NODE_ENV: 'production',
+        PORT: '8080',
+        HOST: '127.0.0.1',
+        CMS_URL: 'http://cms.internal:1337/',
+        BAOBAB_NOTIFY_SECRET: 'Zq8-random-notify-secret-value-1',
+        BAOBAB_ADMIN_URL: 'https://admin.example.org, http://localhost:1337',
+        BAOBAB_PAGE_CACHE_BYTES: '128M',
+        BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '512k',
+        BAOBAB_DATA_DIR: '/srv/baobab',
+        BAOBAB_IMAGE_CACHE_DIR: '/var/cache/baobab-images',
+      }),
+    ).toEqual({
+      isProduction: true,
+      port: 8080,
+      host: '127.0.0.1',
+      cmsUrl: 'http://cms.internal:1337',
+      notifySecret: 'Zq8-random-notify-secret-value-1',
+      adminUrls: ['https://admin.example.org', 'http://localhost:1337'],
+      pageCache: { maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 512 * 1024 },
+      dataDir: '/srv/baobab',
+      imageCacheDir: '/var/cache/baobab-images',
+    });
+    expect(parseMobiConfig({ BAOBAB_PAGE_CACHE: 'off' }).pageCache).toBeNull();
+    expect(parseMobiConfig({ BAOBAB_PAGE_CACHE_BYTES: '1048576' }).pageCache?.maxBytes).toBe(1024 * 1024);
+    expect(parseMobiConfig({ BAOBAB_DATA_DIR: '/srv/baobab' }).imageCacheDir).toBe('/srv/baobab/image-cache');
+  });
+
+  it('stops on a bad value with one line naming the variable, what it takes and what it got', () => {
+    expect(refusal({ PORT: 'abc' })).toBe('PORT: expected a whole number from 0 to 65535, got "abc"');
+    expect(refusal({ CMS_URL: 'cms:1337' })).toBe('CMS_URL: expected an http(s) URL such as http://127.0.0.1:1337, got "cms:1337"');
+    expect(refusal({ BAOBAB_PAGE_CACHE: 'sometimes' })).toBe('BAOBAB_PAGE_CACHE: expected on or off, got "sometimes"');
+    expect(refusal({ BAOBAB_ADMIN_URL: 'http://ok.example,not a url' })).toBe(
+      'BAOBAB_ADMIN_URL: expected http(s) URLs separated by commas, such as http://localhost:1337, got "http://ok.example,not a url"',
+    );
+  });
+
+  it.each(['lots', '-5', '1.5M', '1000', '0'])('refuses the page cache size %p naming the variable', (value) => {
+    expect(refusal({ BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: value })).toBe(
+      `BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: expected a size of at least 262144 bytes (bytes, or a number with K, M or G such as 64M), got "${value}"`,
+    );
+  });
+
+  it('names every bad variable at once, on one line', () => {
+    const message = refusal({ PORT: '65536', HOST: 'two\nlines', BAOBAB_PAGE_CACHE_BYTES: '1K' });
+    expect(message.split('; ').map((part) => part.split(':')[0])).toEqual(['PORT', 'HOST', 'BAOBAB_PAGE_CACHE_BYTES']);
+    expect(message).not.toContain('\n');
+  });
+
+  it('refuses a development or weak notice secret in production only, without repeating it', () => {
+    expect(parseMobiConfig({ BAOBAB_NOTIFY_SECRET: 'baobab-dev-only-secret' }).notifySecret).toBe('baobab-dev-only-secret');
+    const message = refusal({ NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: 'baobab-dev-only-secret' });
+    expect(message).toBe('Refusing to start in production: BAOBAB_NOTIFY_SECRET is a well-known or placeholder value; use 24 or more random characters.');
+    expect(refusal({ NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: 'notify-secret-123' })).toMatch(/BAOBAB_NOTIFY_SECRET is 17 characters; use 24 or more/);
+    expect(parseMobiConfig({ NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: crypto.randomBytes(18).toString('base64url') }).isProduction).toBe(true);
+  });
+
+  it('lets the admin frame the preview from its origins and their localhost twins', () => {
+    expect(previewFrameAncestors(parseMobiConfig({}).adminUrls)).toEqual(['http://127.0.0.1:1337', 'http://localhost:1337']);
+    expect(previewFrameAncestors(parseMobiConfig({ CMS_URL: 'http://cms:1337', BAOBAB_ADMIN_URL: 'https://admin.example.org/admin' }).adminUrls)).toEqual(['https://admin.example.org']);
+  });
+});
+
+describe('mobi-site start-up', () => {
+  it('stops before building with one line naming a bad variable, and no stack trace', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../scripts/serve.ts')], {
+      cwd: repoDir,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(`${result.stdout}${result.stderr}`.trim()).toBe('mobi-site failed to start [MOBI_CONFIG_INVALID]: PORT: expected a whole number from 0 to 65535, got "eighty"');
+  });
+});

@@ -1,0 +1,169 @@
+// The mobi-site's settings: every environment variable it reads, each with its default
+// beside it, parsed once per process. A bad value stops start-up with one line naming the
+// variable; production refuses a weak or development notice secret (the kit's rule).
+import path from 'node:path';
+import { secretProblem } from '@baobab/kit';
+import { z } from 'zod';
+
+/** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies. */
+export const PAGE_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 } as const;
+/** The smallest store that holds a page or two. */
+export const PAGE_CACHE_MIN_BYTES = 256 * 1024;
+/** The notice secret only guards clearing the page cache: 24 characters (18 random bytes) suffice in production. */
+export const NOTIFY_SECRET_MIN_LENGTH = 24;
+
+const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
+/** `<repo>/data`, as the CMS's default; from this file in frontends/mobi/src (scripts/serve.ts and tests load the source). */
+const DEFAULT_DATA_DIR = path.resolve(__dirname, '../../../data');
+
+export interface MobiConfig {
+  /** NODE_ENV=production. */
+  readonly isProduction: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** Where the delivery API answers at /graphql, without a trailing slash. */
+  readonly cmsUrl: string;
+  /** Shared with the CMS for `POST /_baobab/invalidate`; null refuses every notice. */
+  readonly notifySecret: string | null;
+  /** The CMS admin's URLs (BAOBAB_ADMIN_URL, else CMS_URL): the only pages that may frame the draft preview. */
+  readonly adminUrls: readonly string[];
+  /** null when BAOBAB_PAGE_CACHE=off. */
+  readonly pageCache: { readonly maxBytes: number; readonly lastGoodMaxBytes: number } | null;
+  readonly dataDir: string;
+  readonly imageCacheDir: string;
+}
+
+export class MobiConfigError extends Error {
+  readonly code = 'MOBI_CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'MobiConfigError';
+  }
+}
+
+// ---- readers: raw string in, typed value out, or an issue saying what was expected ----
+
+const INVALID = Symbol('invalid');
+type Read<T> = (value: string) => T | typeof INVALID;
+
+/** Unset and blank mean "use the default". */
+const given = (raw: string | undefined): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw.trim());
+
+function setting<T>(expected: string, read: Read<T>, fallback: T) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T => {
+      const value = given(raw);
+      if (value === undefined) return fallback;
+      const parsed = read(value);
+      if (parsed === INVALID) {
+        ctx.addIssue({ code: 'custom', message: expected });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
+const whole = (min: number, max: number, fallback: number) =>
+  setting(`a whole number from ${min} to ${max}`, (value) => (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : INVALID), fallback);
+
+const isHttpUrl = (value: string): boolean => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+};
+
+const SIZE = /^(\d+)([KMG]?)$/i;
+const UNITS: Readonly<Record<string, number>> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+/** Bytes, or a number with K, M or G (binary): `64M`. */
+const size = (fallback: number) =>
+  setting(
+    `a size of at least ${PAGE_CACHE_MIN_BYTES} bytes (bytes, or a number with K, M or G such as 64M)`,
+    (value) => {
+      const match = SIZE.exec(value);
+      const bytes = match ? Number(match[1]) * (UNITS[(match[2] ?? '').toUpperCase()] ?? 1) : NaN;
+      return Number.isSafeInteger(bytes) && bytes >= PAGE_CACHE_MIN_BYTES ? bytes : INVALID;
+    },
+    fallback,
+  );
+
+const SWITCH: Readonly<Record<string, boolean>> = { on: true, off: false, true: true, false: false, '1': true, '0': false, yes: true, no: false };
+const HOST = /^[A-Za-z0-9.:[\]-]+$/;
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: whole(0, 65535, 3000),
+  HOST: setting('a host name or IP address such as 0.0.0.0', (value) => (HOST.test(value) ? value : INVALID), '0.0.0.0'),
+  CMS_URL: setting('an http(s) URL such as http://127.0.0.1:1337', (value) => (isHttpUrl(value) ? value.replace(/\/$/, '') : INVALID), DEFAULT_CMS_URL),
+  BAOBAB_NOTIFY_SECRET: z.string().optional(),
+  BAOBAB_ADMIN_URL: setting<readonly string[] | null>(
+    'http(s) URLs separated by commas, such as http://localhost:1337',
+    (value) => {
+      const urls = value.split(',').map((url) => url.trim()).filter(Boolean);
+      return urls.every(isHttpUrl) ? urls : INVALID;
+    },
+    null,
+  ),
+  BAOBAB_PAGE_CACHE: setting('on or off', (value) => SWITCH[value.toLowerCase()] ?? INVALID, true),
+  BAOBAB_PAGE_CACHE_BYTES: size(PAGE_CACHE_DEFAULTS.maxBytes),
+  BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: size(PAGE_CACHE_DEFAULTS.lastGoodMaxBytes),
+  BAOBAB_DATA_DIR: setting('a folder', (value) => path.resolve(value), DEFAULT_DATA_DIR),
+  BAOBAB_IMAGE_CACHE_DIR: setting<string | null>('a folder', (value) => path.resolve(value), null),
+});
+
+/** Variables whose values never appear in a message. */
+const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET']);
+const got = (name: string, raw: string | undefined) => (SENSITIVE.has(name) ? 'got another value (not shown)' : `got ${JSON.stringify(raw ?? '')}`);
+
+/**
+ * Reads the mobi-site's settings from `env` (pure). Throws a MobiConfigError whose
+ * one-line message names every bad variable: `PORT: expected a whole number from 0 to 65535, got "abc"`.
+ */
+export function parseMobiConfig(env: Readonly<Record<string, string | undefined>>): MobiConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new MobiConfigError(
+      parsed.error.issues
+        .map((issue) => {
+          const name = String(issue.path[0] ?? '');
+          return `${name}: expected ${issue.message}, ${got(name, env[name])}`;
+        })
+        .join('; '),
+    );
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const notifySecret = given(e.BAOBAB_NOTIFY_SECRET) === undefined ? null : (e.BAOBAB_NOTIFY_SECRET ?? null);
+  if (isProduction && notifySecret !== null) {
+    const weak = secretProblem('BAOBAB_NOTIFY_SECRET', notifySecret, { minLength: NOTIFY_SECRET_MIN_LENGTH });
+    if (weak !== null) throw new MobiConfigError(`Refusing to start in production: ${weak}`);
+  }
+  return {
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    cmsUrl: e.CMS_URL,
+    notifySecret,
+    adminUrls: e.BAOBAB_ADMIN_URL ?? [e.CMS_URL],
+    pageCache: e.BAOBAB_PAGE_CACHE ? { maxBytes: e.BAOBAB_PAGE_CACHE_BYTES, lastGoodMaxBytes: e.BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES } : null,
+    dataDir: e.BAOBAB_DATA_DIR,
+    imageCacheDir: e.BAOBAB_IMAGE_CACHE_DIR ?? path.join(e.BAOBAB_DATA_DIR, 'image-cache'),
+  };
+}
+
+declare global {
+  // One parse per process, shared by scripts/serve.ts (which parses first, before any
+  // build) and the copy Next bundles into the server that renders pages in that process.
+  // eslint-disable-next-line no-var
+  var __baobabMobiConfig: MobiConfig | undefined;
+}
+
+/** The mobi-site's settings from process.env, parsed on first use and kept for the life of the process. */
+export function mobiConfig(): MobiConfig {
+  globalThis.__baobabMobiConfig ??= parseMobiConfig(process.env);
+  return globalThis.__baobabMobiConfig;
+}
