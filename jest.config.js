@@ -66,6 +66,14 @@ module.exports = {
       testEnvironment: 'node',
     },
     {
+      // Plugin packages' own tests: pure rules, and ballot storage on SQLite and PostgreSQL.
+      displayName: 'plugins',
+      rootDir: '<rootDir>/plugins',
+      testMatch: ['<rootDir>/*/src/**/__tests__/**/*.test.ts?(x)'],
+      transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/../tsconfig.json' }] },
+      testEnvironment: 'node',
+    },
+    {
       displayName: 'chat-unit',
       rootDir: '<rootDir>/frontends/chat',
       testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
