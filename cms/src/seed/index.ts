@@ -8,6 +8,7 @@ import type { Core } from '@strapi/strapi';
 import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
+import { registry } from '../registry';
 import { demoImage, type Motif } from './images';
 import { loadDemoContent } from './load';
 import { markdownToBlocks } from './markdown';
@@ -162,6 +163,8 @@ export async function seed(strapi: Core.Strapi, content: SeedContent = loadDemoC
         image ? () => upload(`banner-${banner.slug}`, image) : undefined,
       );
     }
+    // Installed plugins' demo content (their `seed` hook), after the core content it refers to.
+    for (const plugin of registry.plugins) await (await plugin.cms?.())?.default.seed?.(strapi, { sites: content.sites });
   } finally {
     if (showProgress) bar.stop();
     fs.rmSync(imageDir, { recursive: true, force: true });

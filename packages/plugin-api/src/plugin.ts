@@ -40,6 +40,8 @@ export interface CmsHalf<S = unknown> {
   readonly services?: Readonly<Record<string, unknown>>;
   /** By content-type key (`poll`): the problems with a write's data, empty when it may be saved. */
   readonly rules?: Readonly<Record<string, (data: Readonly<Record<string, unknown>>) => readonly FieldProblem[]>>;
+  /** Demo content: called by the CMS seed after the core demo content, with the seeded sites; creates what is missing, never overwrites. */
+  seed?(strapi: S, options: { readonly sites: ReadonlyArray<{ readonly code: string; readonly plugins?: readonly string[] }> }): Promise<unknown>;
 }
 
 /** The site a delivery resolver or a front-end half works for, as delivery serves it. */

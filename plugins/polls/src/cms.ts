@@ -1,0 +1,29 @@
+// The polls plugin's CMS half: the poll content type and its choice component, the ballot
+// tables, the write rule, and the demo polls the CMS seed asks for.
+import type { CmsHalf } from '@baobab/plugin-api';
+import { ensureTables } from './cms/ballots';
+import { pollProblems } from './cms/rules';
+import { CHOICE_COMPONENT, componentEntry, pollSchema } from './cms/schema';
+import { seedPolls } from './cms/seed';
+import type { PollsStrapi } from './cms/strapi';
+
+const cms: CmsHalf<PollsStrapi> = {
+  contentTypes: { poll: { schema: pollSchema } },
+  register({ strapi }) {
+    // Strapi loads components from the app's src/components only; a plugin adds its own here,
+    // before the database models are built in bootstrap.
+    const components = strapi.get('components');
+    if (components.get(CHOICE_COMPONENT) === undefined) components.set(CHOICE_COMPONENT, componentEntry());
+  },
+  async bootstrap({ strapi }) {
+    await ensureTables(strapi.db.connection);
+  },
+  rules: { poll: pollProblems },
+  async seed(strapi, { sites }) {
+    const report = await seedPolls(strapi, sites);
+    if (report.created > 0) strapi.log.info(`Seeded demo polls: ${report.created} polls and translations`);
+    return report;
+  },
+};
+
+export default cms;

@@ -1,0 +1,30 @@
+// The slice of Strapi the polls plugin uses, typed structurally so the plugin does not depend
+// on generated content-type typings (its UIDs are plugin ones the app's typings do not know).
+import type { Knex } from 'knex';
+
+export interface QueryApi {
+  findMany(params?: Record<string, unknown>): Promise<unknown>;
+  findOne(params?: Record<string, unknown>): Promise<unknown>;
+  count(params?: Record<string, unknown>): Promise<unknown>;
+}
+
+export interface DocumentsApi {
+  create(params: { locale?: string; data: Record<string, unknown>; status?: 'published' | 'draft' }): Promise<unknown>;
+  update(params: { documentId: string; locale?: string; data: Record<string, unknown>; status?: 'published' | 'draft' }): Promise<unknown>;
+  findMany(params?: Record<string, unknown>): Promise<unknown>;
+}
+
+export interface PollsStrapi {
+  readonly db: { readonly connection: Knex; query(uid: string): QueryApi };
+  documents(uid: string): DocumentsApi;
+  readonly config: { get(path: string, fallback?: unknown): unknown };
+  get(name: 'components'): { set(uid: string, component: Record<string, unknown>): unknown; get(uid: string): unknown };
+  readonly log: { info(message: string): void; warn(message: string): void; error(message: string): void };
+}
+
+/** Whether a value looks like the Strapi instance (a structural check, for halves handed `unknown`). */
+export function isPollsStrapi(value: unknown): value is PollsStrapi {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate: { db?: unknown; documents?: unknown; config?: unknown } = value;
+  return typeof candidate.documents === 'function' && typeof candidate.db === 'object' && candidate.db !== null && typeof candidate.config === 'object';
+}

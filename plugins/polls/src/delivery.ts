@@ -1,0 +1,340 @@
+// The polls plugin's delivery half: `Site.polls`, `Site.poll` and the `vote` mutation, over
+// published polls in the reader's locale chain, with counts per (poll, site) from the ballots.
+import { GraphQLError } from 'graphql';
+import type { DeliveryHalf, PluginDeliveryContext, PluginSite } from '@baobab/plugin-api';
+import { z } from 'zod';
+import { castVote, countVotes, type Counts, voterHash, voterKey } from './cms/ballots';
+import { POLL_UID } from './cms/schema';
+import { isPollsStrapi, type PollsStrapi } from './cms/strapi';
+import { allowedChoices, checkChoices, isOpen, MAX_READER, percents, placements, pollErrorCodes, resultModes, shuffled } from './shared';
+
+export const typeDefs = /* GraphQL */ `
+  extend type Site {
+    "Polls this site carries, placed where asked, in the reader's language (locale fallback chain). PLUGIN_NOT_ENABLED on a site without the polls plugin."
+    polls(locale: String, placement: PollPlacement, article: String, section: String): [Poll!]!
+    "One poll this site carries, by slug, or null."
+    poll(slug: String!, locale: String): Poll
+  }
+  enum PollPlacement {
+    ARTICLE
+    SECTION
+    HOME
+  }
+  enum PollResults {
+    PERCENT
+    TOTALS
+    HIDDEN
+  }
+  type Poll {
+    "documentId:site:requestedLocale"
+    id: ID!
+    slug: String!
+    question: String!
+    "The locale of the translation served."
+    locale: String!
+    requestedLocale: String!
+    isFallback: Boolean!
+    isMultiple: Boolean!
+    "At most this many choices in one vote (1 when single choice)."
+    maxChoices: Int!
+    results: PollResults!
+    isOpen: Boolean!
+    opensAt: DateTime
+    closesAt: DateTime
+    placement: PollPlacement!
+    article: String
+    section: String
+    "Ballots cast on this site. Null when results are HIDDEN."
+    totalVotes: Int
+    "In stored order, or shuffled when the poll asks for random order."
+    choices: [PollChoice!]!
+  }
+  type PollChoice {
+    "The choice's key, the same in every locale."
+    id: ID!
+    label: String!
+    "Null when results are HIDDEN."
+    votes: Int
+    "Share of all choices picked on this site, rounded so a poll's percents sum to 100 (largest remainder); null when HIDDEN or no votes."
+    percent: Int
+  }
+  type VoteResult {
+    "The poll with its counts as they are after this vote (never from a cache)."
+    poll: Poll!
+    "False when this reader had already voted: nothing was counted."
+    counted: Boolean!
+  }
+  extend type Mutation {
+    "One reader's vote. Needs the front end's write secret (Authorization: Bearer BAOBAB_WRITE_SECRET). Errors: PLUGIN_NOT_ENABLED, POLL_NOT_FOUND, POLL_CLOSED, BAD_CHOICE, TOO_MANY_CHOICES, NO_CHOICE, RATE_LIMITED, UNAUTHENTICATED."
+    vote(site: String!, poll: String!, choices: [ID!]!, reader: String!, locale: String): VoteResult!
+  }
+`;
+
+/** How long an answer holding counts may be served from a cache (a vote also drops it). */
+export const COUNTS_TTL_MS = 5_000;
+/** Votes one reader may send per site per minute. */
+export const VOTES_PER_MINUTE = 10;
+
+const instant = z
+  .union([z.string(), z.number(), z.date()])
+  .nullish()
+  .transform((value) => (value === null || value === undefined ? null : new Date(value).getTime()))
+  .transform((time) => (time === null || Number.isNaN(time) ? null : time));
+const stringList = z
+  .union([z.array(z.string()), z.string()])
+  .nullish()
+  .transform((value) => {
+    if (value === null || value === undefined) return [];
+    if (Array.isArray(value)) return value;
+    const parsed = z.array(z.string()).safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : [];
+  });
+
+const pollRowSchema = z.object({
+  documentId: z.string(),
+  locale: z.string(),
+  slug: z.string(),
+  question: z.string(),
+  choices: z
+    .array(z.object({ key: z.string(), label: z.string() }))
+    .nullish()
+    .transform((value) => value ?? []),
+  isMultiple: z.boolean().nullish().transform((value) => value === true),
+  maxChoices: z.number().int().nullish().transform((value) => value ?? null),
+  results: z.enum(resultModes).nullish().transform((value) => value ?? 'percent'),
+  shuffle: z.boolean().nullish().transform((value) => value === true),
+  opensAt: instant,
+  closesAt: instant,
+  placement: z.enum(placements).nullish().transform((value) => value ?? 'article'),
+  article: z.string().nullish().transform((value) => value || null),
+  section: z.string().nullish().transform((value) => value || null),
+  allSites: z.boolean().nullish().transform((value) => value === true),
+  sites: stringList,
+});
+export type PollRow = z.infer<typeof pollRowSchema>;
+
+const siteSchema = z.object({
+  code: z.string(),
+  defaultLocale: z.string(),
+  locales: stringList,
+  plugins: stringList,
+});
+
+/** The delivery context as the CMS hands it to plugin resolvers (checked, since resolvers receive `unknown`). */
+type PollsContext = PluginDeliveryContext<PollsStrapi> & {
+  /** When the CMS offers tagged invalidation: this answer depends on `key`. */
+  readonly tag?: (key: string) => void;
+  /** When the CMS offers tagged invalidation: drop cached answers tagged `key`. */
+  readonly invalidateTag?: (key: string) => void;
+};
+
+function isPollsContext(value: unknown): value is PollsContext {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate: { strapi?: unknown; now?: unknown; chainFor?: unknown; carries?: unknown } = value;
+  return isPollsStrapi(candidate.strapi) && typeof candidate.now === 'number' && typeof candidate.chainFor === 'function' && typeof candidate.carries === 'function';
+}
+
+function contextOf(value: unknown): PollsContext {
+  if (!isPollsContext(value)) throw new GraphQLError('The polls plugin was called without a delivery context.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  return value;
+}
+
+const fail = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
+const badInput = (message: string) => fail('BAD_USER_INPUT', message);
+
+/** Parses resolver arguments; a mistake is the client's (BAD_USER_INPUT) and names the argument. */
+function argsOf<T extends z.ZodType>(schema: T, args: unknown): z.infer<T> {
+  const parsed = schema.safeParse(args);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw badInput(`${issue?.path.join('.') || 'arguments'}: ${issue?.message ?? 'invalid'}`);
+}
+
+const tagFor = (documentId: string, site: string) => `polls:${documentId}:${site}`;
+
+// Counts per (poll, site), kept until a vote for that pair or COUNTS_TTL_MS (other CMS processes' votes).
+const countsCache = new Map<string, { readonly counts: Counts; readonly at: number }>();
+const COUNTS_CACHE_MAX = 5_000;
+
+async function cachedCounts(strapi: PollsStrapi, documentId: string, site: string, now: number): Promise<Counts> {
+  const key = tagFor(documentId, site);
+  const known = countsCache.get(key);
+  if (known && now - known.at < COUNTS_TTL_MS) return known.counts;
+  const counts = await countVotes(strapi.db.connection, documentId, site);
+  if (countsCache.size >= COUNTS_CACHE_MAX) countsCache.clear();
+  countsCache.set(key, { counts, at: now });
+  return counts;
+}
+
+/** Forgets cached counts (all, or one poll on one site). For tests and after a vote. */
+export function forgetCounts(documentId?: string, site?: string): void {
+  if (documentId === undefined || site === undefined) countsCache.clear();
+  else countsCache.delete(tagFor(documentId, site));
+}
+
+/** Published translations along the chain, the best one per document. */
+async function publishedPolls(strapi: PollsStrapi, chain: readonly string[], slug?: string): Promise<PollRow[]> {
+  const rows = await strapi.db.query(POLL_UID).findMany({
+    where: { publishedAt: { $notNull: true }, locale: { $in: [...chain] }, ...(slug === undefined ? {} : { slug }) },
+    populate: { choices: true },
+  });
+  const best = new Map<string, PollRow>();
+  for (const row of z.array(pollRowSchema).parse(rows)) {
+    const current = best.get(row.documentId);
+    if (!current || chain.indexOf(row.locale) < chain.indexOf(current.locale)) best.set(row.documentId, row);
+  }
+  return [...best.values()];
+}
+
+const upper = <T extends string>(value: T) => value.toUpperCase();
+
+/** The `Poll` object served for one translation on one site. */
+export function pollView(row: PollRow, site: PluginSite, requestedLocale: string, counts: Counts | null, now: number, random: () => number = Math.random) {
+  const hidden = row.results === 'hidden' || counts === null;
+  const ordered = row.shuffle ? shuffled(row.choices, random) : row.choices;
+  const votes = ordered.map((choice) => counts?.byChoice.get(choice.key) ?? 0);
+  const shares = percents(votes);
+  return {
+    id: `${row.documentId}:${site.code}:${requestedLocale}`,
+    slug: row.slug,
+    question: row.question,
+    locale: row.locale,
+    requestedLocale,
+    isFallback: row.locale !== requestedLocale,
+    isMultiple: row.isMultiple,
+    maxChoices: allowedChoices(row, row.choices.length),
+    results: upper(row.results),
+    isOpen: isOpen(row, now),
+    opensAt: row.opensAt === null ? null : new Date(row.opensAt).toISOString(),
+    closesAt: row.closesAt === null ? null : new Date(row.closesAt).toISOString(),
+    placement: upper(row.placement),
+    article: row.article,
+    section: row.section,
+    totalVotes: hidden ? null : (counts?.total ?? 0),
+    choices: ordered.map((choice, index) => ({
+      id: choice.key,
+      label: choice.label,
+      votes: hidden ? null : (votes[index] ?? 0),
+      percent: hidden || row.results === 'totals' ? null : (shares[index] ?? null),
+    })),
+  };
+}
+
+/** Serves polls with their counts; marks the answer as short-lived and tagged by poll and site. */
+async function serve(context: PollsContext, site: PluginSite, requestedLocale: string, rows: readonly PollRow[]) {
+  const views = [];
+  for (const row of rows) {
+    const visible = row.results !== 'hidden';
+    const counts = visible ? await cachedCounts(context.strapi, row.documentId, site.code, context.now) : null;
+    if (visible) {
+      context.cacheFor(COUNTS_TTL_MS);
+      context.tag?.(tagFor(row.documentId, site.code));
+    }
+    views.push(pollView(row, site, requestedLocale, counts, context.now));
+  }
+  return views;
+}
+
+const localeArgs = z.object({ locale: z.string().nullish() });
+const placementArg = z.enum(['ARTICLE', 'SECTION', 'HOME']).nullish();
+const slugArg = z.string().max(100);
+
+const siteOf = (source: unknown): PluginSite => {
+  const parsed = siteSchema.safeParse(source);
+  if (!parsed.success) throw fail('INTERNAL_SERVER_ERROR', 'Site.polls was resolved without a site.');
+  return parsed.data;
+};
+
+const byOpenThenSlug = (now: number) => (a: PollRow, b: PollRow) => Number(isOpen(b, now)) - Number(isOpen(a, now)) || a.slug.localeCompare(b.slug);
+
+async function sitePolls(source: unknown, args: unknown, rawContext: unknown) {
+  const context = contextOf(rawContext);
+  const site = siteOf(source);
+  const input = argsOf(localeArgs.extend({ placement: placementArg, article: slugArg.nullish(), section: slugArg.nullish() }), args);
+  const { requestedLocale, chain } = context.chainFor(site, input.locale);
+  const placement = input.placement?.toLowerCase();
+  const rows = (await publishedPolls(context.strapi, chain))
+    .filter((row) => context.carries(site, row))
+    // A poll is listed once it opens; a closed one stays, with its results.
+    .filter((row) => row.opensAt === null || row.opensAt <= context.now)
+    .filter((row) => placement === undefined || row.placement === placement)
+    .filter((row) => input.article === undefined || input.article === null || row.article === input.article)
+    .filter((row) => input.section === undefined || input.section === null || row.section === input.section)
+    .sort(byOpenThenSlug(context.now));
+  return serve(context, site, requestedLocale, rows);
+}
+
+async function sitePoll(source: unknown, args: unknown, rawContext: unknown) {
+  const context = contextOf(rawContext);
+  const site = siteOf(source);
+  const input = argsOf(localeArgs.extend({ slug: slugArg }), args);
+  const { requestedLocale, chain } = context.chainFor(site, input.locale);
+  const row = (await publishedPolls(context.strapi, chain, input.slug)).find((candidate) => context.carries(site, candidate));
+  if (!row) return null;
+  const [view] = await serve(context, site, requestedLocale, [row]);
+  return view ?? null;
+}
+
+const voteArgs = z.object({
+  site: z.string().min(1).max(64),
+  poll: z.string().min(1).max(100),
+  choices: z.array(z.string().max(80)).max(50),
+  reader: z.string().trim().min(1, 'reader must be the front end’s opaque reader id').max(MAX_READER),
+  locale: z.string().nullish(),
+});
+
+const SITE_UID = 'api::site.site';
+
+async function siteByCode(strapi: PollsStrapi, code: string): Promise<PluginSite | null> {
+  const row = await strapi.db.query(SITE_UID).findOne({ where: { code, publishedAt: { $notNull: true } } });
+  if (row === null || row === undefined) return null;
+  return siteSchema.parse(row);
+}
+
+const keys = new WeakMap<object, Buffer>();
+function keyFor(strapi: PollsStrapi): Buffer {
+  const known = keys.get(strapi);
+  if (known) return known;
+  const secret = strapi.config.get('admin.secrets.encryptionKey');
+  if (typeof secret !== 'string' || secret.length === 0) throw fail('INTERNAL_SERVER_ERROR', 'The CMS has no ENCRYPTION_KEY to hash voters with.');
+  const key = voterKey(secret);
+  keys.set(strapi, key);
+  return key;
+}
+
+async function vote(_source: unknown, args: unknown, rawContext: unknown) {
+  const context = contextOf(rawContext);
+  if (context.caller === null) throw fail('UNAUTHENTICATED', 'Voting needs the front end’s write secret.');
+  const input = argsOf(voteArgs, args);
+  const site = await siteByCode(context.strapi, input.site);
+  if (!site || !site.plugins.includes('polls')) throw fail('PLUGIN_NOT_ENABLED', `Site ${input.site} does not have polls.`);
+  const { requestedLocale, chain } = context.chainFor(site, input.locale);
+  const row = (await publishedPolls(context.strapi, chain, input.poll)).find((candidate) => context.carries(site, candidate));
+  if (!row) throw fail(pollErrorCodes.notFound, `There is no poll "${input.poll}" on ${site.code}.`);
+  if (!isOpen(row, context.now)) throw fail(pollErrorCodes.closed, 'This poll is closed.');
+  const check = checkChoices({ isMultiple: row.isMultiple, maxChoices: row.maxChoices, keys: row.choices.map((choice) => choice.key) }, input.choices);
+  if (!check.ok) throw fail(check.code, check.message);
+
+  const db = context.strapi.db.connection;
+  const counted = await castVote(db, { poll: row.documentId, site: site.code, voter: voterHash(keyFor(context.strapi), site.code, input.reader), choices: check.choices });
+  if (counted) {
+    forgetCounts(row.documentId, site.code);
+    if (context.invalidateTag) context.invalidateTag(tagFor(row.documentId, site.code));
+    else context.invalidate();
+  }
+  // Fresh counts for the voter, never the cache's.
+  const counts = row.results === 'hidden' ? null : await countVotes(db, row.documentId, site.code);
+  return { poll: pollView(row, site, requestedLocale, counts, context.now), counted };
+}
+
+const delivery: DeliveryHalf<PollsStrapi> = {
+  typeDefs,
+  resolvers: {
+    Site: { polls: sitePolls, poll: sitePoll },
+    Mutation: { vote },
+  },
+  watches: [POLL_UID],
+  rateLimits: { vote: VOTES_PER_MINUTE },
+};
+
+export default delivery;
