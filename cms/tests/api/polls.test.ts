@@ -22,7 +22,7 @@ function ballotsDb(): Knex {
   if (process.env.DATABASE_URL) return knex({ client: 'pg', connection: process.env.DATABASE_URL, pool: { min: 0, max: 2 } });
   const dir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
   if (!dir) throw new Error('BAOBAB_TEST_CMS_DATA_DIR is not set: run API tests through jest');
-  return knex({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'cms.db'), readonly: true }, useNullAsDefault: true });
+  return knex({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'cms.db') }, useNullAsDefault: true });
 }
 
 let db: Knex;
