@@ -24,6 +24,8 @@ export interface ContentTypeSchema {
   readonly options?: Readonly<Record<string, unknown>>;
   readonly pluginOptions?: Readonly<Record<string, unknown>>;
   readonly attributes: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  /** Edit-view labels and help texts: `{ metadatas: { question: { edit: { label, description } } } }`. */
+  readonly config?: Readonly<Record<string, unknown>>;
 }
 
 /**

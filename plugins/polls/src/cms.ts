@@ -1,9 +1,10 @@
 // The polls plugin's CMS half: the poll content type and its choice component, the ballot
 // tables, the write rule, and the demo polls the CMS seed asks for.
 import type { CmsHalf } from '@baobab/plugin-api';
-import { ensureTables } from './cms/ballots';
+import { z } from 'zod';
+import { deleteVotes, ensureTables } from './cms/ballots';
 import { pollProblems } from './cms/rules';
-import { CHOICE_COMPONENT, componentEntry, pollSchema } from './cms/schema';
+import { CHOICE_COMPONENT, componentEntry, POLL_UID, pollSchema } from './cms/schema';
 import { seedPolls } from './cms/seed';
 import type { PollsStrapi } from './cms/strapi';
 
@@ -17,6 +18,17 @@ const cms: CmsHalf<PollsStrapi> = {
   },
   async bootstrap({ strapi }) {
     await ensureTables(strapi.db.connection);
+    // A poll deleted in every locale takes its ballots with it.
+    strapi.db.lifecycles.subscribe({
+      models: [POLL_UID],
+      async afterDelete(event) {
+        const deleted = z.object({ documentId: z.string() }).safeParse(event.result);
+        if (!deleted.success) return;
+        const left = z.coerce.number().parse(await strapi.db.query(POLL_UID).count({ where: { documentId: deleted.data.documentId } }));
+        // Inside the delete's own transaction: on SQLite a second connection would wait for it forever.
+        if (left === 0) await strapi.db.transaction(({ trx }) => deleteVotes(trx, deleted.data.documentId));
+      },
+    });
   },
   rules: { poll: pollProblems },
   async seed(strapi, { sites }) {

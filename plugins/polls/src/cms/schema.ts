@@ -18,6 +18,12 @@ export const choiceComponent = {
     key: { type: 'string', required: true, maxLength: 40, regex: SLUG },
     label: { type: 'string', required: true, maxLength: MAX_LABEL },
   },
+  config: {
+    metadatas: {
+      key: { edit: { label: 'Key', description: 'Short, the same in every language, like "yes" (what votes count).' } },
+      label: { edit: { label: 'Answer', description: `What readers see, in this language (at most ${MAX_LABEL} characters).` } },
+    },
+  },
 };
 
 /** Registers the choice component the way Strapi loads an app's `src/components/polls/choice.json`. */
@@ -47,5 +53,25 @@ export const pollSchema: ContentTypeSchema = {
     section: { type: 'customField', customField: 'global::section-picker', maxLength: 80, regex: SLUG, pluginOptions: shared },
     allSites: { type: 'boolean', default: false, pluginOptions: shared },
     sites: { type: 'customField', customField: 'global::site-picker', pluginOptions: shared },
+  },
+  config: {
+    metadatas: Object.fromEntries(
+      Object.entries({
+        slug: ['Web address name', 'Shared by every language, like "know-your-status".'],
+        question: ['Question', `What readers answer, in this language (at most ${MAX_QUESTION} characters).`],
+        choices: ['Choices', `${MIN_CHOICES} to ${MAX_CHOICES} answers. Each has a key, the same in every language (what votes count), and the label readers see in this language.`],
+        isMultiple: ['Several answers', 'Tick to let readers pick more than one answer.'],
+        maxChoices: ['At most this many answers', 'Optional, for several answers only.'],
+        results: ['Results', 'What readers see: percent, vote totals, or nothing (hidden).'],
+        shuffle: ['Random order', 'Tick to show the answers in a different order to each reader.'],
+        opensAt: ['Opens at', 'Optional. Readers can vote from this time on. Type it in your own time zone; it is saved in UTC.'],
+        closesAt: ['Closes at', 'Optional. Voting ends at this time; results stay visible.'],
+        placement: ['Shown', 'After an article, on a section page, or on the home page.'],
+        article: ['Article', 'For "article": the web address name of the article this poll follows, like "hiv-testing-basics".'],
+        section: ['Section', 'For "section": the section page this poll shows on.'],
+        allSites: ['Every site', 'Tick to show this on every country site that has polls; otherwise pick the sites below.'],
+        sites: ['Sites', 'The country sites that carry this, when "Every site" is not ticked.'],
+      }).map(([field, [label, description]]) => [field, { edit: { label, description } }]),
+    ),
   },
 };

@@ -15,7 +15,13 @@ export interface DocumentsApi {
 }
 
 export interface PollsStrapi {
-  readonly db: { readonly connection: Knex; query(uid: string): QueryApi };
+  readonly db: {
+    readonly connection: Knex;
+    query(uid: string): QueryApi;
+    /** Runs in the current Strapi transaction when there is one (lifecycles), else a new one. */
+    transaction<T>(callback: (params: { trx: Knex.Transaction }) => Promise<T>): Promise<T>;
+    readonly lifecycles: { subscribe(subscriber: { models: string[]; afterDelete?(event: { result?: unknown }): Promise<void> }): unknown };
+  };
   documents(uid: string): DocumentsApi;
   readonly config: { get(path: string, fallback?: unknown): unknown };
   get(name: 'components'): { set(uid: string, component: Record<string, unknown>): unknown; get(uid: string): unknown };
