@@ -86,8 +86,12 @@ const stringList = z
   .transform((value) => {
     if (value === null || value === undefined) return [];
     if (Array.isArray(value)) return value;
-    const parsed = z.array(z.string()).safeParse(JSON.parse(value));
-    return parsed.success ? parsed.data : [];
+    try {
+      const parsed = z.array(z.string()).safeParse(JSON.parse(value));
+      return parsed.success ? parsed.data : [];
+    } catch {
+      return [];
+    }
   });
 
 const pollRowSchema = z.object({
