@@ -1,9 +1,10 @@
 // The polls plugin's CMS half: the poll content type and its choice component, the ballot
-// tables, the write rule, and the demo polls the CMS seed asks for.
+// tables, the editors' results route, the write rule, and the demo polls the CMS seed asks for.
 import type { CmsHalf } from '@baobab/plugin-api';
 import { z } from 'zod';
 import { deleteVotes, ensureTables } from './cms/ballots';
 import { pollProblems } from './cms/rules';
+import { resultsController, routes } from './cms/results';
 import { CHOICE_COMPONENT, componentEntry, POLL_UID, pollSchema } from './cms/schema';
 import { seedPolls } from './cms/seed';
 import type { PollsStrapi } from './cms/strapi';
@@ -30,11 +31,11 @@ const cms: CmsHalf<PollsStrapi> = {
       },
     });
   },
+  routes,
+  controllers: { results: ({ strapi }: { strapi: PollsStrapi }) => resultsController(strapi) },
   rules: { poll: pollProblems },
   async seed(strapi, { sites }) {
-    const report = await seedPolls(strapi, sites);
-    if (report.created > 0) strapi.log.info(`Seeded demo polls: ${report.created} polls and translations`);
-    return report;
+    return (await seedPolls(strapi, sites)).created;
   },
 };
 

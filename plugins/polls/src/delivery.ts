@@ -5,7 +5,7 @@ import type { DeliveryHalf, PluginDeliveryContext, PluginSite } from '@baobab/pl
 import { z } from 'zod';
 import { castVote, countVotes, type Counts, voterHash, voterKey } from './cms/ballots';
 import { POLL_UID } from './cms/schema';
-import { isPollsStrapi, type PollsStrapi } from './cms/strapi';
+import type { PollsStrapi } from './cms/strapi';
 import { allowedChoices, checkChoices, isOpen, MAX_READER, percents, placements, pollErrorCodes, resultModes, shuffled } from './shared';
 
 export const typeDefs = /* GraphQL */ `
@@ -124,24 +124,7 @@ const siteSchema = z.object({
   plugins: stringList,
 });
 
-/** The delivery context as the CMS hands it to plugin resolvers (checked, since resolvers receive `unknown`). */
-type PollsContext = PluginDeliveryContext<PollsStrapi> & {
-  /** When the CMS offers tagged invalidation: this answer depends on `key`. */
-  readonly tag?: (key: string) => void;
-  /** When the CMS offers tagged invalidation: drop cached answers tagged `key`. */
-  readonly invalidateTag?: (key: string) => void;
-};
-
-function isPollsContext(value: unknown): value is PollsContext {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate: { strapi?: unknown; now?: unknown; chainFor?: unknown; carries?: unknown } = value;
-  return isPollsStrapi(candidate.strapi) && typeof candidate.now === 'number' && typeof candidate.chainFor === 'function' && typeof candidate.carries === 'function';
-}
-
-function contextOf(value: unknown): PollsContext {
-  if (!isPollsContext(value)) throw new GraphQLError('The polls plugin was called without a delivery context.', { extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-  return value;
-}
+type PollsContext = PluginDeliveryContext<PollsStrapi>;
 
 const fail = (code: string, message: string) => new GraphQLError(message, { extensions: { code } });
 const badInput = (message: string) => fail('BAD_USER_INPUT', message);
@@ -232,7 +215,7 @@ async function serve(context: PollsContext, site: PluginSite, requestedLocale: s
     const counts = visible ? await cachedCounts(context.strapi, row.documentId, site.code, context.now) : null;
     if (visible) {
       context.cacheFor(COUNTS_TTL_MS);
-      context.tag?.(tagFor(row.documentId, site.code));
+      context.tag(tagFor(row.documentId, site.code));
     }
     views.push(pollView(row, site, requestedLocale, counts, context.now));
   }
@@ -245,14 +228,13 @@ const slugArg = z.string().max(100);
 
 const siteOf = (source: unknown): PluginSite => {
   const parsed = siteSchema.safeParse(source);
-  if (!parsed.success) throw fail('INTERNAL_SERVER_ERROR', 'Site.polls was resolved without a site.');
+  if (!parsed.success) throw fail('INTERNAL_SERVER_ERROR', 'A polls field was resolved without its site.');
   return parsed.data;
 };
 
 const byOpenThenSlug = (now: number) => (a: PollRow, b: PollRow) => Number(isOpen(b, now)) - Number(isOpen(a, now)) || a.slug.localeCompare(b.slug);
 
-async function sitePolls(source: unknown, args: unknown, rawContext: unknown) {
-  const context = contextOf(rawContext);
+async function sitePolls(source: unknown, args: unknown, context: PollsContext) {
   const site = siteOf(source);
   const input = argsOf(localeArgs.extend({ placement: placementArg, article: slugArg.nullish(), section: slugArg.nullish() }), args);
   const { requestedLocale, chain } = context.chainFor(site, input.locale);
@@ -268,8 +250,7 @@ async function sitePolls(source: unknown, args: unknown, rawContext: unknown) {
   return serve(context, site, requestedLocale, rows);
 }
 
-async function sitePoll(source: unknown, args: unknown, rawContext: unknown) {
-  const context = contextOf(rawContext);
+async function sitePoll(source: unknown, args: unknown, context: PollsContext) {
   const site = siteOf(source);
   const input = argsOf(localeArgs.extend({ slug: slugArg }), args);
   const { requestedLocale, chain } = context.chainFor(site, input.locale);
@@ -287,14 +268,6 @@ const voteArgs = z.object({
   locale: z.string().nullish(),
 });
 
-const SITE_UID = 'api::site.site';
-
-async function siteByCode(strapi: PollsStrapi, code: string): Promise<PluginSite | null> {
-  const row = await strapi.db.query(SITE_UID).findOne({ where: { code, publishedAt: { $notNull: true } } });
-  if (row === null || row === undefined) return null;
-  return siteSchema.parse(row);
-}
-
 const keys = new WeakMap<object, Buffer>();
 function keyFor(strapi: PollsStrapi): Buffer {
   const known = keys.get(strapi);
@@ -306,12 +279,11 @@ function keyFor(strapi: PollsStrapi): Buffer {
   return key;
 }
 
-async function vote(_source: unknown, args: unknown, rawContext: unknown) {
-  const context = contextOf(rawContext);
+/** The CMS has already checked the site (source), that it enables polls, the write secret, the reader and the rate limit. */
+async function vote(source: unknown, args: unknown, context: PollsContext) {
   if (context.caller === null) throw fail('UNAUTHENTICATED', 'Voting needs the front end’s write secret.');
+  const site = siteOf(source);
   const input = argsOf(voteArgs, args);
-  const site = await siteByCode(context.strapi, input.site);
-  if (!site || !site.plugins.includes('polls')) throw fail('PLUGIN_NOT_ENABLED', `Site ${input.site} does not have polls.`);
   const { requestedLocale, chain } = context.chainFor(site, input.locale);
   const row = (await publishedPolls(context.strapi, chain, input.poll)).find((candidate) => context.carries(site, candidate));
   if (!row) throw fail(pollErrorCodes.notFound, `There is no poll "${input.poll}" on ${site.code}.`);
@@ -323,8 +295,7 @@ async function vote(_source: unknown, args: unknown, rawContext: unknown) {
   const counted = await castVote(db, { poll: row.documentId, site: site.code, voter: voterHash(keyFor(context.strapi), site.code, input.reader), choices: check.choices });
   if (counted) {
     forgetCounts(row.documentId, site.code);
-    if (context.invalidateTag) context.invalidateTag(tagFor(row.documentId, site.code));
-    else context.invalidate();
+    context.invalidateTag(tagFor(row.documentId, site.code));
   }
   // Fresh counts for the voter, never the cache's.
   const counts = row.results === 'hidden' ? null : await countVotes(db, row.documentId, site.code);

@@ -105,6 +105,21 @@ export async function countVotes(db: Knex, poll: string, site: string, tables: B
   return { total, byChoice };
 }
 
+const siteCountRow = z.object({ site: z.string(), count: z.coerce.number() });
+const siteChoiceRow = z.object({ site: z.string(), choice: z.string(), count: z.coerce.number() });
+
+/** The votes cast for a poll, per site that has any (for the editors' results view). */
+export async function countVotesBySite(db: Knex, poll: string, tables: BallotTables = defaultTables): Promise<Map<string, Counts>> {
+  const [totalRows, choiceRows] = await Promise.all([
+    db(tables.ballots).where({ poll }).select('site').count({ count: '*' }).groupBy('site'),
+    db(tables.choices).where({ poll }).select('site', 'choice').count({ count: '*' }).groupBy('site', 'choice'),
+  ]);
+  const bySite = new Map<string, { total: number; byChoice: Map<string, number> }>();
+  for (const row of z.array(siteCountRow).parse(totalRows)) bySite.set(row.site, { total: row.count, byChoice: new Map() });
+  for (const row of z.array(siteChoiceRow).parse(choiceRows)) bySite.get(row.site)?.byChoice.set(row.choice, row.count);
+  return bySite;
+}
+
 /** Forgets every ballot of a poll (when its document is deleted). */
 export async function deleteVotes(db: Knex, poll: string, tables: BallotTables = defaultTables): Promise<void> {
   await db(tables.choices).where({ poll }).delete();

@@ -75,9 +75,9 @@ export function pollData(poll: DemoPoll, locale: string, now: number): Record<st
   };
 }
 
-/** Creates the missing demo polls and translations for the seeded sites that enable polls. */
-export async function seedPolls(strapi: PollsStrapi, sites: ReadonlyArray<{ readonly code: string; readonly plugins?: readonly string[] }>, polls = loadDemoPolls()): Promise<{ created: number; skipped: number }> {
-  const enabled = new Set(sites.filter((site) => site.plugins?.includes('polls')).map((site) => site.code));
+/** Creates the missing demo polls and translations for the seeded demo sites (by code). */
+export async function seedPolls(strapi: PollsStrapi, sites: readonly string[], polls = loadDemoPolls()): Promise<{ created: number; skipped: number }> {
+  const enabled = new Set(sites);
   let created = 0;
   let skipped = 0;
   const now = Date.now();

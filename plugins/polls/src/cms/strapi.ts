@@ -27,10 +27,3 @@ export interface PollsStrapi {
   get(name: 'components'): { set(uid: string, component: Record<string, unknown>): unknown; get(uid: string): unknown };
   readonly log: { info(message: string): void; warn(message: string): void; error(message: string): void };
 }
-
-/** Whether a value looks like the Strapi instance (a structural check, for halves handed `unknown`). */
-export function isPollsStrapi(value: unknown): value is PollsStrapi {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate: { db?: unknown; documents?: unknown; config?: unknown } = value;
-  return typeof candidate.documents === 'function' && typeof candidate.db === 'object' && candidate.db !== null && typeof candidate.config === 'object';
-}
