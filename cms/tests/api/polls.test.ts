@@ -4,7 +4,8 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import knex, { type Knex } from 'knex';
-import { gql, type Json } from '../support/client';
+import { readCredentialsFile } from '@baobab/kit/dev-credentials';
+import { cmsUrl, gql, type Json } from '../support/client';
 
 const SECRET = process.env.BAOBAB_WRITE_SECRET ?? 'baobab-dev-only-secret';
 const authorized = { authorization: `Bearer ${SECRET}` };
@@ -180,4 +181,69 @@ describe('vote', () => {
     expect(end.counted).toBe(false);
     expect(end.poll.totalVotes).toBe(start + 2000);
   }, 180000);
+});
+
+describe('for editors', () => {
+  let token = '';
+  const admin = async (method: 'GET' | 'POST', route: string, body?: unknown, auth = true) => {
+    const response = await fetch(`${cmsUrl()}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, type: response.headers.get('content-type') ?? '', text };
+  };
+
+  beforeAll(async () => {
+    const dataDir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
+    const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
+    if (!credentials) throw new Error('no development credentials for the test CMS');
+    const login = await admin('POST', '/admin/login', { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD }, false);
+    token = JSON.parse(login.text).data.token;
+  });
+
+  it('refuses a poll with one choice and a repeated key, at the fields, and saves nothing', async () => {
+    const slug = `rule-${randomUUID().slice(0, 8)}`;
+    const response = await admin('POST', '/content-manager/collection-types/plugin::polls.poll?locale=en', {
+      slug,
+      question: 'Which?',
+      choices: [{ key: 'same', label: 'One' }],
+      placement: 'home',
+      allSites: true,
+    });
+    expect(response.status).toBe(400);
+    const body = JSON.parse(response.text);
+    const paths = body.error.details.errors.map((error: Json) => error.path.join('.'));
+    expect(paths).toContain('choices');
+    const twice = await admin('POST', '/content-manager/collection-types/plugin::polls.poll?locale=en', {
+      slug,
+      question: 'Which?',
+      choices: [{ key: 'same', label: 'One' }, { key: 'same', label: 'Two' }],
+      placement: 'home',
+      allSites: true,
+    });
+    expect(twice.status).toBe(400);
+    expect(JSON.parse(twice.text).error.details.errors.map((error: Json) => error.path.join('.'))).toContain('choices.1.key');
+    expect(await db('polls_polls').where({ slug }).count({ count: '*' }).then((rows) => Number(rows[0]?.count))).toBe(0);
+  });
+
+  it('reads a poll’s results per site, as JSON and as CSV, with an admin session only', async () => {
+    const someone = reader();
+    const voted = await vote({ site: 'mama-ng', poll: 'mama-home', choices: ['sometimes'], reader: someone });
+    const documentId = String(voted.data.vote.poll.id).split(':')[0];
+    const json = await admin('GET', `/polls/results/${documentId}`);
+    expect(json.status).toBe(200);
+    const site = JSON.parse(json.text).sites.find((entry: Json) => entry.site === 'mama-ng');
+    expect(site).toMatchObject({ name: 'MamaCare Nigeria', totalVotes: voted.data.vote.poll.totalVotes });
+    expect(site.choices.map((choice: Json) => choice.id)).toEqual(['every-night', 'sometimes', 'never']);
+    expect(site.choices.find((choice: Json) => choice.id === 'sometimes').votes).toBe(voted.data.vote.poll.choices.find((choice: Json) => choice.id === 'sometimes').votes);
+    const csv = await admin('GET', `/polls/results/${documentId}?format=csv`);
+    expect(csv.status).toBe(200);
+    expect(csv.type).toContain('text/csv');
+    expect(csv.text.split('\r\n')[0]).toBe('"site","site name","choice","label","votes","percent","site total votes"');
+    expect(csv.text).toContain('"mama-ng","MamaCare Nigeria","sometimes","Sometimes"');
+    expect((await admin('GET', `/polls/results/${documentId}`, undefined, false)).status).toBe(401);
+    expect((await admin('GET', '/polls/results/no-such-poll')).status).toBe(404);
+  });
 });
