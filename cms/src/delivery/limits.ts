@@ -19,6 +19,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
+import { pluginListSizes } from '../plugins';
 
 export interface QueryLimits {
   /** Characters of query text. */
@@ -228,6 +229,7 @@ export function estimateCost(
   const root = operation ? (operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()) : null;
   if (!operation || !root) return 0;
   const fragments = fragmentsOf(document);
+  const pluginLists = pluginListSizes();
   const memo = new Map<string, number>();
   const visiting = new Set<string>();
 
@@ -267,7 +269,7 @@ export function estimateCost(
       const first = intArgument(field, 'first', variables) ?? DEFAULT_PAGE;
       return weight + selectionCost(field.selectionSet, named, Math.max(first, 0));
     }
-    const items = isList ? (name === 'nodes' ? pageSize : (listEstimates[coordinate] ?? DEFAULT_LIST)) : 1;
+    const items = isList ? (name === 'nodes' ? pageSize : (listEstimates[coordinate] ?? pluginLists.get(coordinate) ?? DEFAULT_LIST)) : 1;
     return weight + items * selectionCost(field.selectionSet, named, pageSize);
   };
 

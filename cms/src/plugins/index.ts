@@ -41,3 +41,8 @@ export function pluginContentType(uid: string): { readonly plugin: LoadedPlugin;
 export function pluginWatches(): ReadonlySet<string> {
   return new Set(loadedPlugins().flatMap((plugin) => plugin.delivery?.watches ?? []));
 }
+
+/** List sizes the query-cost estimate assumes for plugins' plain lists (`Site.polls` → 5). */
+export function pluginListSizes(): ReadonlyMap<string, number> {
+  return new Map(loadedPlugins().flatMap((plugin) => Object.entries(plugin.delivery?.listSizes ?? {})));
+}

@@ -86,6 +86,8 @@ export interface DeliveryHalf<S = unknown> {
   readonly resolvers: Readonly<Record<string, Readonly<Record<string, PluginResolver<S>>>>>;
   /** Content types whose writes invalidate cached answers (`plugin::polls.poll`). */
   readonly watches?: readonly string[];
+  /** Sizes the query-cost estimate assumes for plain lists this half adds (`{ 'Site.polls': 5, 'Poll.choices': 10 }`); 20 otherwise. */
+  readonly listSizes?: Readonly<Record<string, number>>;
   /** Per mutation field: how many calls one client address may make in a minute (default 60). */
   readonly rateLimits?: Readonly<Record<string, number>>;
   /** Called once when the delivery schema is built, with the Strapi instance. */

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { castVote, countVotes, type Counts, voterHash, voterKey } from './cms/ballots';
 import { POLL_UID } from './cms/schema';
 import type { PollsStrapi } from './cms/strapi';
-import { allowedChoices, checkChoices, isOpen, MAX_READER, percents, placements, pollErrorCodes, resultModes, shuffled } from './shared';
+import { allowedChoices, checkChoices, isOpen, MAX_CHOICES, MAX_READER, percents, placements, pollErrorCodes, resultModes, shuffled } from './shared';
 
 export const typeDefs = /* GraphQL */ `
   extend type Site {
@@ -309,6 +309,8 @@ const delivery: DeliveryHalf<PollsStrapi> = {
     Mutation: { vote },
   },
   watches: [POLL_UID],
+  // For the query-cost estimate: a site shows a few polls, a poll has at most 10 choices.
+  listSizes: { 'Site.polls': 5, 'Poll.choices': MAX_CHOICES },
   rateLimits: { vote: VOTES_PER_MINUTE },
 };
 
