@@ -159,14 +159,30 @@ export function forgetCounts(documentId?: string, site?: string): void {
   else countsCache.delete(tagFor(documentId, site));
 }
 
+// Every published translation of every poll, parsed once and kept until a poll is written
+// (a database lifecycle subscribed in `init`) or PUBLISHED_TTL_MS (another process's edit).
+const PUBLISHED_TTL_MS = 10_000;
+let published: { readonly rows: readonly PollRow[]; readonly at: number } | null = null;
+
+/** Forgets the published polls (after a poll is written; for tests). */
+export function forgetPublishedPolls(): void {
+  published = null;
+}
+
+async function publishedRows(strapi: PollsStrapi, now: number): Promise<readonly PollRow[]> {
+  if (published && now - published.at < PUBLISHED_TTL_MS) return published.rows;
+  const generation = published;
+  const rows = z.array(pollRowSchema).parse(await strapi.db.query(POLL_UID).findMany({ where: { publishedAt: { $notNull: true } }, populate: { choices: true } }));
+  // A write during the read forgot `published`; keep what was read only if none happened.
+  if (published === generation) published = { rows, at: now };
+  return rows;
+}
+
 /** Published translations along the chain, the best one per document. */
-async function publishedPolls(strapi: PollsStrapi, chain: readonly string[], slug?: string): Promise<PollRow[]> {
-  const rows = await strapi.db.query(POLL_UID).findMany({
-    where: { publishedAt: { $notNull: true }, locale: { $in: [...chain] }, ...(slug === undefined ? {} : { slug }) },
-    populate: { choices: true },
-  });
+async function publishedPolls(strapi: PollsStrapi, now: number, chain: readonly string[], slug?: string): Promise<PollRow[]> {
   const best = new Map<string, PollRow>();
-  for (const row of z.array(pollRowSchema).parse(rows)) {
+  for (const row of await publishedRows(strapi, now)) {
+    if ((slug !== undefined && row.slug !== slug) || !chain.includes(row.locale)) continue;
     const current = best.get(row.documentId);
     if (!current || chain.indexOf(row.locale) < chain.indexOf(current.locale)) best.set(row.documentId, row);
   }
@@ -239,7 +255,7 @@ async function sitePolls(source: unknown, args: unknown, context: PollsContext) 
   const input = argsOf(localeArgs.extend({ placement: placementArg, article: slugArg.nullish(), section: slugArg.nullish() }), args);
   const { requestedLocale, chain } = context.chainFor(site, input.locale);
   const placement = input.placement?.toLowerCase();
-  const rows = (await publishedPolls(context.strapi, chain))
+  const rows = (await publishedPolls(context.strapi, context.now, chain))
     .filter((row) => context.carries(site, row))
     // A poll is listed once it opens; a closed one stays, with its results.
     .filter((row) => row.opensAt === null || row.opensAt <= context.now)
@@ -254,7 +270,7 @@ async function sitePoll(source: unknown, args: unknown, context: PollsContext) {
   const site = siteOf(source);
   const input = argsOf(localeArgs.extend({ slug: slugArg }), args);
   const { requestedLocale, chain } = context.chainFor(site, input.locale);
-  const row = (await publishedPolls(context.strapi, chain, input.slug)).find((candidate) => context.carries(site, candidate));
+  const row = (await publishedPolls(context.strapi, context.now, chain, input.slug)).find((candidate) => context.carries(site, candidate));
   if (!row) return null;
   const [view] = await serve(context, site, requestedLocale, [row]);
   return view ?? null;
@@ -285,7 +301,7 @@ async function vote(source: unknown, args: unknown, context: PollsContext) {
   const site = siteOf(source);
   const input = argsOf(voteArgs, args);
   const { requestedLocale, chain } = context.chainFor(site, input.locale);
-  const row = (await publishedPolls(context.strapi, chain, input.poll)).find((candidate) => context.carries(site, candidate));
+  const row = (await publishedPolls(context.strapi, context.now, chain, input.poll)).find((candidate) => context.carries(site, candidate));
   if (!row) throw fail(pollErrorCodes.notFound, `There is no poll "${input.poll}" on ${site.code}.`);
   if (!isOpen(row, context.now)) throw fail(pollErrorCodes.closed, 'This poll is closed.');
   const check = checkChoices({ isMultiple: row.isMultiple, maxChoices: row.maxChoices, keys: row.choices.map((choice) => choice.key) }, input.choices);
@@ -312,6 +328,14 @@ const delivery: DeliveryHalf<PollsStrapi> = {
   // For the query-cost estimate: a site shows a few polls, a poll has at most 10 choices.
   listSizes: { 'Site.polls': 5, 'Poll.choices': MAX_CHOICES },
   rateLimits: { vote: VOTES_PER_MINUTE },
+  init(strapi) {
+    // Now, and again once the write's transaction commits (a read in between may have seen the old rows).
+    const forget = async () => {
+      forgetPublishedPolls();
+      if (strapi.db.inTransaction()) await strapi.db.transaction(async ({ onCommit }) => onCommit(forgetPublishedPolls));
+    };
+    strapi.db.lifecycles.subscribe({ models: [POLL_UID], afterCreate: forget, afterUpdate: forget, afterDelete: forget, afterCreateMany: forget, afterUpdateMany: forget, afterDeleteMany: forget });
+  },
 };
 
 export default delivery;

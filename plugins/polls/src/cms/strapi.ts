@@ -2,6 +2,8 @@
 // on generated content-type typings (its UIDs are plugin ones the app's typings do not know).
 import type { Knex } from 'knex';
 
+type LifecycleEvent = 'afterCreate' | 'afterUpdate' | 'afterDelete' | 'afterCreateMany' | 'afterUpdateMany' | 'afterDeleteMany';
+
 export interface QueryApi {
   findMany(params?: Record<string, unknown>): Promise<unknown>;
   findOne(params?: Record<string, unknown>): Promise<unknown>;
@@ -19,8 +21,9 @@ export interface PollsStrapi {
     readonly connection: Knex;
     query(uid: string): QueryApi;
     /** Runs in the current Strapi transaction when there is one (lifecycles), else a new one. */
-    transaction<T>(callback: (params: { trx: Knex.Transaction }) => Promise<T>): Promise<T>;
-    readonly lifecycles: { subscribe(subscriber: { models: string[]; afterDelete?(event: { result?: unknown }): Promise<void> }): unknown };
+    inTransaction(): boolean;
+    transaction<T>(callback: (params: { trx: Knex.Transaction; onCommit(callback: () => void | Promise<void>): void }) => Promise<T>): Promise<T>;
+    readonly lifecycles: { subscribe(subscriber: { models: string[] } & Partial<Record<LifecycleEvent, (event: { result?: unknown }) => Promise<void>>>): unknown };
   };
   documents(uid: string): DocumentsApi;
   readonly config: { get(path: string, fallback?: unknown): unknown };
