@@ -185,7 +185,7 @@ describe('vote', () => {
 
 describe('for editors', () => {
   let token = '';
-  const admin = async (method: 'GET' | 'POST', route: string, body?: unknown, auth = true) => {
+  const admin = async (method: 'GET' | 'POST' | 'PUT', route: string, body?: unknown, auth = true) => {
     const response = await fetch(`${cmsUrl()}${route}`, {
       method,
       headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
@@ -226,6 +226,32 @@ describe('for editors', () => {
     expect(twice.status).toBe(400);
     expect(JSON.parse(twice.text).error.details.errors.map((error: Json) => error.path.join('.'))).toContain('choices.1.key');
     expect(await db('polls_polls').where({ slug }).count({ count: '*' }).then((rows) => Number(rows[0]?.count))).toBe(0);
+  });
+
+  it('serves a poll an editor publishes, and their edit, at once; a vote then counts', async () => {
+    const slug = `edited-${randomUUID().slice(0, 8)}`;
+    const base = '/content-manager/collection-types/plugin::polls.poll';
+    const read = async () => (await gql(`{ site(host: "kijana-ke.localhost") { poll(slug: "${slug}") { question isOpen choices { id label } } } }`)).data.site.poll;
+    expect(await read()).toBeNull();
+    const created = await admin('POST', `${base}?locale=en`, {
+      slug,
+      question: 'Is this new?',
+      choices: [{ key: 'yes', label: 'Yes' }, { key: 'no', label: 'No' }],
+      placement: 'home',
+      allSites: false,
+      sites: ['kijana-ke'],
+      results: 'percent',
+    });
+    expect(created.status).toBe(201);
+    const documentId = JSON.parse(created.text).data.documentId;
+    expect(await read()).toBeNull(); // a draft is not served
+    expect((await admin('POST', `${base}/${documentId}/actions/publish?locale=en`, {})).status).toBe(200);
+    expect(await read()).toEqual({ question: 'Is this new?', isOpen: true, choices: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] });
+    expect((await admin('PUT', `${base}/${documentId}?locale=en`, { question: 'Is this edited?' })).status).toBe(200);
+    expect((await admin('POST', `${base}/${documentId}/actions/publish?locale=en`, {})).status).toBe(200);
+    expect((await read()).question).toBe('Is this edited?');
+    const counted = await vote({ site: 'kijana-ke', poll: slug, choices: ['no'], reader: reader() });
+    expect(counted.data.vote).toMatchObject({ counted: true, poll: { totalVotes: 1 } });
   });
 
   it('reads a poll’s results per site, as JSON and as CSV, with an admin session only', async () => {
