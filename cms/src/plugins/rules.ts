@@ -5,11 +5,27 @@
 // tells the front ends.
 import type { Core } from '@strapi/strapi';
 import { isPlainObject as isRecord } from '@baobab/kit';
-import { fail, labellerFor, mergedData, WRITES } from '../content';
+import { fail, labellerFor, WRITES } from '../content';
 import { deliveryService } from '../delivery';
 import { pluginContentType, pluginWatches } from '.';
 
 const stringField = (value: unknown, key: string): string | undefined => (isRecord(value) && typeof value[key] === 'string' ? value[key] : undefined);
+
+/**
+ * The stored draft a write lands on, with its components (`choices`): the draft in the
+ * write's locale over any locale's draft (a new translation keeps the shared fields), then
+ * the write over both.
+ */
+async function pluginMergedData(strapi: Core.Strapi, uid: string, documentId: string | undefined, locale: string | undefined, sent: Record<string, unknown>) {
+  if (documentId === undefined) return sent;
+  const model: unknown = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]);
+  const attributes = isRecord(model) && isRecord(model.attributes) ? model.attributes : {};
+  const populate = Object.fromEntries(Object.entries(attributes).filter(([, attribute]) => isRecord(attribute) && (attribute.type === 'component' || attribute.type === 'dynamiczone')).map(([name]) => [name, true]));
+  const query = strapi.db.query(uid as Parameters<Core.Strapi['db']['query']>[0]);
+  const inLocale: unknown = locale === undefined ? null : await query.findOne({ where: { documentId, locale, publishedAt: null }, populate });
+  const anyLocale: unknown = await query.findOne({ where: { documentId, publishedAt: null }, populate });
+  return { ...(isRecord(anyLocale) ? anyLocale : {}), ...(isRecord(inLocale) ? inLocale : {}), ...sent };
+}
 
 export function registerPluginRules(strapi: Core.Strapi): void {
   strapi.documents.use(async (context, next) => {
@@ -20,7 +36,7 @@ export function registerPluginRules(strapi: Core.Strapi): void {
     const params: unknown = context.params;
     const sent = isRecord(params) && isRecord(params.data) ? params.data : undefined;
     if (rule && (action === 'create' || action === 'update') && sent) {
-      const { merged } = await mergedData(strapi, uid, stringField(params, 'documentId'), sent);
+      const merged = await pluginMergedData(strapi, uid, stringField(params, 'documentId'), stringField(params, 'locale'), sent);
       const problems = rule(merged);
       if (problems.length > 0) fail([...problems], labellerFor(strapi, uid, sent));
     }

@@ -245,6 +245,7 @@ describe('for editors', () => {
     expect(created.status).toBe(201);
     const documentId = JSON.parse(created.text).data.documentId;
     expect(await read()).toBeNull(); // a draft is not served
+    // Publish and edit send only what changes: the rule sees the stored draft (with its choices) under it.
     expect((await admin('POST', `${base}/${documentId}/actions/publish?locale=en`, {})).status).toBe(200);
     expect(await read()).toEqual({ question: 'Is this new?', isOpen: true, choices: [{ id: 'yes', label: 'Yes' }, { id: 'no', label: 'No' }] });
     expect((await admin('PUT', `${base}/${documentId}?locale=en`, { question: 'Is this edited?' })).status).toBe(200);
@@ -252,6 +253,12 @@ describe('for editors', () => {
     expect((await read()).question).toBe('Is this edited?');
     const counted = await vote({ site: 'kijana-ke', poll: slug, choices: ['no'], reader: reader() });
     expect(counted.data.vote).toMatchObject({ counted: true, poll: { totalVotes: 1 } });
+    // A new translation sends only its own text; the shared fields come from the document.
+    const swahili = await admin('PUT', `${base}/${documentId}?locale=sw`, { question: 'Je, ni mpya?', choices: [{ key: 'yes', label: 'Ndiyo' }, { key: 'no', label: 'Hapana' }] });
+    expect(swahili.status).toBe(200);
+    expect((await admin('POST', `${base}/${documentId}/actions/publish?locale=sw`, {})).status).toBe(200);
+    const inSwahili = (await gql(`{ site(host: "kijana-ke.localhost") { poll(slug: "${slug}", locale: "sw-KE") { question locale totalVotes choices { id label votes } } } }`)).data.site.poll;
+    expect(inSwahili).toEqual({ question: 'Je, ni mpya?', locale: 'sw', totalVotes: 1, choices: [{ id: 'yes', label: 'Ndiyo', votes: 0 }, { id: 'no', label: 'Hapana', votes: 1 }] });
   });
 
   it('reads a poll’s results per site, as JSON and as CSV, with an admin session only', async () => {
