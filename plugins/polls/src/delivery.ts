@@ -139,7 +139,8 @@ function argsOf<T extends z.ZodType>(schema: T, args: unknown): z.infer<T> {
 
 const tagFor = (documentId: string, site: string) => `polls:${documentId}:${site}`;
 
-// Counts per (poll, site), kept until a vote for that pair or COUNTS_TTL_MS (other CMS processes' votes).
+// Counts per (poll, site): a vote replaces them with its fresh counts; COUNTS_TTL_MS bounds
+// their age (votes taken by another CMS process).
 const countsCache = new Map<string, { readonly counts: Counts; readonly at: number }>();
 const COUNTS_CACHE_MAX = 5_000;
 
@@ -148,9 +149,20 @@ async function cachedCounts(strapi: PollsStrapi, documentId: string, site: strin
   const known = countsCache.get(key);
   if (known && now - known.at < COUNTS_TTL_MS) return known.counts;
   const counts = await countVotes(strapi.db.connection, documentId, site);
+  rememberCounts(documentId, site, counts, now);
+  return counts;
+}
+
+/**
+ * Keeps counts for (poll, site) unless newer ones are already kept: counts only grow, so a
+ * read that started before a vote never replaces the vote's own fresh counts.
+ */
+function rememberCounts(documentId: string, site: string, counts: Counts, now: number): void {
+  const key = tagFor(documentId, site);
+  const known = countsCache.get(key);
+  if (known && now - known.at < COUNTS_TTL_MS && known.counts.total > counts.total) return;
   if (countsCache.size >= COUNTS_CACHE_MAX) countsCache.clear();
   countsCache.set(key, { counts, at: now });
-  return counts;
 }
 
 /** Forgets cached counts (all, or one poll on one site). For tests and after a vote. */
@@ -309,12 +321,13 @@ async function vote(source: unknown, args: unknown, context: PollsContext) {
 
   const db = context.strapi.db.connection;
   const counted = await castVote(db, { poll: row.documentId, site: site.code, voter: voterHash(keyFor(context.strapi), site.code, input.reader), choices: check.choices });
+  // Fresh counts for the voter, never the cache's; they become the cached counts of (poll, site).
+  const counts = row.results === 'hidden' ? null : await countVotes(db, row.documentId, site.code);
   if (counted) {
-    forgetCounts(row.documentId, site.code);
+    if (counts) rememberCounts(row.documentId, site.code, counts, context.now);
+    else forgetCounts(row.documentId, site.code);
     context.invalidateTag(tagFor(row.documentId, site.code));
   }
-  // Fresh counts for the voter, never the cache's.
-  const counts = row.results === 'hidden' ? null : await countVotes(db, row.documentId, site.code);
   return { poll: pollView(row, site, requestedLocale, counts, context.now), counted };
 }
 
