@@ -7,7 +7,7 @@ import { CmsError } from '@baobab/kit/delivery';
 import { defaultBodyLimits, type BodyLimits } from '@baobab/kit/http';
 import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
 import { z } from 'zod';
-import { enabledHalves, type LoadedHalf } from '../src/plugins';
+import { enabledHalves, type LoadedHalf } from '../src/plugin-slots';
 import { BACK_FIELD, CSRF_FIELD, READER_COOKIE, cookieValue, isCsrfTokenValid, verifyReader } from '../src/reader';
 
 export const PLUGIN_PREFIX = '/_plugins/';

@@ -1,17 +1,15 @@
 // The mobi half of each installed plugin (the registry, baobab.config.ts), loaded once per
 // process: which selection a page query adds under `site { }` for a slot, and which
 // components render there. A site that does not enable a plugin gets nothing from it.
-import { isEnabled, type MobiHalf, type PluginDefinition, type PluginSite, type Slot } from '@baobab/plugin-api';
+// Server-side only (page props, the HTTP layer): rendering reads src/plugin-slots.ts.
+import type { PluginDefinition, PluginSite, Slot } from '@baobab/plugin-api';
 import registry from '../../../baobab.config';
+import { enabledHalves, type LoadedHalf } from './plugin-slots';
 import type { Route } from './routes';
 
-export interface LoadedHalf {
-  readonly name: string;
-  readonly half: MobiHalf;
-}
+export { enabledHalves, type LoadedHalf };
 
 declare global {
-  // Loaded by the page's server-side props (async), read while rendering (sync), in one process.
   // eslint-disable-next-line no-var
   var __baobabMobiHalves: Promise<readonly LoadedHalf[]> | undefined;
 }
@@ -22,17 +20,12 @@ export async function importMobiHalves(plugins: readonly PluginDefinition[]): Pr
   return halves.filter((half): half is LoadedHalf => half !== null);
 }
 
-let ready: readonly LoadedHalf[] = [];
-
-/** The installed mobi halves; the first call imports them. */
+/** The installed mobi halves; the first call imports them, and rendering finds them loaded (src/plugin-slots.ts). */
 export async function loadMobiHalves(): Promise<readonly LoadedHalf[]> {
   globalThis.__baobabMobiHalves ??= importMobiHalves(registry.plugins);
-  ready = await globalThis.__baobabMobiHalves;
-  return ready;
+  globalThis.__baobabLoadedMobiHalves = await globalThis.__baobabMobiHalves;
+  return globalThis.__baobabLoadedMobiHalves;
 }
-
-/** The halves `loadMobiHalves` loaded, for rendering (which cannot wait). */
-export const loadedMobiHalves = (): readonly LoadedHalf[] => ready;
 
 /** The slot a route's page has, if any. */
 export function slotFor(route: Route): Slot | null {
@@ -47,9 +40,6 @@ export function slotFor(route: Route): Slot | null {
       return null;
   }
 }
-
-/** The halves a site enables, in registry order. */
-export const enabledHalves = (halves: readonly LoadedHalf[], site: Pick<PluginSite, 'plugins'>): readonly LoadedHalf[] => halves.filter((loaded) => isEnabled(site, loaded.name));
 
 /** What the enabled plugins add under `site { }` of the page query for a slot ('' when nothing). */
 export function slotSelection(halves: readonly LoadedHalf[], site: Pick<PluginSite, 'plugins'>, slot: Slot | null): string {

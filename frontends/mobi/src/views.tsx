@@ -6,7 +6,7 @@ import { isValidElement, type ReactNode } from 'react';
 import { IMAGE_WIDTHS, imagePath } from './image-path';
 import { Blocks } from './blocks';
 import type { ArticleView, Card, Connection, Frame } from './content';
-import { enabledHalves, loadedMobiHalves } from './plugins';
+import { enabledHalves, loadedMobiHalves } from './plugin-slots';
 import { pathFor, type Route } from './routes';
 import { createTranslate, type Translate } from './translate';
 import type { PageData, PageProps, PluginSlotsProps } from './site-page';
