@@ -47,13 +47,15 @@ const Results = ({ item, t, hasVoted }: { item: Poll; t: SlotProps['t']; hasVote
           <li key={choice.id}>
             {item.results === 'PERCENT' ? (
               <>
-                {choice.label}: <strong>{choice.percent ?? 0}%</strong>
+                {`${choice.label}: `}
+                <strong>{`${choice.percent ?? 0}%`}</strong>
                 {/* A bar in plain HTML: its width is the share, its colour the theme's text colour. */}
                 <span aria-hidden="true" style={{ display: 'block', height: '0.5em', minWidth: '1px', width: `${choice.percent ?? 0}%`, background: 'currentColor' }} />
               </>
             ) : (
               <>
-                {choice.label}: <strong>{t('pollVotes', { count: choice.votes ?? 0 })}</strong>
+                {`${choice.label}: `}
+                <strong>{t('pollVotes', { count: choice.votes ?? 0 })}</strong>
               </>
             )}
           </li>
@@ -76,7 +78,8 @@ const Ballot = ({ item, props }: { item: Poll; props: SlotProps }) => (
       {item.choices.map((choice) => (
         <p key={choice.id}>
           <label>
-            <input type={item.isMultiple ? 'checkbox' : 'radio'} name={CHOICE_FIELD} value={choice.id} /> {choice.label}
+            <input type={item.isMultiple ? 'checkbox' : 'radio'} name={CHOICE_FIELD} value={choice.id} />
+            {` ${choice.label}`}
           </label>
         </p>
       ))}
