@@ -38,14 +38,26 @@ export function pluginRoute(url: string): { readonly plugin: string; readonly ro
   return plugin !== undefined && route !== undefined && rest.length === 0 && isSlug(plugin) && isSlug(route) ? { plugin, route } : null;
 }
 
-/** A path on this site (`/…`, never `//host` or a backslash trick), without its query; anything else is home. */
+/** Visible ASCII after one `/`, never `//host` or a backslash trick: safe in a Location header and as a request path. */
+const LOCAL = /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/;
+
+const decodes = (value: string) => {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A page of this site, without its query (the page a form was on); anything else is home. */
 export function localPath(value: unknown): string {
-  if (typeof value !== 'string' || !/^\/(?![/\\])[^\s\\]*$/.test(value) || value.length > 512) return '/';
+  if (typeof value !== 'string' || value.length > 512 || !LOCAL.test(value) || value.includes('?') || !decodes(value)) return '/';
   return value;
 }
 
-/** Where a plugin asks to send the reader: a local path with an optional query, else `fallback`. */
-const localTarget = (value: string, fallback: string) => (/^\/(?![/\\])[^\s\\]*$/.test(value) && value.length <= 1024 ? value : fallback);
+/** Where a plugin asks to send the reader: a local path with an optional query and fragment, else `fallback`. */
+const localTarget = (value: string, fallback: string) => (value.length <= 1024 && LOCAL.test(value) ? value : fallback);
 
 /** Form fields: one value, or every value when a name repeats (checkboxes). */
 export function formFields(body: Buffer): Record<string, string | string[]> {

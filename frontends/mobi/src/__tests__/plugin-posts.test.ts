@@ -190,6 +190,10 @@ describe('a plugin form post', () => {
     expect(answer.headers.location).toBe('/articles/a');
     expect(localPath('https://evil.example/')).toBe('/');
     expect(localPath('/\\evil.example')).toBe('/');
+    expect(localPath('/articles/é')).toBe('/');
+    expect(localPath('/articles/%E0%A4%A')).toBe('/');
+    expect(localPath('/articles/a?voted=x')).toBe('/');
+    expect(localPath('/sw-KE/articles/a')).toBe('/sw-KE/articles/a');
   });
 
   it('answers 404 for a plugin the site does not enable, an unknown route or plugin, or an unknown host', async () => {
