@@ -12,6 +12,8 @@ const mobiPort = Number(process.env.MOBI_PORT ?? 3000);
 const chatPort = Number(process.env.CHAT_PORT ?? 3100);
 // The CMS tells the mobi-site when content changes; this run's shared secret guards that door.
 const notifySecret = process.env.BAOBAB_NOTIFY_SECRET ?? crypto.randomBytes(24).toString('base64url');
+// The front ends' key for the delivery API's mutations (votes): one per run, shared by all three.
+const writeSecret = process.env.BAOBAB_WRITE_SECRET ?? crypto.randomBytes(24).toString('base64url');
 
 interface BaobabProcess {
   readonly name: string;
@@ -34,6 +36,7 @@ const processes: BaobabProcess[] = [
       PORT: String(cmsPort),
       BAOBAB_NOTIFY_URLS: [`http://127.0.0.1:${mobiPort}/_baobab/invalidate`, `http://127.0.0.1:${chatPort}/_baobab/invalidate`].join(','),
       BAOBAB_NOTIFY_SECRET: notifySecret,
+      BAOBAB_WRITE_SECRET: writeSecret,
       // The admin's Preview button opens the mobi-site's /_baobab/preview.
       BAOBAB_PREVIEW_URL: process.env.BAOBAB_PREVIEW_URL ?? `http://localhost:${mobiPort}`,
     },
@@ -45,7 +48,7 @@ const processes: BaobabProcess[] = [
     name: 'mobi',
     command: 'exec node --import tsx frontends/mobi/scripts/serve.ts',
     prefixColor: 'cyan',
-    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_ADMIN_URL: `http://localhost:${cmsPort}` },
+    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_WRITE_SECRET: writeSecret, BAOBAB_ADMIN_URL: `http://localhost:${cmsPort}` },
     url: `http://localhost:${mobiPort}`,
     check: `http://127.0.0.1:${mobiPort}/_baobab/health`,
     exists: fs.existsSync(path.join(root, 'frontends/mobi/package.json')),
@@ -54,7 +57,7 @@ const processes: BaobabProcess[] = [
     name: 'chat',
     command: 'exec node --import tsx frontends/chat/scripts/serve.ts',
     prefixColor: 'magenta',
-    env: { PORT: String(chatPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret },
+    env: { PORT: String(chatPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_WRITE_SECRET: writeSecret },
     url: `http://localhost:${chatPort}`,
     check: `http://127.0.0.1:${chatPort}/_baobab/health`,
     exists: fs.existsSync(path.join(root, 'frontends/chat/package.json')),

@@ -63,7 +63,7 @@ describe.each([
       expect(await page.locator('html').getAttribute('lang')).toBe('sw-KE');
 
       await page.locator('input[name="q"]').fill('VVU');
-      await page.locator('button[type="submit"]').click();
+      await page.locator('form[role="search"] button[type="submit"]').click();
       expect(new URL(page.url()).pathname).toBe('/sw-KE/search');
       expect(await page.locator('h1').textContent()).toContain('VVU');
       await page.goBack();
@@ -101,7 +101,7 @@ describe('under the content security policy', () => {
       await image.evaluate((element: HTMLImageElement) => element.decode());
       expect(await image.evaluate((element: HTMLImageElement) => element.naturalWidth)).toBeGreaterThan(0);
       await page.locator('input[name="q"]').fill('HIV');
-      await page.locator('button[type="submit"]').click();
+      await page.locator('form[role="search"] button[type="submit"]').click();
       expect(new URL(page.url()).pathname).toBe('/search');
       expect(await page.locator('main .cards a').count()).toBeGreaterThan(0);
       expect(refused).toEqual([]);

@@ -2,7 +2,7 @@
 import type { GetServerSideProps } from 'next';
 import Head from 'next/head';
 import { loadPage, type PageProps } from '../src/site-page';
-import { styleElementText } from '../src/themes';
+import { styleElementText } from '../src/style-text';
 import { SitePage, Unavailable, UnknownHost } from '../src/views';
 
 // Zero client JavaScript. Next 16 removed the type from PageConfig, so it is declared here.

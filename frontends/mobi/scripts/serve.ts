@@ -5,14 +5,27 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { createDelivery } from '@baobab/kit/delivery';
 import next from 'next';
+import { z } from 'zod';
 import { createRequestHandler, previewFrameAncestors } from '../server/http';
 import { createImageHandler } from '../server/images';
 import { createPageCache } from '../server/page-cache';
+import { createPluginPostHandler, createWriteDelivery } from '../server/plugin-post';
 import { MobiConfigError, mobiConfig } from '../src/config';
+import { uiStrings } from '../src/i18n';
+import { loadMobiHalves } from '../src/plugins';
+import { requestHost } from '../src/site-page';
+import { createTranslate } from '../src/translate';
 
 const appDir = path.resolve(__dirname, '..');
-const watched = ['pages', 'src', 'next.config.js', '../kit/src', '../chat/src', '../../themes', '../../locales'];
+const watched = ['pages', 'src', 'next.config.js', '../../packages', '../../themes', '../../plugins', '../../locales', '../../baobab.config.ts'];
+
+/** What a plugin post needs of the site its Host names. */
+const POST_SITE = {
+  query: 'query PostSite($host: String!) { site(host: $host) { code defaultLocale locales { code } plugins } }',
+  schema: z.object({ site: z.object({ code: z.string(), defaultLocale: z.string(), locales: z.array(z.object({ code: z.string() })), plugins: z.array(z.string()) }).nullable() }),
+};
 
 function newestSource(): number {
   let newest = 0;
@@ -57,6 +70,21 @@ async function main() {
     cacheDir: config.imageCacheDir,
     log: (message) => console.warn(message),
   });
+  const read = createDelivery(config.cmsUrl);
+  const pluginPost = createPluginPostHandler({
+    halves: loadMobiHalves,
+    siteFor: async (req) => {
+      const { site } = await read(POST_SITE.schema, POST_SITE.query, { host: requestHost(req) });
+      return site ? { ...site, locales: site.locales.map((entry) => entry.code) } : null;
+    },
+    readerSecret: config.readerSecret,
+    delivery: createWriteDelivery(config.cmsUrl, config.writeSecret),
+    translate: (locale) => {
+      const t = createTranslate(uiStrings(locale));
+      return (key, values) => t(key, values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)])));
+    },
+    log: (message) => console.warn(message),
+  });
   const onRequest = createRequestHandler({
     handle: (req, res) => handle(req, res),
     images,
@@ -64,6 +92,8 @@ async function main() {
     notifySecret: config.notifySecret ?? undefined,
     log: (message) => console.warn(message),
     frameAncestors: previewFrameAncestors(config.adminUrls),
+    readerSecret: config.readerSecret,
+    pluginPost,
   });
   const server = http.createServer((req, res) => {
     onRequest(req, res).catch((error: unknown) => {

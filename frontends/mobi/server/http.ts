@@ -1,15 +1,21 @@
 // The mobi-site's HTTP server: answers from the page cache when it can (ETag, 304, gzip),
 // renders through Next when it must, and takes the CMS's "content changed" notice. Every
 // answer carries the security headers; a body over the limit gets 413, a malformed URL 400.
+// Plugin form posts go through server/plugin-post.ts; a page holding a plugin form gets
+// the reader's own CSRF token (and cookie) put in as it is sent.
 import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import zlib from 'node:zlib';
 import { defaultBodyLimits, readBody, type BodyLimits } from '@baobab/kit/http';
 import { isLiteRequest } from '../src/lite';
 import { IMAGE_PREFIX } from '../src/image-path';
 import { PREVIEW_PATH } from '../src/preview-path';
-import { BAD_REQUEST_HEADER } from '../src/site-page';
+import { csrfToken, formTokenMarker, readerOf } from '../src/reader';
+import { bypassesPageCache } from '../src/routes';
+import { BAD_REQUEST_HEADER, NOTICE_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
+import { isPluginPath, PLUGIN_BODY_LIMITS, type PostOutcome } from './plugin-post';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
 /** Answers 204 once the server is up, without asking the CMS anything. */
@@ -109,17 +115,44 @@ function setSecurityHeaders(res: ServerResponse): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
 }
 
-function send(req: IncomingMessage, res: ServerResponse, page: Pick<CachedPage, 'status' | 'contentType' | 'body' | 'etag'> & { gzip?: Buffer }, cacheState: string) {
+const isHttps = (req: IncomingMessage) => String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() === 'https' || (req.socket as Partial<TLSSocket>).encrypted === true;
+
+/**
+ * A page holding a plugin form, made this reader's: the token marker replaced by their
+ * CSRF token, a cookie for a new reader, an ETag of their own. Null for other pages.
+ */
+function personalize(req: IncomingMessage, page: Pick<CachedPage, 'body' | 'etag'>, readerSecret: string | undefined): { body: Buffer; etag: string; setCookie: string | null } | null {
+  const marker = formTokenMarker();
+  if (readerSecret === undefined || !page.body.includes(marker)) return null;
+  const reader = readerOf(readerSecret, req.headers, isHttps(req));
+  const token = csrfToken(readerSecret, reader.id);
+  const body = Buffer.from(page.body.toString('utf8').replaceAll(marker, token));
+  return { body, etag: `${page.etag.slice(0, -1)}-${crypto.createHash('sha1').update(token).digest('base64url').slice(0, 10)}"`, setCookie: reader.setCookie };
+}
+
+interface SendOptions {
+  /** Signs reader cookies and CSRF tokens; pages with plugin forms are sent as they are without it (tests of the cache alone). */
+  readonly readerSecret?: string;
+  /** The answer's status instead of the page's (a refused post's page again). */
+  readonly status?: number;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, cachedPage: Pick<CachedPage, 'status' | 'contentType' | 'body' | 'etag'> & { gzip?: Buffer }, cacheState: string, options: SendOptions = {}) {
   for (const name of res.getHeaderNames()) res.removeHeader(name);
+  const personal = personalize(req, cachedPage, options.readerSecret);
+  const page = personal ? { ...cachedPage, body: personal.body, etag: personal.etag, gzip: undefined } : cachedPage;
+  const status = options.status ?? page.status;
   const headers: Record<string, string | number> = {
     ...SECURITY_HEADERS,
     'Content-Type': page.contentType,
     ETag: page.etag,
-    'Cache-Control': page.status === 200 ? CACHE_CONTROL : 'no-store',
-    Vary: 'Accept-Encoding, Via, User-Agent, X-IORG-FBS, X-OperaMini-Phone-UA',
+    // A page with a reader's own token is theirs alone: no shared cache may keep it; a fresh render after a post is kept by none.
+    'Cache-Control': status !== 200 || cacheState === 'fresh' ? 'no-store' : personal ? 'private, no-cache' : CACHE_CONTROL,
+    Vary: `Accept-Encoding, Via, User-Agent, X-IORG-FBS, X-OperaMini-Phone-UA${personal ? ', Cookie' : ''}`,
     'X-Page-Cache': cacheState,
   };
-  if (page.status === 200 && req.headers['if-none-match'] === page.etag) {
+  if (personal?.setCookie) headers['Set-Cookie'] = personal.setCookie;
+  if (status === 200 && req.headers['if-none-match'] === page.etag) {
     res.writeHead(304, headers);
     res.end();
     return;
@@ -128,7 +161,7 @@ function send(req: IncomingMessage, res: ServerResponse, page: Pick<CachedPage, 
   const body = wantsGzip ? (page.gzip ?? zlib.gzipSync(page.body)) : page.body;
   if (wantsGzip) headers['Content-Encoding'] = 'gzip';
   headers['Content-Length'] = body.length;
-  res.writeHead(page.status, headers);
+  res.writeHead(status, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
 }
 
@@ -164,17 +197,58 @@ export function createRequestHandler(options: {
   bodyLimits?: BodyLimits;
   /** Origins that may frame the draft preview (see previewFrameAncestors); none by default. */
   frameAncestors?: readonly string[];
+  /** Signs reader cookies and the CSRF tokens of plugin forms (src/reader.ts). */
+  readerSecret?: string;
+  /** Plugin form posts (server/plugin-post.ts); without it `/_plugins/…` is 404. */
+  pluginPost?: (req: IncomingMessage, body: Buffer) => Promise<PostOutcome>;
 }) {
-  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [] } = options;
+  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost } = options;
+  const sendOptions: SendOptions = readerSecret === undefined ? {} : { readerSecret };
+
+  /** The page at `back` rendered again for this reader, with a message above it: never cached. */
+  async function pageAgain(req: IncomingMessage, res: ServerResponse, back: string, status: number, message: string) {
+    req.method = 'GET';
+    req.url = back;
+    for (const name of ['content-type', 'content-length', 'transfer-encoding']) delete req.headers[name];
+    req.headers[NOTICE_HEADER] = encodeURIComponent(message);
+    const rendered = await captureRender(handle, req, res);
+    send(req, res, withEtag(rendered), 'fresh', { ...sendOptions, status });
+  }
+
+  async function answerPost(req: IncomingMessage, res: ServerResponse, body: Buffer) {
+    const outcome: PostOutcome = pluginPost ? await pluginPost(req, body) : { kind: 'plain', status: 404, message: 'Not found.\n' };
+    switch (outcome.kind) {
+      case 'redirect':
+        res.writeHead(303, { Location: outcome.location, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end(`See ${outcome.location}\n`);
+        return;
+      case 'page-again':
+        await pageAgain(req, res, outcome.back, outcome.status, outcome.message);
+        return;
+      case 'plain':
+        res.writeHead(outcome.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...outcome.headers });
+        res.end(outcome.message);
+        return;
+    }
+  }
+
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    const body = hasBody(req) ? await readBody(req, bodyLimits) : null;
+    // The message header is ours to set (a refused post's page again), never a reader's.
+    delete req.headers[NOTICE_HEADER];
+    const isPluginPost = isPluginPath(req.url ?? '/');
+    const limits = isPluginPost ? PLUGIN_BODY_LIMITS : bodyLimits;
+    const body = hasBody(req) ? await readBody(req, limits) : null;
     if (body && !body.ok) {
       if (body.reason === 'unreadable' || res.destroyed) return void req.socket.destroy();
       // The kit has read and dropped the rest when it could, so the client reads this; otherwise close after it.
       res.writeHead(413, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...(body.drained ? {} : { Connection: 'close' }) });
-      res.end(`Request body too large: this site takes at most ${bodyLimits.maxBytes} bytes.\n`);
+      res.end(`Request body too large: this site takes at most ${limits.maxBytes} bytes.\n`);
+      return;
+    }
+    if (isPluginPost) {
+      await answerPost(req, res, body?.body ?? Buffer.alloc(0));
       return;
     }
     if (req.url === HEALTH_PATH) {
@@ -225,12 +299,17 @@ export function createRequestHandler(options: {
       res.end(req.method === 'HEAD' ? undefined : rendered.body);
       return;
     }
-    if (cache === null || (req.method !== 'GET' && req.method !== 'HEAD')) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
       await handle(req, res);
       return;
     }
-    if (req.headers[BAD_REQUEST_HEADER] !== undefined) {
-      send(req, res, withEtag(await captureRender(handle, req, res)), 'bypass');
+    if (req.headers[BAD_REQUEST_HEADER] !== undefined || cache === null) {
+      send(req, res, withEtag(await captureRender(handle, req, res)), 'bypass', sendOptions);
+      return;
+    }
+    // Where a plugin form's post redirects (`?voted=…`): fresh results for this reader, stored nowhere.
+    if (bypassesPageCache(Object.fromEntries(new URL(req.url ?? '/', 'http://page.invalid').searchParams))) {
+      send(req, res, withEtag(await captureRender(handle, req, res)), 'fresh', sendOptions);
       return;
     }
     // Next writes no body for HEAD, and a cached empty page would blank the page for every
@@ -239,7 +318,7 @@ export function createRequestHandler(options: {
     const key = pageKey(req, isLiteRequest(req.headers));
     const cached = cache.get(key);
     if (cached && !cached.isStale) {
-      send(req, res, cached.page, 'hit');
+      send(req, res, cached.page, 'hit', sendOptions);
       return;
     }
     // Requests for a page already being rendered wait for that render instead of starting their own.
@@ -252,12 +331,12 @@ export function createRequestHandler(options: {
     const { rendered, page } = await outcome;
     const lastGood = rendered.status >= 500 ? cache.lastGood(key) : undefined;
     if (page) {
-      send(req, res, page, running ? 'shared' : 'miss');
+      send(req, res, page, running ? 'shared' : 'miss', sendOptions);
     } else if (lastGood) {
       log(`mobi: serving the last good ${key} (render answered ${rendered.status})`);
-      send(req, res, lastGood, 'stale');
+      send(req, res, lastGood, 'stale', sendOptions);
     } else {
-      send(req, res, withEtag(rendered), 'bypass');
+      send(req, res, withEtag(rendered), 'bypass', sendOptions);
     }
   };
 }

@@ -11,6 +11,9 @@ export const PAGE_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, lastGoodMaxByte
 export const PAGE_CACHE_MIN_BYTES = 256 * 1024;
 /** The notice secret only guards clearing the page cache: 24 characters (18 random bytes) suffice in production. */
 export const NOTIFY_SECRET_MIN_LENGTH = 24;
+/** Development stand-ins, refused in production: the reader cookie's signing key and the CMS write secret. */
+export const DEV_READER_SECRET = 'baobab-dev-only-reader-secret';
+export const DEV_WRITE_SECRET = 'baobab-dev-only-secret';
 
 const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
 /** `<repo>/data`, as the CMS's default; from this file in frontends/mobi/src (scripts/serve.ts and tests load the source). */
@@ -31,6 +34,10 @@ export interface MobiConfig {
   readonly pageCache: { readonly maxBytes: number; readonly lastGoodMaxBytes: number } | null;
   readonly dataDir: string;
   readonly imageCacheDir: string;
+  /** Signs readers' anonymous cookies and the CSRF tokens bound to them (BAOBAB_READER_SECRET). */
+  readonly readerSecret: string;
+  /** Sent as `Authorization: Bearer …` with plugin mutations to the delivery API (BAOBAB_WRITE_SECRET, shared with the CMS). */
+  readonly writeSecret: string;
 }
 
 export class MobiConfigError extends Error {
@@ -113,10 +120,12 @@ const envSchema = z.object({
   BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: size(PAGE_CACHE_DEFAULTS.lastGoodMaxBytes),
   BAOBAB_DATA_DIR: setting('a folder', (value) => path.resolve(value), DEFAULT_DATA_DIR),
   BAOBAB_IMAGE_CACHE_DIR: setting<string | null>('a folder', (value) => path.resolve(value), null),
+  BAOBAB_READER_SECRET: z.string().optional(),
+  BAOBAB_WRITE_SECRET: z.string().optional(),
 });
 
 /** Variables whose values never appear in a message. */
-const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET']);
+const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET', 'BAOBAB_READER_SECRET', 'BAOBAB_WRITE_SECRET']);
 const got = (name: string, raw: string | undefined) => (SENSITIVE.has(name) ? 'got another value (not shown)' : `got ${JSON.stringify(raw ?? '')}`);
 
 /**
@@ -142,6 +151,13 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     const weak = secretProblem('BAOBAB_NOTIFY_SECRET', notifySecret, { minLength: NOTIFY_SECRET_MIN_LENGTH });
     if (weak !== null) throw new MobiConfigError(`Refusing to start in production: ${weak}`);
   }
+  const readerSecret = given(e.BAOBAB_READER_SECRET);
+  const writeSecret = given(e.BAOBAB_WRITE_SECRET);
+  if (isProduction) {
+    // A known cookie key lets anyone mint readers (and vote as many); a known write secret lets anyone write.
+    const weak = [secretProblem('BAOBAB_READER_SECRET', readerSecret), secretProblem('BAOBAB_WRITE_SECRET', writeSecret)].filter((problem) => problem !== null);
+    if (weak.length > 0) throw new MobiConfigError(`Refusing to start in production: ${weak.join(' ')}`);
+  }
   return {
     isProduction,
     port: e.PORT,
@@ -152,6 +168,8 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     pageCache: e.BAOBAB_PAGE_CACHE ? { maxBytes: e.BAOBAB_PAGE_CACHE_BYTES, lastGoodMaxBytes: e.BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES } : null,
     dataDir: e.BAOBAB_DATA_DIR,
     imageCacheDir: e.BAOBAB_IMAGE_CACHE_DIR ?? path.join(e.BAOBAB_DATA_DIR, 'image-cache'),
+    readerSecret: readerSecret ?? DEV_READER_SECRET,
+    writeSecret: writeSecret ?? DEV_WRITE_SECRET,
   };
 }
 

@@ -20,11 +20,12 @@ const frame = {
   variables: z.record(z.string(), z.unknown()),
   navigation: z.array(z.object({ slug: z.string(), title: z.string() })),
   pages: z.array(z.object({ slug: z.string(), title: z.string() })),
+  plugins: z.array(z.string()),
 };
 export const frameSchema = z.object(frame);
 export type Frame = z.infer<typeof frameSchema>;
 
-export const FRAME = `code name defaultLocale locales { code name direction } theme { name tokens } variables(locale: $locale)
+export const FRAME = `code name defaultLocale locales { code name direction } plugins theme { name tokens } variables(locale: $locale)
   navigation(locale: $locale) { slug title } pages(locale: $locale) { slug title }`;
 const CARD = 'slug title lead locale image { url(width: 320) alt width height }';
 const CONNECTION = `nodes { ${CARD} } pageInfo { endCursor hasNextPage } totalCount`;
@@ -60,43 +61,48 @@ export type SectionView = z.infer<typeof sectionView>;
 export type ArticleView = z.infer<typeof articleView>;
 export type PageView = z.infer<typeof pageView>;
 
-const siteOf = <T extends z.ZodRawShape>(shape: T) => z.object({ site: z.object({ ...frame, ...shape }).nullable() });
+/** Loose: what plugins' selections add under `site { }` stays in the parsed site for their slots to read. */
+const siteOf = <T extends z.ZodRawShape>(shape: T) => z.object({ site: z.looseObject({ ...frame, ...shape }).nullable() });
+
+/**
+ * A page query: `site(host) { FRAME …body }`, and `build(extra)`, the same with plugins'
+ * selections (src/plugins.ts) added under `site { }`, so a page stays one round trip.
+ */
+function pageQuery<T extends z.ZodRawShape>(head: string, body: string, shape: T) {
+  const build = (extra: string) => `query ${head} { site(host: $host) { ${FRAME}
+      ${body}${extra ? `
+      ${extra}` : ''} } }`;
+  return { query: build(''), build, schema: siteOf(shape) };
+}
 
 export const queries = {
-  frame: {
-    query: `query Frame($host: String!, $locale: String) { site(host: $host) { ${FRAME} } }`,
-    schema: siteOf({}),
-  },
-  home: {
-    query: `query Home($host: String!, $locale: String) { site(host: $host) { ${FRAME}
-      featured: articles(locale: $locale, featured: true, first: 3) { ${CONNECTION} }
+  frame: pageQuery('Frame($host: String!, $locale: String)', '', {}),
+  home: pageQuery(
+    'Home($host: String!, $locale: String)',
+    `featured: articles(locale: $locale, featured: true, first: 3) { ${CONNECTION} }
       latest: articles(locale: $locale, first: 8) { ${CONNECTION} }
-      banners(locale: $locale) { slug title text link image { url(width: 320) alt width height } } } }`,
-    schema: siteOf({ featured: connection, latest: connection, banners: z.array(banner) }),
-  },
-  section: {
-    query: `query Section($host: String!, $locale: String, $slug: String!, $after: String) { site(host: $host) { ${FRAME}
-      section(slug: $slug, locale: $locale) { slug title description locale isFallback children { slug title }
-        articles(first: 10, after: $after) { ${CONNECTION} } } } }`,
-    schema: siteOf({ section: sectionView.nullable() }),
-  },
-  article: {
-    query: `query Article($host: String!, $locale: String, $slug: String!) { site(host: $host) { ${FRAME}
-      article(slug: $slug, locale: $locale) { slug title lead body locale requestedLocale isFallback availableLocales updatedAt tags
+      banners(locale: $locale) { slug title text link image { url(width: 320) alt width height } }`,
+    { featured: connection, latest: connection, banners: z.array(banner) },
+  ),
+  section: pageQuery(
+    'Section($host: String!, $locale: String, $slug: String!, $after: String)',
+    `section(slug: $slug, locale: $locale) { slug title description locale isFallback children { slug title }
+        articles(first: 10, after: $after) { ${CONNECTION} } }`,
+    { section: sectionView.nullable() },
+  ),
+  article: pageQuery(
+    'Article($host: String!, $locale: String, $slug: String!)',
+    `article(slug: $slug, locale: $locale) { slug title lead body locale requestedLocale isFallback availableLocales updatedAt tags
         section { slug title articles(first: 4) { nodes { slug title } } }
-        image { url alt width height } } } }`,
-    schema: siteOf({ article: articleView.nullable() }),
-  },
-  page: {
-    query: `query Page($host: String!, $locale: String, $slug: String!) { site(host: $host) { ${FRAME}
-      page(slug: $slug, locale: $locale) { slug title body locale isFallback } } }`,
-    schema: siteOf({ page: pageView.nullable() }),
-  },
-  search: {
-    query: `query Search($host: String!, $locale: String, $query: String!, $after: String) { site(host: $host) { ${FRAME}
-      search(query: $query, locale: $locale, first: 10, after: $after) { ${CONNECTION} } } }`,
-    schema: siteOf({ search: connection }),
-  },
+        image { url alt width height } }`,
+    { article: articleView.nullable() },
+  ),
+  page: pageQuery('Page($host: String!, $locale: String, $slug: String!)', 'page(slug: $slug, locale: $locale) { slug title body locale isFallback }', { page: pageView.nullable() }),
+  search: pageQuery(
+    'Search($host: String!, $locale: String, $query: String!, $after: String)',
+    `search(query: $query, locale: $locale, first: 10, after: $after) { ${CONNECTION} }`,
+    { search: connection },
+  ),
   sites: {
     query: '{ sites { code name hostnames } }',
     schema: z.object({ sites: z.array(z.object({ code: z.string(), name: z.string(), hostnames: z.array(z.string()) })) }),

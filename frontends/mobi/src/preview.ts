@@ -98,6 +98,9 @@ export async function loadPreview(req: IncomingMessage, query: Readonly<Record<s
     strings: uiStrings(locale),
     alternates: [],
     isLite: isLiteRequest(req.headers),
+    // A draft shows no plugin slots: their forms would post as a reader from the editor's browser.
+    plugins: null,
+    notice: null,
   };
   const channels = channelPreviews({
     slug: article.slug,

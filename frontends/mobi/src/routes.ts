@@ -26,6 +26,25 @@ export const routeParams = {
   language: [],
 } as const satisfies Record<Route['kind'], readonly string[]>;
 
+/**
+ * Query parameters a page reads that are never part of a page cache key: a request carrying
+ * one (as a slug) is rendered fresh and never stored (`bypassesPageCache`). `voted=<poll>`
+ * is where a plugin form's post redirects, so the voter sees fresh results; as no cached
+ * page depends on it, `?voted=1…N` cannot fill the cache.
+ */
+export const uncachedParams = ['voted'] as const;
+export type UncachedParam = (typeof uncachedParams)[number];
+
+/** An uncached parameter's first value when it is a slug; anything else counts as absent. */
+export function uncachedParam(query: Query, name: UncachedParam): string | null {
+  const value = query[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return first !== undefined && isSlug(first) ? first : null;
+}
+
+/** Whether a request's query carries an uncached parameter, so the page is rendered for it alone. */
+export const bypassesPageCache = (query: Query): boolean => uncachedParams.some((name) => uncachedParam(query, name) !== null);
+
 /** What the delivery API accepts as a search query (UTF-16 units); longer queries are cut at a character boundary. */
 export const SEARCH_QUERY_MAX = 100;
 /** Cursors are the API's own `pageInfo.endCursor`: short, visible ASCII. Anything else is a bad link. */

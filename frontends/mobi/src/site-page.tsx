@@ -8,7 +8,9 @@ import { mobiConfig } from './config';
 import { uiStrings } from './i18n';
 import { queries, type ArticleView, type Banner, type Connection, type Frame, type PageView, type SectionView } from './content';
 import { isLiteRequest } from './lite';
-import { parseRoute, pathFor, type Route } from './routes';
+import { loadMobiHalves, slotFor, slotSelection } from './plugins';
+import { BACK_FIELD, CSRF_FIELD, formTokenMarker } from './reader';
+import { parseRoute, pathFor, uncachedParam, type Route } from './routes';
 import { siteCss } from './themes';
 
 export type PageData =
@@ -21,6 +23,18 @@ export type PageData =
   | { kind: 'not-found' }
   | { kind: 'bad-request' }
   | { kind: 'unavailable' };
+
+/** What a page's plugin slots render from (null on pages without a slot, and in the draft preview). */
+export interface PluginSlotsProps {
+  /** The parsed `site { }` answer, holding what the enabled plugins' selections asked for. */
+  readonly data: unknown;
+  /** The page's path without its query: where forms post back and redirect to. */
+  readonly path: string;
+  /** The query parameters slots may read (`voted`, see `uncachedParams` in src/routes.ts). */
+  readonly query: Record<string, string>;
+  /** Hidden fields of every plugin form: the CSRF token (a marker the HTTP layer fills per reader) and this page. */
+  readonly formFields: Record<string, string>;
+}
 
 export type PageProps =
   | {
@@ -37,6 +51,9 @@ export type PageProps =
       alternates: Array<{ locale: string; href: string }>;
       /** Zero-rated or proxy-browser traffic: no banners, no heavy images. */
       isLite: boolean;
+      plugins: PluginSlotsProps | null;
+      /** A message shown above the page: a plugin form's post was refused (the page again, with a 4xx). */
+      notice: string | null;
     }
   | { status: 'unknown-host'; lang: 'en'; dir: 'ltr'; host: string; sites: Array<{ name: string; host: string; href: string }> }
   | { status: 'unavailable'; lang: 'en'; dir: 'ltr'; strings: Record<string, string> };
@@ -48,6 +65,11 @@ const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
  * raw URL is malformed (bad percent-encoding): the page answers a themed 400.
  */
 export const BAD_REQUEST_HEADER = 'x-baobab-bad-request';
+/**
+ * Set by the HTTP layer (and removed from what readers send) when it renders a page again
+ * after a refused plugin post: the message to show, percent-encoded.
+ */
+export const NOTICE_HEADER = 'x-baobab-notice';
 
 /** The status of each kind of page: a reader's malformed link is 400, a missing page 404. */
 const statusOf = (data: PageData): number => (data.kind === 'not-found' ? 404 : data.kind === 'bad-request' ? 400 : data.kind === 'unavailable' ? 503 : 200);
@@ -59,6 +81,17 @@ const lastFrames = new Map<string, Frame>();
 export function requestHost(req: Pick<IncomingMessage, 'headers'>): string {
   const raw = String(req.headers['x-forwarded-host'] ?? req.headers.host ?? '').split(',')[0] ?? '';
   return normalizeHost(raw) ?? '';
+}
+
+/** The message the HTTP layer asked this page to show (a refused plugin post), or null. */
+function noticeOf(req: Pick<IncomingMessage, 'headers'>): string | null {
+  const raw = req.headers[NOTICE_HEADER];
+  if (typeof raw !== 'string' || raw === '') return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
 }
 
 async function siteList(host: string): Promise<PageProps> {
@@ -75,19 +108,19 @@ async function siteList(host: string): Promise<PageProps> {
 }
 
 /** The delivery query for a route, and the frame and data it answers (not-found when the site lacks it). */
-async function routeData(route: Route, vars: { host: string; locale: string }, base: Frame): Promise<{ frame: Frame; data: PageData }> {
+async function routeData(route: Route, vars: { host: string; locale: string }, base: Frame, extra: string): Promise<{ frame: Frame; data: PageData }> {
   const notFound = (frame: Frame | null): { frame: Frame; data: PageData } => ({ frame: frame ?? base, data: { kind: 'not-found' } });
   switch (route.kind) {
     case 'home': {
-      const { site } = await delivery(queries.home.schema, queries.home.query, vars);
+      const { site } = await delivery(queries.home.schema, queries.home.build(extra), vars);
       return site ? { frame: site, data: { kind: 'home', featured: site.featured, latest: site.latest, banners: site.banners } } : notFound(null);
     }
     case 'section': {
-      const { site } = await delivery(queries.section.schema, queries.section.query, { ...vars, slug: route.slug, after: route.after });
+      const { site } = await delivery(queries.section.schema, queries.section.build(extra), { ...vars, slug: route.slug, after: route.after });
       return site?.section ? { frame: site, data: { kind: 'section', section: site.section } } : notFound(site);
     }
     case 'article': {
-      const { site } = await delivery(queries.article.schema, queries.article.query, { ...vars, slug: route.slug });
+      const { site } = await delivery(queries.article.schema, queries.article.build(extra), { ...vars, slug: route.slug });
       return site?.article ? { frame: site, data: { kind: 'article', article: site.article } } : notFound(site);
     }
     case 'page': {
@@ -124,9 +157,12 @@ export async function loadPage(
     const route = parsed && 'route' in parsed ? parsed.route : null;
     let frame: Frame = base.site;
     let data: PageData = parsed && 'problem' in parsed ? { kind: 'bad-request' } : { kind: 'not-found' };
+    // Plugins the site enables add their slot's selection to this page's one query.
+    const slot = route ? slotFor(route) : null;
+    const extra = slotSelection(await loadMobiHalves(), base.site, slot);
     if (route) {
       try {
-        ({ frame, data } = await routeData(route, vars, base.site));
+        ({ frame, data } = await routeData(route, vars, base.site, extra));
       } catch (error) {
         // The delivery API refused a variable the reader chose (a forged cursor): their link is bad, the CMS is fine.
         if (!isRefusedInput(error)) throw error;
@@ -138,8 +174,26 @@ export async function loadPage(
     const alternates = route && data.kind !== 'not-found' && data.kind !== 'bad-request' ? served.map((code) => ({ locale: code, href: `${origin}${pathFor(code, frame.defaultLocale, route)}` })) : [];
     lastFrames.set(host, frame);
     const direction = frame.locales.find((entry) => entry.code === locale)?.direction ?? getLocale(locale)?.direction ?? 'ltr';
+    const hasSlot = slot !== null && route !== null && (data.kind === 'home' || data.kind === 'section' || data.kind === 'article');
+    const path = route ? pathFor(locale, frame.defaultLocale, route).split('?')[0] ?? '/' : '/';
+    const voted = uncachedParam(query, 'voted');
+    const plugins: PluginSlotsProps | null = hasSlot ? { data: frame, path, query: voted === null ? {} : { voted }, formFields: { [CSRF_FIELD]: formTokenMarker(), [BACK_FIELD]: path } } : null;
     return {
-      props: { status: 'site', lang: locale, dir: direction, css: siteCss(frame.theme.name, frame.theme.tokens), frame, locale, route, data, strings: uiStrings(locale), alternates, isLite: isLiteRequest(req.headers) },
+      props: {
+        status: 'site',
+        lang: locale,
+        dir: direction,
+        css: siteCss(frame.theme.name, frame.theme.tokens),
+        frame,
+        locale,
+        route,
+        data,
+        strings: uiStrings(locale),
+        alternates,
+        isLite: isLiteRequest(req.headers),
+        plugins,
+        notice: noticeOf(req),
+      },
       statusCode: statusOf(data),
     };
   } catch (error) {
@@ -163,6 +217,8 @@ export async function loadPage(
         strings: uiStrings(locale),
         alternates: [],
         isLite: isLiteRequest(req.headers),
+        plugins: null,
+        notice: null,
       },
       statusCode,
     };

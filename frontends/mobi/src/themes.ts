@@ -9,11 +9,4 @@ export function siteCss(name: string, tokens: unknown): string {
   return theme.css(resolveTokens(theme, tokens));
 }
 
-/**
- * CSS as the text of a `<style>` element. Whatever a theme or its tokens produce, no `<`
- * reaches the page (so no `</style>`, no `<!--`): each becomes the CSS escape `\3c `,
- * which means the same character to CSS and nothing to HTML.
- */
-export function styleElementText(css: string): string {
-  return css.replace(/</g, '\\3c ');
-}
+export { styleElementText } from './style-text';

@@ -1,18 +1,21 @@
 // Server-rendered views. Links and forms only: no script, no hover menus, one h1 a page.
 import { isSafeUrl } from '@baobab/kit';
 import { getLocale } from '@baobab/locales';
-import type { ReactNode } from 'react';
+import type { Slot } from '@baobab/plugin-api';
+import { isValidElement, type ReactNode } from 'react';
 import { IMAGE_WIDTHS, imagePath } from './image-path';
 import { Blocks } from './blocks';
 import type { ArticleView, Card, Connection, Frame } from './content';
+import { enabledHalves, loadedMobiHalves } from './plugin-slots';
 import { pathFor, type Route } from './routes';
 import { createTranslate, type Translate } from './translate';
-import type { PageData, PageProps } from './site-page';
+import type { PageData, PageProps, PluginSlotsProps } from './site-page';
 
 type SiteProps = Extract<PageProps, { status: 'site' }>;
 
 interface Ctx {
   readonly isLite: boolean;
+  readonly plugins: PluginSlotsProps | null;
   readonly frame: Frame;
   readonly locale: string;
   readonly t: Translate;
@@ -113,6 +116,32 @@ function Related({ ctx, article }: { ctx: Ctx; article: ArticleView }) {
   );
 }
 
+/**
+ * What the enabled plugins render in a named slot, each in its own section, in registry
+ * order. A plugin's component answers an element or null; anything else renders nothing.
+ */
+function PluginSlot({ ctx, slot }: { ctx: Ctx; slot: Slot }) {
+  const { plugins, frame } = ctx;
+  if (plugins === null) return null;
+  const site = { code: frame.code, defaultLocale: frame.defaultLocale, locales: frame.locales.map((entry) => entry.code), plugins: frame.plugins };
+  const t = (key: string, values?: Readonly<Record<string, string | number>>) => ctx.t(key, values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)])));
+  const rendered = enabledHalves(loadedMobiHalves(), site).flatMap(({ name, half }) => {
+    const Component = half.slots?.[slot];
+    if (!Component) return [];
+    const element = Component({ site, locale: ctx.locale, path: plugins.path, data: plugins.data, query: plugins.query, formFields: plugins.formFields, t });
+    return isValidElement(element) ? [{ name, element }] : [];
+  });
+  return (
+    <>
+      {rendered.map(({ name, element }) => (
+        <section key={name} className={`plugin plugin-${name}`}>
+          {element}
+        </section>
+      ))}
+    </>
+  );
+}
+
 function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
   const { t, frame, locale } = ctx;
   switch (data.kind) {
@@ -136,6 +165,7 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           ) : null}
           <h2>{t('latest')}</h2>
           <Cards ctx={ctx} cards={data.latest.nodes.filter((card) => !data.featured.nodes.some((featured) => featured.slug === card.slug))} />
+          <PluginSlot ctx={ctx} slot="home" />
         </>
       );
     case 'section':
@@ -154,6 +184,7 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           ) : null}
           <Cards ctx={ctx} cards={data.section.articles.nodes} />
           <More ctx={ctx} connection={data.section.articles} route={(after) => ({ kind: 'section', slug: data.section.slug, after })} />
+          <PluginSlot ctx={ctx} slot="section" />
         </>
       );
     case 'article': {
@@ -175,6 +206,7 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           {article.lead ? <p className="lead">{article.lead}</p> : null}
           {article.image && !ctx.isLite ? <Picture image={article.image} /> : null}
           <Blocks blocks={article.body} />
+          <PluginSlot ctx={ctx} slot="articleEnd" />
           <p className="meta">{t('lastUpdated', { date: new Date(article.updatedAt).toISOString().slice(0, 10) })}</p>
           <Related ctx={ctx} article={article} />
         </article>
@@ -243,6 +275,7 @@ export function SitePage(props: SiteProps) {
   const { frame, locale } = props;
   const ctx: Ctx = {
     isLite: props.isLite,
+    plugins: props.plugins,
     frame,
     locale,
     t: createTranslate(props.strings),
@@ -250,6 +283,11 @@ export function SitePage(props: SiteProps) {
   };
   return (
     <Layout ctx={ctx}>
+      {props.notice ? (
+        <p className="notice" role="alert">
+          <strong>{props.notice}</strong>
+        </p>
+      ) : null}
       <Body ctx={ctx} data={props.data} />
     </Layout>
   );

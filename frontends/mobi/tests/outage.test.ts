@@ -38,6 +38,8 @@ beforeAll(async () => {
       HOST: '127.0.0.1',
       CMS_URL: `http://127.0.0.1:${proxyPort}`,
       BAOBAB_NOTIFY_SECRET: secret,
+      BAOBAB_READER_SECRET: crypto.randomBytes(24).toString('base64url'),
+      BAOBAB_WRITE_SECRET: crypto.randomBytes(24).toString('base64url'),
       NODE_ENV: 'production',
       BAOBAB_PAGE_CACHE_BYTES: '256K',
       BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '256K',

@@ -138,6 +138,8 @@ export interface PluginPost {
   readonly reader: string;
   /** Calls the delivery API as this front end (mutations authenticated with the write secret). */
   readonly delivery: (query: string, variables: Readonly<Record<string, unknown>>) => Promise<{ data?: unknown; errors?: ReadonlyArray<{ message: string; code?: string }> }>;
+  /** UI strings in the reader's language, for the message of a refused post. */
+  readonly t: (key: string, values?: Readonly<Record<string, string | number>>) => string;
 }
 
 /** Where to send the reader after a post (303), or the page again with a message and a 4xx. */

@@ -6,7 +6,7 @@ import type { GetServerSideProps } from 'next';
 import Head from 'next/head';
 import { loadPreview, type PreviewProps } from '../../src/preview';
 import { PREVIEW_PATH } from '../../src/preview-path';
-import { styleElementText } from '../../src/themes';
+import { styleElementText } from '../../src/style-text';
 import { SitePage } from '../../src/views';
 
 export const config: { unstable_runtimeJS: false } = { unstable_runtimeJS: false };

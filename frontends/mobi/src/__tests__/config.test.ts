@@ -29,6 +29,8 @@ describe('the mobi-site settings', () => {
       pageCache: { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 },
       dataDir: path.join(repoDir, 'data'),
       imageCacheDir: path.join(repoDir, 'data', 'image-cache'),
+      readerSecret: 'baobab-dev-only-reader-secret',
+      writeSecret: 'baobab-dev-only-secret',
     };
     expect(parseMobiConfig({})).toEqual(expected);
     expect(PAGE_CACHE_DEFAULTS).toEqual(expected.pageCache);
@@ -49,6 +51,8 @@ describe('the mobi-site settings', () => {
         BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '512k',
         BAOBAB_DATA_DIR: '/srv/baobab',
         BAOBAB_IMAGE_CACHE_DIR: '/var/cache/baobab-images',
+        BAOBAB_READER_SECRET: 'Rk3-random-reader-secret-value-7HqWx2',
+        BAOBAB_WRITE_SECRET: 'Wm9-random-write-secret-value-4TzPq8',
       }),
     ).toEqual({
       isProduction: true,
@@ -60,6 +64,8 @@ describe('the mobi-site settings', () => {
       pageCache: { maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 512 * 1024 },
       dataDir: '/srv/baobab',
       imageCacheDir: '/var/cache/baobab-images',
+      readerSecret: 'Rk3-random-reader-secret-value-7HqWx2',
+      writeSecret: 'Wm9-random-write-secret-value-4TzPq8',
     });
     expect(parseMobiConfig({ BAOBAB_PAGE_CACHE: 'off' }).pageCache).toBeNull();
     expect(parseMobiConfig({ BAOBAB_PAGE_CACHE_BYTES: '1048576' }).pageCache?.maxBytes).toBe(1024 * 1024);
@@ -92,7 +98,17 @@ describe('the mobi-site settings', () => {
     const message = refusal({ NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: 'baobab-dev-only-secret' });
     expect(message).toBe('Refusing to start in production: BAOBAB_NOTIFY_SECRET is a well-known or placeholder value; use 24 or more random characters.');
     expect(refusal({ NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: 'notify-secret-123' })).toMatch(/BAOBAB_NOTIFY_SECRET is 17 characters; use 24 or more/);
-    expect(parseMobiConfig({ NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: crypto.randomBytes(18).toString('base64url') }).isProduction).toBe(true);
+    const strong = { BAOBAB_READER_SECRET: crypto.randomBytes(24).toString('base64url'), BAOBAB_WRITE_SECRET: crypto.randomBytes(24).toString('base64url') };
+    expect(parseMobiConfig({ NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: crypto.randomBytes(18).toString('base64url'), ...strong }).isProduction).toBe(true);
+  });
+
+  it('signs cookies and writes with development secrets by default, and refuses them in production, without repeating them', () => {
+    const strong = crypto.randomBytes(24).toString('base64url');
+    expect(refusal({ NODE_ENV: 'production', BAOBAB_WRITE_SECRET: strong })).toBe('Refusing to start in production: BAOBAB_READER_SECRET is not set.');
+    const message = refusal({ NODE_ENV: 'production', BAOBAB_READER_SECRET: 'baobab-dev-only-reader-secret', BAOBAB_WRITE_SECRET: 'baobab-dev-only-secret' });
+    expect(message).toMatch(/^Refusing to start in production: BAOBAB_READER_SECRET is a well-known or placeholder value.*BAOBAB_WRITE_SECRET is a well-known or placeholder value/);
+    expect(message).not.toContain('baobab-dev-only');
+    expect(parseMobiConfig({ NODE_ENV: 'production', BAOBAB_READER_SECRET: strong, BAOBAB_WRITE_SECRET: `${strong}x` })).toMatchObject({ readerSecret: strong, writeSecret: `${strong}x` });
   });
 
   it('lets the admin frame the preview from its origins and their localhost twins', () => {

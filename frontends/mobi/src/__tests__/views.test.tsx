@@ -12,6 +12,7 @@ const frame: Frame = {
   variables: {},
   navigation: [],
   pages: [],
+  plugins: [],
 };
 
 const article = (related: Array<{ slug: string; title: string }>): ArticleView => ({
@@ -42,6 +43,8 @@ const render = (data: PageData) => {
     strings: { related: 'Related articles', badLinkTitle: 'This link does not work', badLinkBody: 'Part of this address is broken or out of date.' },
     alternates: [],
     isLite: false,
+    plugins: null,
+    notice: null,
   };
   return renderToStaticMarkup(<SitePage {...props} />);
 };

@@ -15,11 +15,14 @@ export default async function globalSetup(): Promise<void> {
   if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
   const port = await freePort();
   const secret = crypto.randomBytes(24).toString('base64url');
+  // The mobi's key for mutations (plugin posts such as votes), shared with the CMS.
+  const writeSecret = crypto.randomBytes(24).toString('base64url');
+  const readerSecret = crypto.randomBytes(24).toString('base64url');
   ensureBuild();
-  const cms = await startCms({ env: { BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${port}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: secret } });
+  const cms = await startCms({ env: { BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${port}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: secret, BAOBAB_WRITE_SECRET: writeSecret } });
   let output = '';
   const mobi = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cms.url, NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: secret, BAOBAB_IMAGE_CACHE_DIR: path.join(cms.dataDir, 'image-cache') },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cms.url, NODE_ENV: 'production', BAOBAB_NOTIFY_SECRET: secret, BAOBAB_WRITE_SECRET: writeSecret, BAOBAB_READER_SECRET: readerSecret, BAOBAB_IMAGE_CACHE_DIR: path.join(cms.dataDir, 'image-cache') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   mobi.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -41,4 +44,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.BAOBAB_TEST_MOBI_CMS_URL = cms.url;
   process.env.BAOBAB_TEST_MOBI_API_TOKEN = cms.apiToken;
   process.env.BAOBAB_TEST_MOBI_CMS_DATA_DIR = cms.dataDir;
+  process.env.BAOBAB_TEST_MOBI_WRITE_SECRET = writeSecret;
 }

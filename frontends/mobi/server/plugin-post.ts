@@ -1,0 +1,154 @@
+// Readers' form posts to plugins, `POST /_plugins/<plugin>/<route>`: a small urlencoded
+// body, a site that enables the plugin, the signed reader cookie and the CSRF token bound
+// to it, then the plugin's handler. It decides the outcome; server/http.ts sends it.
+import type { IncomingMessage } from 'node:http';
+import { isSlug } from '@baobab/kit';
+import { CmsError } from '@baobab/kit/delivery';
+import { defaultBodyLimits, type BodyLimits } from '@baobab/kit/http';
+import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
+import { z } from 'zod';
+import { enabledHalves, type LoadedHalf } from '../src/plugin-slots';
+import { BACK_FIELD, CSRF_FIELD, READER_COOKIE, cookieValue, isCsrfTokenValid, verifyReader } from '../src/reader';
+
+export const PLUGIN_PREFIX = '/_plugins/';
+/** A vote is a few dozen bytes; 8 KiB leaves room for any plain form and nothing more. */
+export const PLUGIN_BODY_LIMITS: BodyLimits = { ...defaultBodyLimits, maxBytes: 8 * 1024 };
+
+export type PostOutcome =
+  /** 303 to a page of this site (post-redirect-get). */
+  | { readonly kind: 'redirect'; readonly location: string }
+  /** The page at `back` rendered again, with the message above it and this status. */
+  | { readonly kind: 'page-again'; readonly back: string; readonly status: number; readonly message: string }
+  /** A short plain answer for what no page of ours posts (wrong method, not a form, no such route). */
+  | { readonly kind: 'plain'; readonly status: 404 | 405 | 415; readonly message: string; readonly headers?: Readonly<Record<string, string>> };
+
+const pathOf = (url: string) => {
+  const mark = url.indexOf('?');
+  return mark < 0 ? url : url.slice(0, mark);
+};
+
+/** Whether a request is for the plugins' post routes (and so takes their body limit). */
+export const isPluginPath = (url: string): boolean => pathOf(url).startsWith(PLUGIN_PREFIX);
+
+/** `/_plugins/<plugin>/<route>` → its parts; null for any other path. */
+export function pluginRoute(url: string): { readonly plugin: string; readonly route: string } | null {
+  const path = pathOf(url);
+  if (!path.startsWith(PLUGIN_PREFIX)) return null;
+  const [plugin, route, ...rest] = path.slice(PLUGIN_PREFIX.length).split('/');
+  return plugin !== undefined && route !== undefined && rest.length === 0 && isSlug(plugin) && isSlug(route) ? { plugin, route } : null;
+}
+
+/** Visible ASCII after one `/`, never `//host` or a backslash trick: safe in a Location header and as a request path. */
+const LOCAL = /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/;
+
+const decodes = (value: string) => {
+  try {
+    decodeURIComponent(value);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** A page of this site, without its query (the page a form was on); anything else is home. */
+export function localPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length > 512 || !LOCAL.test(value) || value.includes('?') || !decodes(value)) return '/';
+  return value;
+}
+
+/** Where a plugin asks to send the reader: a local path with an optional query and fragment, else `fallback`. */
+const localTarget = (value: string, fallback: string) => (value.length <= 1024 && LOCAL.test(value) ? value : fallback);
+
+/** Form fields: one value, or every value when a name repeats (checkboxes). */
+export function formFields(body: Buffer): Record<string, string | string[]> {
+  const fields: Record<string, string | string[]> = {};
+  for (const [name, value] of new URLSearchParams(body.toString('utf8'))) {
+    const known = fields[name];
+    fields[name] = known === undefined ? value : Array.isArray(known) ? [...known, value] : [known, value];
+  }
+  return fields;
+}
+
+const first = (value: string | readonly string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+/** The reader's locale from the page the form was on: its first segment when the site serves it, else the site's default. */
+export function localeOfPath(site: Pick<PluginSite, 'defaultLocale' | 'locales'>, path: string): string {
+  const segment = path.split('/')[1] ?? '';
+  return site.locales.includes(segment) ? segment : site.defaultLocale;
+}
+
+const graphqlAnswer = z.object({
+  data: z.unknown().optional(),
+  errors: z.array(z.object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).loose().optional() }).loose()).optional(),
+});
+
+/** The delivery API as this front end: mutations carry the write secret. Throws CmsError when the CMS does not answer. */
+export function createWriteDelivery(cmsUrl: string, writeSecret: string, timeoutMs = 5000): PluginPost['delivery'] {
+  const url = `${cmsUrl.replace(/\/$/, '')}/graphql`;
+  return async (query, variables) => {
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${writeSecret}` },
+        body: JSON.stringify({ query, variables }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new CmsError('CMS_UNREACHABLE', `CMS at ${url} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const parsed = graphqlAnswer.safeParse(await response.json().catch(() => null));
+    if (!parsed.success) throw new CmsError('CMS_ERROR', `CMS answered ${response.status} without a GraphQL body`);
+    const errors = parsed.data.errors?.map((error) => ({ message: error.message, ...(error.extensions?.code ? { code: error.extensions.code } : {}) }));
+    return { data: parsed.data.data, ...(errors ? { errors } : {}) };
+  };
+}
+
+export interface PluginPostOptions {
+  readonly halves: () => Promise<readonly LoadedHalf[]>;
+  /** The site a Host names, with what a post needs of it; null when no site has that host. */
+  readonly siteFor: (req: IncomingMessage) => Promise<PluginSite | null>;
+  readonly readerSecret: string;
+  readonly delivery: PluginPost['delivery'];
+  /** UI strings for a locale (the mobi's own table). */
+  readonly translate: (locale: string) => PluginPost['t'];
+  readonly log: (message: string) => void;
+}
+
+const isForm = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
+
+/** Decides what a post to `/_plugins/…` gets. The body was read within PLUGIN_BODY_LIMITS before. */
+export function createPluginPostHandler(options: PluginPostOptions) {
+  const notFound: PostOutcome = { kind: 'plain', status: 404, message: 'Not found.\n' };
+  return async function onPluginPost(req: IncomingMessage, body: Buffer): Promise<PostOutcome> {
+    const target = pluginRoute(req.url ?? '');
+    if (target === null) return notFound;
+    if (req.method !== 'POST') return { kind: 'plain', status: 405, message: 'Use a form to post here.\n', headers: { Allow: 'POST' } };
+    if (!isForm(req)) return { kind: 'plain', status: 415, message: 'Send a form (application/x-www-form-urlencoded).\n' };
+    const site = await options.siteFor(req);
+    if (site === null) return notFound;
+    // A plugin the site does not enable is not there at all.
+    const loaded = enabledHalves(await options.halves(), site).find((entry) => entry.name === target.plugin);
+    const handler = loaded?.half.routes?.[target.route];
+    if (!handler) return notFound;
+    const fields = formFields(body);
+    const back = localPath(first(fields[BACK_FIELD]));
+    const locale = localeOfPath(site, back);
+    const t = options.translate(locale);
+    const reader = verifyReader(options.readerSecret, cookieValue(req.headers.cookie, READER_COOKIE));
+    if (reader === null || !isCsrfTokenValid(options.readerSecret, reader, first(fields[CSRF_FIELD]))) {
+      return { kind: 'page-again', back, status: 403, message: t('formExpired') };
+    }
+    // The plugin gets the page (`_back`) too: it is where it sends the reader.
+    const { [CSRF_FIELD]: _token, ...own } = fields;
+    let result: PluginPostResult;
+    try {
+      result = await handler({ site, locale, fields: { ...own, [BACK_FIELD]: back }, reader, delivery: options.delivery, t });
+    } catch (error) {
+      options.log(`mobi: plugin ${target.plugin} route ${target.route} failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { kind: 'page-again', back, status: error instanceof CmsError ? 503 : 500, message: t('errorBody') };
+    }
+    if ('redirect' in result) return { kind: 'redirect', location: localTarget(result.redirect, back) };
+    return { kind: 'page-again', back: localPath(result.back), status: result.status, message: result.message };
+  };
+}

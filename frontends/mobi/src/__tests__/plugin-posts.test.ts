@@ -1,0 +1,231 @@
+// Plugin forms through the HTTP layer on a real loopback server: a stand-in for Next renders
+// a page holding a plugin form, and a stand-in plugin takes the posts.
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
+import { createRequestHandler } from '../../server/http';
+import { createPageCache } from '../../server/page-cache';
+import { createPluginPostHandler, localPath, pluginRoute } from '../../server/plugin-post';
+import { csrfToken, formTokenMarker, READER_COOKIE, signReader, verifyReader } from '../reader';
+import { NOTICE_HEADER } from '../site-page';
+
+const secret = 'test-reader-secret-3f9a1c7e5b2d4a6c8e0f';
+let server: http.Server;
+let port = 0;
+let renders = 0;
+const posts: PluginPost[] = [];
+let nextResult: PluginPostResult = { redirect: '/articles/a?voted=p' };
+
+async function fakeNext(req: IncomingMessage, res: ServerResponse) {
+  renders += 1;
+  const notice = req.headers[NOTICE_HEADER];
+  res.statusCode = 200;
+  res.setHeader('content-type', 'text/html; charset=utf-8');
+  res.end(`<p>${req.method} ${req.url}</p><p class="notice">${typeof notice === 'string' ? decodeURIComponent(notice) : ''}</p><form><input name="_csrf" value="${formTokenMarker()}"></form>`);
+}
+
+const sites: Record<string, PluginSite> = {
+  'kijana-ke.localhost': { code: 'kijana-ke', defaultLocale: 'en-KE', locales: ['en-KE', 'sw-KE'], plugins: ['polls'] },
+  'thrive-za.localhost': { code: 'thrive-za', defaultLocale: 'en-ZA', locales: ['en-ZA', 'zu-ZA'], plugins: [] },
+};
+
+beforeAll(async () => {
+  const pluginPost = createPluginPostHandler({
+    halves: async () => [
+      {
+        name: 'polls',
+        half: {
+          routes: {
+            vote: async (post) => {
+              posts.push(post);
+              return nextResult;
+            },
+          },
+        },
+      },
+    ],
+    siteFor: async (req) => sites[String(req.headers.host)] ?? null,
+    readerSecret: secret,
+    delivery: async () => ({ data: null }),
+    translate: (locale) => (key) => `${locale}:${key}`,
+    log: () => undefined,
+  });
+  const onRequest = createRequestHandler({ handle: fakeNext, images: async (_req, res) => void res.end(), cache: createPageCache(), notifySecret: undefined, log: () => undefined, readerSecret: secret, pluginPost });
+  server = http.createServer((req, res) => void onRequest(req, res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+function request(path: string, options: { method?: string; headers?: Record<string, string | number>; body?: string | Buffer; host?: string } = {}): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: options.host ?? 'kijana-ke.localhost', ...options.headers } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+const cookieOf = (answer: Answer) => (answer.headers['set-cookie']?.[0] ?? '').split(';')[0] ?? '';
+const tokenIn = (html: string) => /name="_csrf" value="([^"]*)"/.exec(html)?.[1] ?? '';
+
+/** A reader as a browser would be after their first page: their cookie and the token on that page. */
+async function reader(): Promise<{ cookie: string; token: string }> {
+  const first = await request('/articles/a');
+  return { cookie: cookieOf(first), token: tokenIn(first.body) };
+}
+
+const vote = (fields: Record<string, string | string[]>, headers: Record<string, string> = {}, host?: string) => {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(fields)) for (const one of [value].flat()) body.append(name, one);
+  return request('/_plugins/polls/vote', { method: 'POST', headers: { ...FORM, ...headers }, body: body.toString(), ...(host ? { host } : {}) });
+};
+
+describe('a page holding a plugin form', () => {
+  it('gives each reader a signed HttpOnly cookie and their own CSRF token from one cached render', async () => {
+    const before = renders;
+    const one = await request('/articles/a');
+    const two = await request('/articles/a');
+    expect(renders - before).toBe(1);
+    expect(one.body).not.toContain(formTokenMarker());
+    expect(one.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${READER_COOKIE}=[^;]+; Path=/; Max-Age=\\d+; HttpOnly; SameSite=Lax$`));
+    const id = verifyReader(secret, cookieOf(one).split('=')[1]);
+    expect(id).not.toBeNull();
+    expect(tokenIn(one.body)).toBe(csrfToken(secret, id ?? ''));
+    expect(tokenIn(two.body)).not.toBe(tokenIn(one.body));
+    expect(one.headers['cache-control']).toBe('private, no-cache');
+    expect(one.headers.vary).toContain('Cookie');
+    expect(one.headers.etag).not.toBe(two.headers.etag);
+  });
+
+  it('keeps a returning reader: no new cookie, the same token, 304 on their own ETag', async () => {
+    const { cookie, token } = await reader();
+    const again = await request('/articles/a', { headers: { cookie } });
+    expect(again.headers['set-cookie']).toBeUndefined();
+    expect(tokenIn(again.body)).toBe(token);
+    expect((await request('/articles/a', { headers: { cookie, 'if-none-match': String(again.headers.etag) } })).status).toBe(304);
+  });
+
+  it('marks the cookie Secure when the reader came over https', async () => {
+    expect((await request('/articles/a', { headers: { 'x-forwarded-proto': 'https' } })).headers['set-cookie']?.[0]).toMatch(/; Secure$/);
+  });
+
+  it('renders ?voted= pages fresh for each request and stores none of them', async () => {
+    await request('/articles/b');
+    const before = renders;
+    const fresh = await request('/articles/b?voted=p');
+    await request('/articles/b?voted=p');
+    expect(renders - before).toBe(2);
+    expect(fresh.headers['x-page-cache']).toBe('fresh');
+    expect(fresh.headers['cache-control']).toBe('no-store');
+    expect((await request('/articles/b')).headers['x-page-cache']).toBe('hit');
+    // Not a slug: an ordinary parameter no page reads, answered from the cache.
+    expect((await request('/articles/b?voted=%3Cx%3E')).headers['x-page-cache']).toBe('hit');
+  });
+});
+
+describe('a plugin form post', () => {
+  it('reaches the plugin with the reader, the site, the locale of the page and every value, then redirects (303)', async () => {
+    const { cookie, token } = await reader();
+    posts.length = 0;
+    nextResult = { redirect: '/sw-KE/articles/a?voted=p#poll-p' };
+    const answer = await vote({ _csrf: token, _back: '/sw-KE/articles/a', poll: 'p', choice: ['yes', 'no'] }, { cookie });
+    expect(answer.status).toBe(303);
+    expect(answer.headers.location).toBe('/sw-KE/articles/a?voted=p#poll-p');
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toMatchObject({ site: { code: 'kijana-ke' }, locale: 'sw-KE', reader: verifyReader(secret, cookie.split('=')[1]), fields: { poll: 'p', choice: ['yes', 'no'], _back: '/sw-KE/articles/a' } });
+    expect(posts[0]?.fields).not.toHaveProperty('_csrf');
+  });
+
+  it.each([
+    ['no token', (_token: string) => ({}), true],
+    ['a forged token', (token: string) => ({ _csrf: `${token.slice(0, -2)}xx` }), true],
+    ['no cookie', (token: string) => ({ _csrf: token }), false],
+  ])('with %s is refused: the page again with the message and 403, nothing reaches the plugin', async (_name, fieldsOf, sendCookie) => {
+    const { cookie, token } = await reader();
+    posts.length = 0;
+    const answer = await vote({ ...fieldsOf(token), _back: '/articles/a', poll: 'p', choice: 'yes' }, sendCookie ? { cookie } : {});
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('<p>GET /articles/a</p>');
+    expect(answer.body).toContain('en-KE:formExpired');
+    expect(answer.headers['cache-control']).toBe('no-store');
+    // The page again carries a working form: a token for the reader's (possibly new) cookie.
+    const newCookie = cookieOf(answer) || cookie;
+    expect(tokenIn(answer.body)).toBe(csrfToken(secret, verifyReader(secret, newCookie.split('=')[1]) ?? ''));
+    expect(posts).toHaveLength(0);
+  });
+
+  it("refuses another reader's token", async () => {
+    const alice = await reader();
+    const bob = await reader();
+    expect((await vote({ _csrf: bob.token, poll: 'p', choice: 'yes' }, { cookie: alice.cookie })).status).toBe(403);
+  });
+
+  it('shows the page again with the plugin\'s message and status', async () => {
+    const { cookie, token } = await reader();
+    nextResult = { status: 409, message: 'This poll is closed', back: '/articles/a' };
+    const answer = await vote({ _csrf: token, _back: '/articles/a', poll: 'p', choice: 'yes' }, { cookie });
+    expect(answer.status).toBe(409);
+    expect(answer.body).toContain('This poll is closed');
+  });
+
+  it('never redirects off the site', async () => {
+    const { cookie, token } = await reader();
+    nextResult = { redirect: '//evil.example/x' };
+    const answer = await vote({ _csrf: token, _back: '/articles/a', poll: 'p', choice: 'yes' }, { cookie });
+    expect(answer.headers.location).toBe('/articles/a');
+    expect(localPath('https://evil.example/')).toBe('/');
+    expect(localPath('/\\evil.example')).toBe('/');
+    expect(localPath('/articles/é')).toBe('/');
+    expect(localPath('/articles/%E0%A4%A')).toBe('/');
+    expect(localPath('/articles/a?voted=x')).toBe('/');
+    expect(localPath('/sw-KE/articles/a')).toBe('/sw-KE/articles/a');
+  });
+
+  it('answers 404 for a plugin the site does not enable, an unknown route or plugin, or an unknown host', async () => {
+    const { cookie, token } = await reader();
+    posts.length = 0;
+    expect((await vote({ _csrf: token, poll: 'p', choice: 'yes' }, { cookie }, 'thrive-za.localhost')).status).toBe(404);
+    expect((await request('/_plugins/polls/delete', { method: 'POST', headers: FORM, body: 'a=b' })).status).toBe(404);
+    expect((await request('/_plugins/comments/vote', { method: 'POST', headers: FORM, body: 'a=b' })).status).toBe(404);
+    expect((await request('/_plugins/polls/vote/x', { method: 'POST', headers: FORM, body: 'a=b' })).status).toBe(404);
+    expect((await vote({ _csrf: token }, { cookie }, 'nowhere.localhost')).status).toBe(404);
+    expect(posts).toHaveLength(0);
+    expect(pluginRoute('/_plugins/polls/vote?x=1')).toEqual({ plugin: 'polls', route: 'vote' });
+  });
+
+  it('takes only urlencoded forms by POST, and at most 8 KiB', async () => {
+    expect((await request('/_plugins/polls/vote', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(415);
+    expect((await request('/_plugins/polls/vote', { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' })).status).toBe(415);
+    const get = await request('/_plugins/polls/vote');
+    expect(get.status).toBe(405);
+    expect(get.headers.allow).toBe('POST');
+    expect((await request('/_plugins/polls/vote', { method: 'POST', headers: FORM, body: Buffer.alloc(9 * 1024, 97) })).status).toBe(413);
+    expect((await request('/_plugins/polls/vote', { method: 'POST', headers: FORM, body: Buffer.alloc(1024 * 1024, 97) })).status).toBe(413);
+  });
+});
+
+describe('the reader cookie', () => {
+  it('verifies only what this key signed', () => {
+    const value = signReader(secret, 'AAAAAAAAAAAAAAAAAAAAAA');
+    expect(verifyReader(secret, value)).toBe('AAAAAAAAAAAAAAAAAAAAAA');
+    expect(verifyReader('another-key-with-enough-length-0000', value)).toBeNull();
+    expect(verifyReader(secret, value.replace(/^A/, 'B'))).toBeNull();
+    expect(verifyReader(secret, `${value}.x`)).toBeNull();
+    expect(verifyReader(secret, undefined)).toBeNull();
+  });
+});
