@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { cmsEnv } from '../src/env';
+import { registry } from '../src/registry';
 import { getSecrets } from '../src/secrets';
 
 export default () => ({
@@ -15,4 +17,11 @@ export default () => ({
     },
   },
   'users-permissions': { config: { jwtSecret: getSecrets().JWT_SECRET } },
+  // Every installed plugin with a CMS half is a Strapi plugin: its package has a
+  // strapi-server.js and a "strapi" field, and its content types are plugin::<name>.<key>.
+  ...Object.fromEntries(
+    registry.plugins
+      .filter((plugin) => plugin.cms !== undefined)
+      .map((plugin) => [plugin.name, { enabled: true, resolve: path.dirname(require.resolve(`@baobab/plugin-${plugin.name}/package.json`)) }]),
+  ),
 });

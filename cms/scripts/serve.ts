@@ -13,6 +13,8 @@ async function main() {
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
   // Settings first: a bad value stops start-up before anything is compiled or built.
   const { serveAdmin } = cmsEnv();
+  // And the registry (loaded when imported): a theme listed twice or a bad plugin stops it here, naming the path.
+  await import('../src/registry');
   process.chdir(path.resolve(__dirname, '..'));
   await buildServer();
   if (serveAdmin && !isAdminBuilt()) await buildAdmin();

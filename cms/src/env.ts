@@ -37,6 +37,10 @@ export interface CmsEnv {
   /** Front ends told when content changes, or null when none is configured. */
   readonly notify: { readonly urls: readonly string[]; readonly secret: string } | null;
   readonly deliveryCacheMb: number;
+  /** What front ends prove with `Authorization: Bearer …` to call the delivery API's mutations (plugins' writes: votes, …). */
+  readonly writeSecret: string;
+  /** The registry of installed themes and plugins (BAOBAB_CONFIG, default `<repo>/baobab.config.ts`). */
+  readonly registryFile: string;
   /**
    * Production: all six from the environment, checked. Development: those the environment
    * gives; the rest come from (or are generated into) the data folder (secrets.ts).
@@ -127,11 +131,16 @@ const envSchema = z.object({
   ),
   BAOBAB_NOTIFY_SECRET: z.string().optional(),
   BAOBAB_DELIVERY_CACHE_MB: whole(1, 4096, 64),
+  BAOBAB_WRITE_SECRET: z.string().optional(),
+  BAOBAB_CONFIG: setting('a file such as /srv/baobab/baobab.config.ts', (value) => path.resolve(value), path.join(repoDir, 'baobab.config.ts')),
   // The six secrets are read apart (productionSecrets, givenSecrets): their rule is the kit's.
 });
 
 /** Variables whose values never appear in a message: they may hold a password. */
-const SENSITIVE: ReadonlySet<string> = new Set([...secretNames, 'DATABASE_URL', 'BAOBAB_NOTIFY_SECRET']);
+const SENSITIVE: ReadonlySet<string> = new Set([...secretNames, 'DATABASE_URL', 'BAOBAB_NOTIFY_SECRET', 'BAOBAB_WRITE_SECRET']);
+
+/** Outside production, front ends and the CMS share this write secret unless one is set. */
+export const DEVELOPMENT_WRITE_SECRET = 'baobab-dev-only-secret';
 
 const got = (name: string, raw: string | undefined) => (SENSITIVE.has(name) ? 'got another value (not shown: it may hold a password)' : `got ${JSON.stringify(raw ?? '')}`);
 
@@ -163,6 +172,8 @@ export function weakSecrets(env: Readonly<Record<string, string | undefined>>): 
   }
   const notify = env.BAOBAB_NOTIFY_SECRET;
   if (notify !== undefined && notify !== '') check('BAOBAB_NOTIFY_SECRET', notify, NOTIFY_SECRET_MIN_LENGTH);
+  // Mutations are refused without it, so production must have a real one.
+  check('BAOBAB_WRITE_SECRET', env.BAOBAB_WRITE_SECRET ?? '');
   return problems;
 }
 
@@ -239,6 +250,8 @@ export function parseCmsEnv(env: Readonly<Record<string, string | undefined>>): 
     previewUrl: e.BAOBAB_PREVIEW_URL,
     notify: e.BAOBAB_NOTIFY_URLS.length > 0 ? { urls: e.BAOBAB_NOTIFY_URLS, secret: notifySecret } : null,
     deliveryCacheMb: e.BAOBAB_DELIVERY_CACHE_MB,
+    writeSecret: given(env.BAOBAB_WRITE_SECRET) ?? (isProduction ? '' : DEVELOPMENT_WRITE_SECRET),
+    registryFile: e.BAOBAB_CONFIG,
     secrets: isProduction ? { source: 'environment', values: productionSecrets(env) } : { source: 'data-dir', given: givenSecrets(env) },
   };
 }

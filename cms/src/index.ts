@@ -1,4 +1,4 @@
-// The CMS's lifecycle: content rules at register, then locales, cache invalidation,
+// The CMS's lifecycle: plugins and content rules at register, then locales, cache invalidation,
 // development access and demo content at bootstrap.
 import type { Core } from '@strapi/strapi';
 import { ensureDevAccess } from './bootstrap/dev-access';
@@ -6,6 +6,8 @@ import { ensureLocales } from './bootstrap/locales';
 import { registerContentRules } from './content';
 import { registerForms } from './forms';
 import { deliveryService, serveDelivery, watchContentChanges } from './delivery';
+import { loadPlugins } from './plugins';
+import { registerPluginRules } from './plugins/rules';
 import { roles } from './roles';
 import { cmsEnv } from './env';
 import { dataPaths } from './paths';
@@ -13,8 +15,11 @@ import { seedIfEmpty } from './seed';
 import { translation } from './translation';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    // The installed plugins' CMS and delivery halves (Strapi has loaded their Strapi parts).
+    await loadPlugins();
     registerContentRules(strapi);
+    registerPluginRules(strapi);
     roles.register({ strapi });
     translation.register({ strapi });
     registerForms(strapi);

@@ -5,7 +5,7 @@ import { repoDir } from '../package-dir';
 
 const strong = () => randomBytes(24).toString('base64');
 const realSecrets: Record<string, string> = Object.fromEntries(secretNames.map((name) => [name, name === 'APP_KEYS' ? [strong(), strong()].join(',') : strong()]));
-const production = { NODE_ENV: 'production', ...realSecrets };
+const production = { NODE_ENV: 'production', ...realSecrets, BAOBAB_WRITE_SECRET: strong() };
 
 /** The error parseCmsEnv throws for `env`, or a failure when it accepts it. */
 function refusal(env: Record<string, string | undefined>): CmsConfigError {
@@ -35,6 +35,8 @@ describe('the CMS settings', () => {
       notify: null,
       deliveryCacheMb: 64,
       secrets: { source: 'data-dir', given: {} },
+      writeSecret: 'baobab-dev-only-secret',
+      registryFile: path.join(repoDir, 'baobab.config.ts'),
     };
     expect(parseCmsEnv({})).toEqual(expected);
     // Blank is unset, as an empty line in an env file means.
@@ -160,5 +162,25 @@ describe('production secrets', () => {
     expect(isPlaceholder('tobemodified')).toBe(true);
     expect(isPlaceholder('a-real-key,toBeModified2')).toBe(true);
     expect(isPlaceholder('9f8e7d6c5b4a')).toBe(false);
+  });
+});
+
+describe('BAOBAB_WRITE_SECRET', () => {
+  it('defaults to the development secret outside production, and is refused there in production', () => {
+    expect(parseCmsEnv({}).writeSecret).toBe('baobab-dev-only-secret');
+    expect(refusal({ ...production, BAOBAB_WRITE_SECRET: undefined }).message).toContain('BAOBAB_WRITE_SECRET');
+    expect(refusal({ ...production, BAOBAB_WRITE_SECRET: 'baobab-dev-only-secret' }).message).toContain('BAOBAB_WRITE_SECRET');
+    expect(parseCmsEnv(production).writeSecret).toBe(production.BAOBAB_WRITE_SECRET);
+  });
+
+  it('never shows the write secret in a message', () => {
+    expect(refusal({ ...production, BAOBAB_WRITE_SECRET: 'short-write-secret' }).message).not.toContain('short-write-secret');
+  });
+});
+
+describe('BAOBAB_CONFIG', () => {
+  it('names the registry file, by default baobab.config.ts at the repository root', () => {
+    expect(parseCmsEnv({}).registryFile).toBe(path.join(repoDir, 'baobab.config.ts'));
+    expect(parseCmsEnv({ BAOBAB_CONFIG: '/srv/baobab.config.ts' }).registryFile).toBe('/srv/baobab.config.ts');
   });
 });

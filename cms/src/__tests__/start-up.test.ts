@@ -35,4 +35,18 @@ describe('CMS start-up', () => {
     expect(output).toMatch(/^CMS failed to start \[SECRETS_INVALID\]: Refusing to start in production: .*missing: APP_KEYS, API_TOKEN_SALT, ADMIN_JWT_SECRET, TRANSFER_TOKEN_SALT, JWT_SECRET; .*ENCRYPTION_KEY is a well-known or placeholder value/);
     expect(output).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
+
+  it('stops with one line naming the path when the registry lists a theme twice', () => {
+    // Inside the repository, so the file resolves the workspace packages it imports.
+    const dir = fs.mkdtempSync(path.join(path.resolve(__dirname, '../../..'), '.tmp-registry-'));
+    const file = path.join(dir, 'baobab.config.ts');
+    fs.writeFileSync(file, "import { defineConfig } from '@baobab/plugin-api';\nimport { baseTheme } from '@baobab/theme-base';\nexport default defineConfig({ themes: [baseTheme, baseTheme], plugins: [] });\n");
+    try {
+      const { status, output } = start({ NODE_ENV: 'development', BAOBAB_CONFIG: file });
+      expect(status).toBe(1);
+      expect(output.trim()).toBe('CMS failed to start [REGISTRY_INVALID]: baobab.config.ts: themes[1] "base" is listed twice');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

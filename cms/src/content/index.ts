@@ -18,7 +18,7 @@ import { parseJsonFields } from './json-fields';
 import { pathSegments } from './problems';
 import { contentProblems, siteProblems, type FieldProblem } from './validation';
 
-const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
+export const WRITES: ReadonlySet<string> = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 type ContentKind = 'section' | 'article' | 'page' | 'banner';
 const CONTENT_KIND: ReadonlyMap<string, ContentKind> = new Map([
   [UID.section, 'section'],
@@ -40,7 +40,7 @@ const textRows = z.array(
 type Labeller = (path: string) => string;
 
 /** The labeller for a write of `uid` with `data`: labels from the content type's and its components' schemas. */
-function labellerFor(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Labeller {
+export function labellerFor(strapi: Core.Strapi, uid: string, data: Record<string, unknown>): Labeller {
   const schema: LabelledSchema | undefined = strapi.contentTypes[uid as keyof typeof strapi.contentTypes];
   if (schema === undefined) return (path) => path;
   const components = (component: string): LabelledSchema | undefined => strapi.components[component as keyof typeof strapi.components];
@@ -52,14 +52,14 @@ function labellerFor(strapi: Core.Strapi, uid: string, data: Record<string, unkn
  * field in the admin (and keeps the path for API clients); the message, which the admin shows
  * in its notice, names each field by its label.
  */
-function fail(problems: FieldProblem[], label: Labeller): never {
+export function fail(problems: FieldProblem[], label: Labeller): never {
   throw new errors.ValidationError(problems.map((problem) => `${label(problem.path)}: ${problem.message}`).join(' '), {
     errors: problems.map((problem) => ({ path: pathSegments(problem.path), message: problem.message, name: 'ValidationError' })),
   });
 }
 
 /** The document's current draft (null for a new one), and the document as it will be after the write: the draft with the new data over it. */
-async function mergedData(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) {
+export async function mergedData(strapi: Core.Strapi, uid: string, documentId: string | undefined, data: Record<string, unknown>) {
   if (documentId === undefined) return { current: null, merged: data };
   const current: unknown = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: null } });
   return isRecord(current) ? { current, merged: { ...current, ...data } } : { current: null, merged: data };

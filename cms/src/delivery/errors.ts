@@ -19,6 +19,10 @@ export const errorCodes = [
   'INTERNAL_SERVER_ERROR',
   'PREVIEW_TOKEN_INVALID',
   'PREVIEW_TOKEN_EXPIRED',
+  'PLUGIN_NOT_ENABLED',
+  'SITE_NOT_FOUND',
+  'UNAUTHENTICATED',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 

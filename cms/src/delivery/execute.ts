@@ -29,6 +29,10 @@ export interface GraphQLRequest {
   readonly query: string;
   readonly variables: Record<string, unknown> | null;
   readonly operationName: string | null;
+  /** GET or POST: a mutation is refused over GET (GraphQL over HTTP). Absent means POST. */
+  readonly method?: 'GET' | 'POST';
+  /** A front end that proved the write secret; null or absent for a public client. */
+  readonly caller?: { readonly client: string } | null;
 }
 
 export interface GraphQLResponse {
@@ -51,6 +55,8 @@ export interface ExecutionBudget {
 /** A request ready to run: its cache key (the printed query, operation and the variables it declares). */
 export interface Plan {
   readonly key: string;
+  /** A mutation: never cached, refused over GET. */
+  readonly isMutation: boolean;
   run(makeContext: (budget: ExecutionBudget) => object): Promise<GraphQLResponse>;
 }
 
@@ -135,10 +141,15 @@ export function guardResolvers(schema: GraphQLSchema, limits: QueryLimits): Grap
 const operationsOf = (document: DocumentNode) =>
   document.definitions.filter((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
 
+/** The operation a request runs: the named one, or the only one. */
+function operationOf(document: DocumentNode, operationName: string | null): OperationDefinitionNode | undefined {
+  const operations = operationsOf(document);
+  return operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((op) => op.name?.value === operationName);
+}
+
 /** The variables an operation declares, in order, as the request gave them: the part of `variables` that can change the answer. */
 function usedVariables(document: DocumentNode, operationName: string | null, variables: Record<string, unknown> | null): unknown[] | null {
-  const operations = operationsOf(document);
-  const operation = operationName === null ? (operations.length === 1 ? operations[0] : undefined) : operations.find((op) => op.name?.value === operationName);
+  const operation = operationOf(document, operationName);
   if (!operation) return null;
   return (operation.variableDefinitions ?? []).map((definition) => variables?.[definition.variable.name.value] ?? null);
 }
@@ -242,7 +253,8 @@ export function createExecutor(options: {
         if (costError) return { error: { status: 400, body: { errors: [formatError(costError, log)] } } };
       }
       const key = `${entry.canonical}:${request.operationName ?? ''}:${JSON.stringify(variables)}`;
-      return { key, run: (makeContext) => run(entry, request, makeContext) };
+      const isMutation = operationOf(entry.document, request.operationName)?.operation === 'mutation';
+      return { key, isMutation, run: (makeContext) => run(entry, request, makeContext) };
     },
   };
 }

@@ -1,6 +1,7 @@
 // The delivery API's HTTP face at /graphql (GET and POST). It sits in front of Strapi's
 // Koa app on the same server: a cached answer costs a body read, a map lookup and one
 // write, with no middleware stack. Every other path goes to Strapi untouched.
+import crypto from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { defaultBodyLimits, discardBody, readBody } from '@baobab/kit/http';
 import { z } from 'zod';
@@ -111,14 +112,26 @@ function sendError(res: ServerResponse, status: number, code: string, message: s
   res.end(body);
 }
 
-export function createDeliveryHandler(delivery: DeliveryService, log: (message: string) => void) {
+const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+
+/**
+ * The front end a request comes from, when it proves the write secret
+ * (`Authorization: Bearer <BAOBAB_WRITE_SECRET>`, compared in constant time); else null.
+ */
+export function callerOf(authorization: string | undefined, writeSecret: string): { readonly client: string } | null {
+  const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(authorization ?? '');
+  if (!match?.[1] || writeSecret === '') return null;
+  return crypto.timingSafeEqual(digest(match[1]), digest(writeSecret)) ? { client: 'front-end' } : null;
+}
+
+export function createDeliveryHandler(delivery: DeliveryService, log: (message: string) => void, writeSecret = '') {
   return async function handleDelivery(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
     const mediaType = responseMediaType(req.headers.accept);
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Origin': '*',
         'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': 'Content-Type, Accept, If-None-Match',
+        'Access-Control-Allow-Headers': 'Content-Type, Accept, If-None-Match, Authorization',
         'Access-Control-Max-Age': '86400',
       });
       res.end();
@@ -130,7 +143,8 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
       return;
     }
     try {
-      const request = await readRequest(req, search, delivery.limits.maxBodyBytes);
+      const read = await readRequest(req, search, delivery.limits.maxBodyBytes);
+      const request = { ...read, method: req.method === 'GET' ? ('GET' as const) : ('POST' as const), caller: callerOf(req.headers.authorization, writeSecret) };
       const { response, cache, dbQueries } = await delivery.handle(request);
       // Under application/json every GraphQL answer is a 200 so clients read its errors;
       // the graphql-response media type carries the request's own status.

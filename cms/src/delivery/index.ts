@@ -1,6 +1,8 @@
 // Entry point of the delivery API: one service per Strapi instance, and the hooks that
 // clear its caches whenever something it reads changes.
 import type { Core } from '@strapi/strapi';
+import { cmsEnv } from '../env';
+import { pluginWatches } from '../plugins';
 import { createDeliveryHandler, mountDelivery } from './http';
 import { createDeliveryService, watchedModels, type DeliveryService } from './service';
 
@@ -24,7 +26,8 @@ const payloadUid = (payload: unknown): string | undefined =>
  */
 export function watchContentChanges(strapi: Core.Strapi): void {
   strapi.eventHub.subscribe(async (eventName: string, payload: unknown) => {
-    if (eventName.startsWith('media.') || (eventName.startsWith('entry.') && watchedModels.has(payloadUid(payload) ?? ''))) {
+    const uid = payloadUid(payload) ?? '';
+    if (eventName.startsWith('media.') || (eventName.startsWith('entry.') && (watchedModels.has(uid) || pluginWatches().has(uid)))) {
       deliveryService(strapi).invalidate(eventName);
     }
   });
@@ -32,6 +35,6 @@ export function watchContentChanges(strapi: Core.Strapi): void {
 
 /** Serves the delivery API at /graphql on the CMS's own HTTP server. */
 export function serveDelivery(strapi: Core.Strapi): void {
-  const handler = createDeliveryHandler(deliveryService(strapi), (message) => strapi.log.error(message));
+  const handler = createDeliveryHandler(deliveryService(strapi), (message) => strapi.log.error(message), cmsEnv().writeSecret);
   mountDelivery(strapi.server.httpServer, handler);
 }

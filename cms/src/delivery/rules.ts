@@ -16,7 +16,7 @@ export function siteForHost(sitesByHost: ReadonlyMap<string, SiteRecord>, host: 
 }
 
 /** The locale a request is served in: the asked one if the site has it, else the default. */
-export function resolveLocale(site: SiteRecord, requested: string | null | undefined): string {
+export function resolveLocale(site: { readonly code: string; readonly defaultLocale: string; readonly locales: readonly string[] }, requested: string | null | undefined): string {
   if (requested === null || requested === undefined) return site.defaultLocale;
   if (site.locales.includes(requested)) return requested;
   throw badInput(
@@ -95,7 +95,7 @@ export class DocumentSet<Row extends LocalizedRow> {
 }
 
 /** The lookup order for a request: requested locale, its registry chain, the site default. */
-export function chainFor(site: SiteRecord, locale: string): string[] {
+export function chainFor(site: Pick<SiteRecord, 'defaultLocale'>, locale: string): string[] {
   return contentChain(locale, site.defaultLocale);
 }
 

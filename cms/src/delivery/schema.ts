@@ -8,6 +8,8 @@ import type DataLoader from 'dataloader';
 import { GraphQLScalarType, Kind, type GraphQLSchema } from 'graphql';
 import type { ContentIndex } from './content-index';
 import type { ExecutionBudget } from './execute';
+import type { PluginDeliveryContext } from '@baobab/plugin-api';
+import { pluginSchema, type DeliveryPlugin } from './plugins';
 import type { PreviewAccess } from './preview';
 import { badInput } from './errors';
 import type { ArticleDetail, ArticleRow, BannerRow, ImageRecord, LocalizedRow, PageRow, SectionRow, SiteRecord } from './records';
@@ -179,6 +181,8 @@ export interface DeliveryContext {
   readonly budget: ExecutionBudget;
   /** Drafts, for a valid preview token only. */
   readonly preview: PreviewAccess;
+  /** What plugin resolvers get as their context. */
+  readonly plugin: PluginDeliveryContext;
 }
 
 interface Scope {
@@ -454,6 +458,10 @@ export function imageUrlFor(image: ImageRecord, width: number | null): string {
   return candidates[0]?.url ?? image.url;
 }
 
-export function createDeliverySchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs, resolvers });
+/** The core schema with the installed plugins' delivery halves merged in. */
+export function createDeliverySchema(plugins: readonly DeliveryPlugin[] = []): GraphQLSchema {
+  const extension = pluginSchema(plugins);
+  const merged: Record<string, object> = { ...resolvers };
+  for (const [type, fields] of Object.entries(extension.resolvers)) merged[type] = { ...merged[type], ...fields };
+  return makeExecutableSchema({ typeDefs: [typeDefs, ...extension.typeDefs], resolvers: merged });
 }

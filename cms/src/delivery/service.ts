@@ -16,6 +16,9 @@ import { previewKey } from '@baobab/kit/preview-token';
 import { cmsEnv } from '../env';
 import { getSecrets } from '../secrets';
 import { articleDetailSchema, type ArticleDetail } from './records';
+import type { PluginDeliveryContext } from '@baobab/plugin-api';
+import { loadedPlugins } from '../plugins';
+import { carries, chainFor, resolveLocale } from './rules';
 import { createDeliverySchema, type DeliveryContext } from './schema';
 
 export interface CachedResponse {
@@ -79,8 +82,9 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   const settings = cmsEnv();
   const isProduction = settings.isProduction;
   const limits = defaultLimits;
+  const plugins = loadedPlugins().flatMap(({ definition, delivery }) => (delivery ? [{ name: definition.name, title: definition.title, half: delivery }] : []));
   const executor = createExecutor({
-    schema: createDeliverySchema(),
+    schema: createDeliverySchema(plugins),
     limits,
     isProduction,
     log: (error) => strapi.log.error(`delivery: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
@@ -92,11 +96,28 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
   let generation = 0;
   let index: { generation: number; promise: Promise<ContentIndex> } | null = null;
   const bounds = cacheBounds(settings.deliveryCacheMb);
-  const responses = new LRUCache<string, { response: CachedResponse; validUntil: number }>({
+  /** Cached answers by tag (`context.tag` in plugin resolvers), so a plugin's write drops only what depended on it. */
+  const tagged = new Map<string, Set<string>>();
+  /** Bumped by every `invalidateTag`: an answer computed across one is not kept. */
+  let tagGeneration = 0;
+  const responses = new LRUCache<string, { response: CachedResponse; validUntil: number; tags: readonly string[] }>({
     maxSize: bounds.maxBytes,
     maxEntrySize: bounds.maxEntryBytes,
-    sizeCalculation: ({ response }, key) => response.body.length + (response.gzip?.length ?? 0) + key.length + 200,
+    sizeCalculation: ({ response, tags }, key) => response.body.length + (response.gzip?.length ?? 0) + key.length + 200 + tags.length * 64,
+    dispose: ({ tags }, key) => {
+      for (const tag of tags) {
+        const keys = tagged.get(tag);
+        keys?.delete(key);
+        if (keys?.size === 0) tagged.delete(tag);
+      }
+    },
   });
+  function invalidateTag(tag: string): void {
+    tagGeneration += 1;
+    for (const key of [...(tagged.get(tag) ?? [])]) responses.delete(key);
+    tagged.delete(tag);
+  }
+  for (const { half } of plugins) void Promise.resolve(half.init?.(strapi)).catch((error: unknown) => strapi.log.error(`delivery: a plugin's init failed: ${String(error)}`));
   /** Executions under way, by cache key: identical concurrent misses share one. */
   const inFlight = new Map<string, Promise<{ response: CachedResponse; dbQueries: number; isPrivate: boolean }>>();
   const draftKey = previewKey(getSecrets().ENCRYPTION_KEY);
@@ -165,22 +186,42 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     return new Set(idRows.parse(rows).map((row) => row.id));
   }
 
-  async function execute(plan: Plan, key: string) {
+  async function execute(plan: Plan, request: GraphQLRequest) {
     const now = Date.now();
     const started = generation;
+    const startedTags = tagGeneration;
     const counter = { queries: 0 };
     return queryCounter.run(counter, async () => {
       const contentIndex = await currentIndex(now);
-      const state = { isPrivate: false };
+      const state = { isPrivate: false, maxAgeMs: MAX_RESPONSE_AGE_MS, tags: new Set<string>() };
       const preview = createPreviewAccess(strapi, draftKey, state, now);
-      const result = await plan.run((budget) => ({ index: contentIndex, now, details: details(), searchMatches, publicUrl, budget, preview }) satisfies DeliveryContext);
+      const plugin: PluginDeliveryContext = {
+        strapi,
+        now,
+        chainFor: (site, locale) => {
+          const requestedLocale = resolveLocale(site, locale);
+          return { requestedLocale, chain: chainFor(site, requestedLocale) };
+        },
+        carries,
+        cacheFor: (ms) => {
+          state.maxAgeMs = Math.min(state.maxAgeMs, Math.max(0, ms));
+        },
+        tag: (tag) => state.tags.add(tag),
+        invalidateTag,
+        caller: request.caller ?? null,
+      };
+      const result = await plan.run((budget) => ({ index: contentIndex, now, details: details(), searchMatches, publicUrl, budget, preview, plugin }) satisfies DeliveryContext);
       const response = toCached(result);
-      // Only clean public answers are kept (never one that read a draft), and only when nothing changed while they were computed.
-      if (result.status === 200 && !result.body.errors && !state.isPrivate && started === generation) {
-        const validUntil = Math.min(contentIndex.nextBoundary ?? Number.POSITIVE_INFINITY, now + MAX_RESPONSE_AGE_MS);
-        responses.set(key, { response, validUntil });
+      // Only clean public answers are kept (never one that read a draft, never a mutation's),
+      // and only when nothing they depend on changed while they were computed.
+      const isUnchanged = started === generation && (state.tags.size === 0 || startedTags === tagGeneration);
+      if (!plan.isMutation && result.status === 200 && !result.body.errors && !state.isPrivate && isUnchanged && state.maxAgeMs > 0) {
+        const validUntil = Math.min(contentIndex.nextBoundary ?? Number.POSITIVE_INFINITY, now + state.maxAgeMs);
+        const tags = [...state.tags];
+        responses.set(plan.key, { response, validUntil, tags });
+        for (const tag of tags) tagged.set(tag, (tagged.get(tag) ?? new Set()).add(plan.key));
       }
-      return { response, dbQueries: counter.queries, isPrivate: state.isPrivate };
+      return { response, dbQueries: counter.queries, isPrivate: state.isPrivate || plan.isMutation };
     });
   }
 
@@ -195,11 +236,19 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     async handle(request) {
       const plan = executor.plan(request);
       if ('error' in plan) return { response: toCached(plan.error), cache: 'refused', dbQueries: 0 };
+      if (plan.isMutation) {
+        if (request.method === 'GET') {
+          return { response: toCached({ status: 405, body: { errors: [{ message: 'Mutations need POST.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] } }), cache: 'refused', dbQueries: 0 };
+        }
+        // A write: run each on its own, never from or into the cache.
+        const { response, dbQueries } = await execute(plan, request);
+        return { response, cache: 'private', dbQueries };
+      }
       const entry = responses.get(plan.key);
       if (entry !== undefined && Date.now() < entry.validUntil) return { response: entry.response, cache: 'hit', dbQueries: 0 };
       let running = inFlight.get(plan.key);
       if (!running) {
-        running = execute(plan, plan.key).finally(() => inFlight.delete(plan.key));
+        running = execute(plan, request).finally(() => inFlight.delete(plan.key));
         inFlight.set(plan.key, running);
       }
       const { response, dbQueries, isPrivate } = await running;
@@ -210,6 +259,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       index = null;
       armBoundary(null);
       responses.clear();
+      tagged.clear();
       notifier?.schedule();
       strapi.log.debug(`delivery: caches cleared (${reason})`);
     },

@@ -9,6 +9,8 @@ import { SingleBar, Presets } from 'cli-progress';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
 import { demoImage, type Motif } from './images';
+import { loadedPlugins } from '../plugins';
+import { registry } from '../registry';
 import { loadDemoContent } from './load';
 import { markdownToBlocks } from './markdown';
 import type { Carriage, SeedContent } from './types';
@@ -101,7 +103,8 @@ export async function seed(strapi: Core.Strapi, content: SeedContent = loadDemoC
             locales: [...site.locales],
             theme: site.theme,
             themeTokens: site.themeTokens ?? {},
-            plugins: [...(site.plugins ?? [])],
+            // The demo names the plugins it shows; a deployment without one installed seeds without it.
+            plugins: (site.plugins ?? []).filter((name) => registry.plugin(name) !== undefined),
             variables: site.variables.map((variable) => ({ key: variable.key, value: variable.value, locale: variable.locale ?? null })),
             channels: site.channels,
           },
@@ -174,5 +177,9 @@ export async function seedIfEmpty(strapi: Core.Strapi): Promise<void> {
   if ((await strapi.db.query(UID.site).count({})) > 0) return;
   const started = Date.now();
   const report = await seed(strapi);
-  strapi.log.info(`Seeded demo content: ${report.created} documents and translations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Then each installed plugin's demo content, for the demo sites.
+  let fromPlugins = 0;
+  const sites = loadDemoContent().sites.map((site) => site.code);
+  for (const plugin of loadedPlugins()) fromPlugins += (await plugin.cms?.seed?.(strapi, { sites })) ?? 0;
+  strapi.log.info(`Seeded demo content: ${report.created + fromPlugins} documents and translations in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

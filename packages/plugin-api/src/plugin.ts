@@ -38,8 +38,21 @@ export interface CmsHalf<S = unknown> {
   readonly routes?: unknown;
   readonly controllers?: Readonly<Record<string, unknown>>;
   readonly services?: Readonly<Record<string, unknown>>;
-  /** By content-type key (`poll`): the problems with a write's data, empty when it may be saved. */
+  /** By content-type key (`poll`): the problems with a write's data (the stored draft with the write over it), empty when it may be saved. */
   readonly rules?: Readonly<Record<string, (data: Readonly<Record<string, unknown>>) => readonly FieldProblem[]>>;
+  /** Demo content, created by the CMS's seed after the core demo content; returns how many documents it created. */
+  seed?(strapi: S, options: { readonly sites: readonly string[] }): Promise<number>;
+}
+
+const strapiServerKeys = ['register', 'bootstrap', 'destroy', 'config', 'routes', 'controllers', 'services', 'policies', 'middlewares', 'contentTypes'] as const;
+
+/**
+ * The part of a CMS half Strapi accepts (it refuses unknown keys). A plugin's
+ * `strapi-server.js` is `module.exports = strapiServer(require('./src/cms').default)`; the CMS
+ * reads `rules` and `seed` from the half itself, through the registry.
+ */
+export function strapiServer(half: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(half).filter(([key]) => (strapiServerKeys as readonly string[]).includes(key)));
 }
 
 /** The site a delivery resolver or a front-end half works for, as delivery serves it. */
@@ -50,7 +63,14 @@ export interface PluginSite {
   readonly plugins: readonly string[];
 }
 
-export type PluginResolver = (source: unknown, args: Record<string, unknown>, context: unknown, info: unknown) => unknown;
+/** Method-style parameters are checked both ways, so a resolver may declare the source it is given (`site: PluginSite`). */
+type Bivariant<Args extends unknown[], Result> = { bivarianceHack(...args: Args): Result }['bivarianceHack'];
+
+/**
+ * A plugin resolver. `Site` and `Mutation` fields get the site record as `source`; every
+ * resolver gets the plugin context (`PluginDeliveryContext`), never the core one.
+ */
+export type PluginResolver<S = unknown> = Bivariant<[source: unknown, args: Record<string, unknown>, context: PluginDeliveryContext<S>, info: unknown], unknown>;
 
 /**
  * The delivery half: type definitions and resolvers merged into the delivery schema.
@@ -61,7 +81,7 @@ export type PluginResolver = (source: unknown, args: Record<string, unknown>, co
 export interface DeliveryHalf<S = unknown> {
   readonly typeDefs: string;
   /** `Site` field resolvers receive the site record as `source` and a `PluginDeliveryContext<S>` as `context`. */
-  readonly resolvers: Readonly<Record<string, Readonly<Record<string, PluginResolver>>>>;
+  readonly resolvers: Readonly<Record<string, Readonly<Record<string, PluginResolver<S>>>>>;
   /** Content types whose writes invalidate cached answers (`plugin::polls.poll`). */
   readonly watches?: readonly string[];
   /** Per mutation field: how many calls one client address may make in a minute (default 60). */
@@ -81,8 +101,10 @@ export interface PluginDeliveryContext<S = unknown> {
   readonly carries: (site: PluginSite, row: { readonly allSites: boolean; readonly sites: readonly string[] }) => boolean;
   /** This answer holds values that change without an editor's write (counts): keep it cached at most `ms`. */
   readonly cacheFor: (ms: number) => void;
-  /** Drops every cached answer that may hold this plugin's data (after a write the plugin made). */
-  readonly invalidate: () => void;
+  /** This answer depends on `key` (e.g. `polls:<documentId>:<site>`): `invalidateTag(key)` drops it. */
+  readonly tag: (key: string) => void;
+  /** Drops every cached answer tagged `key` (after a write the plugin made, such as a vote). */
+  readonly invalidateTag: (key: string) => void;
   /** The calling front end's identity for a mutation, proved by the shared write secret; null for a public client. */
   readonly caller: { readonly client: string } | null;
 }
