@@ -122,7 +122,9 @@ describe('a poll on USSD (mama-ng, in Hausa)', () => {
     expect(reprompt.split('\n')[0]).toMatch(/^Don Allah amsa da lambar zabi/);
     expect(reprompt).toContain(`1. ${poll.choices[0]?.label}`);
 
-    const results = await session.send('2');
+    // The results are paged like article text: read every screen.
+    let results = await session.send('2');
+    for (let page = 0; page < 4 && results.split('\n').includes('98 Kari'); page += 1) results = `${results}\n${await session.send('98')}`;
     expect(results).toContain("Na gode da kuri'arka.");
     const label = poll.choices[1]?.label ?? '';
     expect(results).toMatch(poll.results === 'PERCENT' ? new RegExp(`${label}: \\d+%`) : new RegExp(`${label}: [1-9]\\d*`));
