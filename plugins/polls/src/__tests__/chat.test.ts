@@ -18,7 +18,7 @@ const poll = (overrides: Partial<ChatPoll> = {}): ChatPoll => ({
   ...overrides,
 });
 
-const t = createTranslate({
+const translate = createTranslate({
   pollEntry: 'Poll: {{question}}',
   pollThanks: 'Thank you for voting.',
   pollAlreadyVoted: 'You have already voted. Here are the results.',
@@ -31,6 +31,7 @@ const t = createTranslate({
   pollTooMany: 'Please choose at most {{max}}.',
   notFound: 'That is no longer available.',
 });
+const t: ChatContext['t'] = (key, values) => translate(key, values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)])));
 
 describe('reading a reader`s choices', () => {
   it('takes choice keys or numbers in the order shown, separated by commas, spaces or *', () => {
