@@ -88,13 +88,24 @@ async function pick(screen: string, title: string, send: (input: string) => Prom
  */
 async function pageUntil(screen: string, text: string, send: (input: string) => Promise<string>, more: { line: string; input: string }, separator: '. ' | ' '): Promise<{ screen: string; number: string | null }> {
   let current = screen;
-  for (let page = 0; page < 12; page += 1) {
+  for (let page = 0; page < 40; page += 1) {
     const line = current.split('\n').find((candidate) => /^\d+/.test(candidate) && candidate.includes(separator) && candidate.includes(text));
     if (line) return { screen: current, number: line.slice(0, line.indexOf(separator)) };
     if (!current.split('\n').some((candidate) => candidate.startsWith(more.line))) return { screen: current, number: null };
     current = await send(more.input);
   }
   return { screen: current, number: null };
+}
+
+/** A USSD text and the screens after it (`98 Kari`), joined. */
+async function readAll(first: string, send: (input: string) => Promise<string>): Promise<string> {
+  let all = first;
+  let screen = first;
+  for (let page = 0; page < 6 && screen.split('\n').includes('98 Kari'); page += 1) {
+    screen = await send('98');
+    all = `${all}\n${screen}`;
+  }
+  return all;
 }
 
 describe('a poll on USSD (mama-ng, in Hausa)', () => {
@@ -123,8 +134,7 @@ describe('a poll on USSD (mama-ng, in Hausa)', () => {
     expect(reprompt).toContain(`1. ${poll.choices[0]?.label}`);
 
     // The results are paged like article text: read every screen.
-    let results = await session.send('2');
-    for (let page = 0; page < 4 && results.split('\n').includes('98 Kari'); page += 1) results = `${results}\n${await session.send('98')}`;
+    const results = await readAll(await session.send('2'), session.send);
     expect(results).toContain("Na gode da kuri'arka.");
     const label = poll.choices[1]?.label ?? '';
     expect(results).toMatch(poll.results === 'PERCENT' ? new RegExp(`${label}: \\d+%`) : new RegExp(`${label}: [1-9]\\d*`));
@@ -142,7 +152,7 @@ describe('a poll on USSD (mama-ng, in Hausa)', () => {
     for (const title of path) screen = await pick(screen, title, again.send, '98', '. ');
     const entryAgain = await pageUntil(screen, entry, again.send, { line: '98 Kari', input: '98' }, '. ');
     await again.send(entryAgain.number ?? '');
-    const second = await again.send('1');
+    const second = await readAll(await again.send('1'), again.send);
     expect(second).toContain("Ka riga ka jefa kuri'a.");
   });
 });
