@@ -92,9 +92,6 @@ export interface PluginViews {
   answer(locale: string, plugin: string, view: string, state: Readonly<Record<string, string>>, input: string): Promise<PluginScreen | null>;
 }
 
-/** No plugins: the conversation as it is without any. */
-export const noPlugins: PluginViews = { entries: async () => [], show: async () => null, answer: async () => null };
-
 const LANGUAGE_ID = 'lang';
 const MAX_ID_BYTES = 64;
 

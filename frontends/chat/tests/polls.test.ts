@@ -259,6 +259,64 @@ describe('a poll on WhatsApp (kijana-ke, in Kiswahili)', () => {
   });
 });
 
+let updateId = 5000;
+/** One Telegram update (a message or a button press) to kijana-ke's bot; answers what the gateway sent back. */
+async function telegram(chatId: number, part: { text?: string; data?: string }): Promise<Array<Record<string, unknown>>> {
+  updateId += 1;
+  const body =
+    part.data !== undefined
+      ? { update_id: updateId, callback_query: { id: `cb${updateId}`, from: { id: chatId, is_bot: false, first_name: 'R' }, data: part.data, message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private' } } } }
+      : { update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'R' }, text: part.text } };
+  const mark = providers.sent.length;
+  const response = await fetch(`${gateway.url}/telegram/kijana-ke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TEST_SECRETS.telegram }, body: JSON.stringify(body) });
+  expect(response.status).toBe(200);
+  // The last message of an answer always carries a keyboard; wait until it arrives.
+  for (let tries = 0; tries < 100; tries += 1) {
+    const mine = providers.sent.slice(mark).filter((m) => m.body.chat_id === chatId);
+    if (mine.length > 0 && buttons(mine[mine.length - 1]?.body ?? {}).length > 0) return mine.map((m) => m.body);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  }
+  throw new Error('no Telegram answer');
+}
+
+const buttons = (body: Record<string, unknown>) => ((body.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard ?? []).flat();
+
+/** The button for `title` (shortened titles end with "…"), paging through "More". */
+async function buttonFor(chatId: number, answer: Array<Record<string, unknown>>, title: string): Promise<string> {
+  let current = answer;
+  for (let page = 0; page < 6; page += 1) {
+    const all = buttons(current[current.length - 1] ?? {});
+    const found = all.find((button) => button.text === title || (button.text.endsWith('…') && title.startsWith(button.text.slice(0, -1))));
+    if (found) return found.callback_data;
+    const more = all.find((button) => button.callback_data === 'more');
+    if (!more) break;
+    current = await telegram(chatId, { data: more.callback_data });
+  }
+  throw new Error(`no button "${title}"`);
+}
+
+describe('a poll on Telegram (kijana-ke, in English)', () => {
+  it('offers the poll on the keyboard after the article and answers a button press with the results', async () => {
+    const [poll] = await pollsAfter('kijana-ke', 'hiv-testing-basics', 'en-KE');
+    expect(poll).toBeDefined();
+    if (!poll) return;
+    const path = await pathTo('kijana-ke', 'hiv-testing-basics', 'en-KE');
+    const chatId = crypto.randomInt(1_000_000, 9_999_999);
+    let answer = await telegram(chatId, { text: '/start' });
+    answer = await telegram(chatId, { data: await buttonFor(chatId, answer, 'English (Kenya)') });
+    for (const title of path) answer = await telegram(chatId, { data: await buttonFor(chatId, answer, title) });
+    const after = buttons(answer[answer.length - 1] ?? {}).map((button) => button.callback_data);
+    expect(after).toEqual(['p:0', 'back', 'home']);
+    const question = await telegram(chatId, { data: 'p:0' });
+    expect(String(question[question.length - 1]?.text)).toContain(poll.question);
+    expect(buttons(question[question.length - 1] ?? {}).map((button) => button.callback_data)).toEqual([...poll.choices.map((choice) => `c:${choice.id}`), 'back', 'home']);
+    const results = await telegram(chatId, { data: `c:${poll.choices[1]?.id}` });
+    const text = results.map((message) => String(message.text)).join('\n');
+    expect(text).toContain('Thank you for voting.');
+    expect(text).toMatch(new RegExp(`${poll.choices[1]?.label}: \\d+%`));
+  });
+});
+
 let smsId = 0;
 async function sms(from: string, text: string, to = '21393'): Promise<string> {
   smsId += 1;
@@ -314,7 +372,7 @@ describe('a site without the polls plugin (thrive-za)', () => {
 });
 
 describe('channel limits', () => {
-  it('sent every WhatsApp and SMS message of the poll journeys within its channel limits', () => {
+  it('sent every WhatsApp, Telegram and SMS message of the poll journeys within its channel limits', () => {
     expect(providers.sent.length).toBeGreaterThan(5);
     expect(providers.sent.flatMap((message) => message.problems)).toEqual([]);
   });
