@@ -107,16 +107,15 @@ export function cachedSmsArticle(content: ContentSource, article: ChatArticle, e
 }
 
 /**
- * A plugin's menu on USSD: a title (the question) too long for a screen with even one choice
- * is shortened at a word until one fits, so every screen stays within the budget.
+ * A plugin's menu on USSD: a title (the question) too long for its screens is shortened at a
+ * word until every page fits, so no screen goes over the budget.
  */
 export function fitUssdMenu(menu: Menu, labels: Labels, options: UssdOptions): Menu {
-  const first = menu.items.slice(0, 1);
-  const fits = (title: string) => ussdFits(renderUssdMenu({ ...menu, title, items: first }, 0, labels, options), options.budget);
-  if (fits(menu.title)) return menu;
+  const fits = (candidate: Menu) => ussdMenuPages(candidate, labels, options).every((_, page) => ussdFits(renderUssdMenu(candidate, page, labels, options), options.budget));
+  if (fits(menu)) return menu;
   for (let max = menu.title.length - 1; max >= 10; max -= 5) {
-    const title = shorten(menu.title, max);
-    if (fits(title)) return { ...menu, title };
+    const shorter = { ...menu, title: shorten(menu.title, max) };
+    if (fits(shorter)) return shorter;
   }
   return { ...menu, title: shorten(menu.title, 10), text: null };
 }

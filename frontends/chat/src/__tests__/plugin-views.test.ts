@@ -1,9 +1,9 @@
-import { labelsFor, type MenuItem, renderUssdMenu, ussdFits, ussdProblems } from '@baobab/channels';
+import { labelsFor, type MenuItem, renderUssdMenu, smsFits, ussdFits, ussdMenuPages, ussdProblems } from '@baobab/channels';
 import type { ChatHalf, ChatScreen } from '@baobab/plugin-api';
 import type { ChatArticle, ChatSite, ContentSource } from '../content';
 import { startState, step, type ConversationContext, type ConversationState, type Input, type Step } from '../conversation';
 import { translateFor } from '../gateways/runtime';
-import { cachedUssdArticle, chatAppPaging, ussdArticleWithEntries, ussdPaging } from '../paging';
+import { cachedUssdArticle, chatAppPaging, fitUssdMenu, smsArticleWithEntries, ussdArticleWithEntries, ussdPaging } from '../paging';
 import { bindPlugins, readerHash } from '../plugins';
 
 const site: ChatSite = { code: 'test-site', name: 'Test', defaultLocale: 'en', locales: [{ code: 'en', name: 'English' }], channels: {}, plugins: ['quiz'] };
@@ -212,6 +212,44 @@ describe('USSD screens with entries', () => {
     const { pages } = ussdArticleWithEntries([`Short text\n0 Back\n00 Home`], [entry(`Poll: ${'very '.repeat(30)}long question?`)], labels, options);
     expect(pages[0]).toMatch(/\n1\. Poll: very( very)+\.\.\.\n0 Back/);
     expect(ussdFits(pages[0] ?? '', 160)).toBe(true);
+  });
+});
+
+describe('a plugin question on USSD', () => {
+  it('shortens a question too long for a screen until every page of its choices fits', () => {
+    const labels = labelsFor('en', 'gsm-7');
+    const options = { budget: 160, smartEncoding: true };
+    const question = `${'How often do you '.repeat(11)}walk?`;
+    const items = ['Every day', 'Sometimes', 'Never'].map((title, index) => ({ id: `c:${index}`, title }));
+    const menu = fitUssdMenu({ title: question, text: null, items, canGoBack: true, canGoHome: true }, labels, options);
+    expect(menu.title.length).toBeLessThan(question.length);
+    expect(menu.title.endsWith('…')).toBe(true);
+    const pages = ussdMenuPages(menu, labels, options);
+    pages.forEach((_, page) => expect(ussdFits(renderUssdMenu(menu, page, labels, options), 160)).toBe(true));
+    expect(pages.flat().map((item) => item.title)).toEqual(['Every day', 'Sometimes', 'Never']);
+  });
+});
+
+describe('SMS replies with entries', () => {
+  const labels = labelsFor('en', 'gsm-7');
+  const entries: MenuItem[] = [{ id: 'p:0', title: 'Poll: Do you know your status?' }];
+
+  it('ends the last reply with the numbered entries when it stays within 3 parts', () => {
+    const { pages, items } = smsArticleWithEntries(['Part one\nReply MORE for more', 'The end.'], entries, labels, { smartEncoding: true });
+    expect(pages[1]).toBe('The end.\n\n1 Poll: Do you know your status?\nReply with a number');
+    expect(items).toEqual([[], entries]);
+  });
+
+  it('sends the entries in a reply of their own after a full last reply', () => {
+    // Replies are packed with room for "Reply MORE for more", the last one too.
+    const full = 'word '.repeat(85).trim();
+    expect(smsFits(`${full}\nReply MORE for more`)).toBe(true);
+    const { pages, items } = smsArticleWithEntries([full], entries, labels, { smartEncoding: true });
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toBe(`${full}\nReply MORE for more`);
+    expect(pages[1]).toBe('Choose\n1 Poll: Do you know your status?\nReply with a number');
+    expect(items).toEqual([[], entries]);
+    expect(pages.every(smsFits)).toBe(true);
   });
 });
 
