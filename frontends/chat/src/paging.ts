@@ -35,8 +35,10 @@ export interface ArticlePages {
   readonly items: readonly (readonly MenuItem[])[];
 }
 
-/** Entries on a USSD screen are shortened to this many characters, so two fit beside the navigation. */
+/** An entry that does not fit whole under an article's last screen is shortened to this many characters there. */
 const USSD_ENTRY_CHARS = 40;
+/** On a screen of their own, entries keep up to this many characters, so one always fits beside the navigation. */
+const USSD_ENTRY_SCREEN_CHARS = 100;
 
 const entriesKey = (entries: readonly MenuItem[]) => entries.map((entry) => `${entry.id}\u0001${entry.title}`).join('\u0002');
 const articleKey = (channel: string, article: ChatArticle, extra: string) => `${channel}\u0000${article.slug}\u0000${article.locale}\u0000${extra}`;
@@ -52,26 +54,31 @@ export function cachedSmsReplies(content: ContentSource, article: ChatArticle, l
 
 /**
  * An article's USSD screens with plugin entries after it: numbered on the last screen above
- * `0 Back` when they fit there, else the last screen offers `98 More` and the entries follow
- * as menu screens (titled "Choose") within the budget.
+ * `0 Back` when they fit there (whole, or shortened to 40 characters), else the last screen
+ * offers `98 More` and the entries follow as menu screens (titled "Choose") within the budget.
  */
 export function ussdArticleWithEntries(screens: readonly string[], entries: readonly MenuItem[], labels: Labels, options: UssdOptions): ArticlePages {
   const plain: ArticlePages = { pages: screens, items: screens.map(() => []) };
   const last = screens[screens.length - 1];
   if (entries.length === 0 || last === undefined) return plain;
   const encode = (text: string) => (options.smartEncoding ? smartEncode(text) : text);
-  const items = entries.map((entry) => ({ ...entry, title: shorten(entry.title, USSD_ENTRY_CHARS) }));
   const footer = `${USSD_KEYS.back} ${labels.back}\n${USSD_KEYS.home} ${labels.home}`;
   if (!last.endsWith(`\n${footer}`)) return plain;
   const body = last.slice(0, last.length - footer.length - 1);
-  const lines = items.map((item, index) => `${index + 1}. ${encode(item.title)}`);
-  const together = [body, ...lines, footer].join('\n');
-  if (ussdFits(together, options.budget)) return { pages: [...screens.slice(0, -1), together], items: [...plain.items.slice(0, -1), items] };
+  const shortened = (max: number) => entries.map((entry) => ({ ...entry, title: shorten(entry.title, max) }));
+  // Whole when they fit under the text, else shortened, else on screens of their own.
+  for (const items of [entries, shortened(USSD_ENTRY_CHARS)]) {
+    const together = [body, ...items.map((item, index) => `${index + 1}. ${encode(item.title)}`), footer].join('\n');
+    if (ussdFits(together, options.budget)) return { pages: [...screens.slice(0, -1), together], items: [...plain.items.slice(0, -1), items] };
+  }
   // Article text is packed with room for "98 More" on every screen, so the last one has it.
   const withMore = [body, `${USSD_KEYS.more} ${labels.more}`, footer].join('\n');
-  const menu: Menu = { title: labels.choose, items, canGoBack: true, canGoHome: true };
+  const menu: Menu = { title: labels.choose, items: shortened(USSD_ENTRY_SCREEN_CHARS), canGoBack: true, canGoHome: true };
   const menuPages = ussdMenuPages(menu, labels, options);
-  return { pages: [...screens.slice(0, -1), withMore, ...menuPages.map((_, page) => renderUssdMenu(menu, page, labels, options))], items: [...plain.items, ...menuPages] };
+  return {
+    pages: [...screens.slice(0, -1), withMore, ...menuPages.map((_, page) => renderUssdMenu(menu, page, labels, options))],
+    items: [...plain.items, ...menuPages],
+  };
 }
 
 /** An article's SMS replies with plugin entries after it: in the last reply when it stays within 3 parts, else a reply of their own after `Reply MORE`. */

@@ -138,7 +138,7 @@ describe('a poll on USSD (mama-ng, in Hausa)', () => {
     expect(results).toContain("Na gode da kuri'arka.");
     const label = poll.choices[1]?.label ?? '';
     expect(results).toMatch(poll.results === 'PERCENT' ? new RegExp(`${label}: \\d+%`) : new RegExp(`${label}: [1-9]\\d*`));
-    expect(results).toMatch(/Kuri'u [1-9]\d*/);
+    expect(results).toMatch(/Kuri'u: [1-9]\d*/);
 
     // Back to the article, then home.
     const back = await session.send('0');

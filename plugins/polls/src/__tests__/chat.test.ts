@@ -24,7 +24,7 @@ const translate = createTranslate({
   pollAlreadyVoted: 'You have already voted. Here are the results.',
   pollHidden: 'Results of this poll are not shown.',
   pollClosed: 'This poll is closed.',
-  pollTotal: '{{count}} votes',
+  pollTotal: 'Votes: {{count}}',
   pollNoVotes: 'No votes yet.',
   pollBadChoice: 'Please reply with the number of a choice.',
   pollPickOne: 'Please reply with one number only.',
@@ -66,11 +66,11 @@ describe('poll screens', () => {
 
   it('shows percents, totals, or only thanks when results are hidden', () => {
     expect(resultsScreen(poll(), t, 'pollThanks')).toEqual({
-      text: 'Have you ever taken an HIV test?\nThank you for voting.\nYes: 67%\nNo: 33%\nNot sure: 0%\n3 votes',
+      text: 'Have you ever taken an HIV test?\nThank you for voting.\nYes: 67%\nNo: 33%\nNot sure: 0%\nVotes: 3',
       choices: [],
       done: true,
     });
-    expect(resultsScreen(poll({ results: 'TOTALS' }), t, null).text).toBe('Have you ever taken an HIV test?\nYes: 2\nNo: 1\nNot sure: 0\n3 votes');
+    expect(resultsScreen(poll({ results: 'TOTALS' }), t, null).text).toBe('Have you ever taken an HIV test?\nYes: 2\nNo: 1\nNot sure: 0\nVotes: 3');
     const hidden = poll({ results: 'HIDDEN', totalVotes: null, choices: poll().choices.map((choice) => ({ ...choice, votes: null, percent: null })) });
     expect(resultsScreen(hidden, t, 'pollThanks').text).toBe('Have you ever taken an HIV test?\nThank you for voting.');
     expect(resultsScreen(hidden, t, 'pollClosed').text).toBe('Have you ever taken an HIV test?\nThis poll is closed.\nResults of this poll are not shown.');
@@ -107,7 +107,7 @@ describe('the poll view', () => {
     expect(asked[1]?.query).toMatch(/mutation/);
     expect(screen).toMatchObject({ choices: [], done: true });
     expect(screen.text).toContain('Thank you for voting.');
-    expect(screen.text).toContain('4 votes');
+    expect(screen.text).toContain('Votes: 4');
   });
 
   it('says so when the reader had already voted', async () => {
