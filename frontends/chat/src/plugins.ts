@@ -90,6 +90,9 @@ const screenSchema = z.object({
   done: z.boolean().optional(),
 });
 
+/** What a view's state may hold, as the conversation's session keeps it (conversation.ts). */
+const entryStateSchema = z.record(z.string().max(64), z.string().max(256));
+
 function checked(plugin: string, screen: ChatScreen & { readonly done?: boolean }): PluginScreen {
   const parsed = screenSchema.safeParse(screen);
   if (!parsed.success) throw new Error(`PLUGIN_SCREEN_INVALID: plugin "${plugin}" answered a screen that is not one: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
@@ -130,7 +133,8 @@ export function bindPlugins(binding: PluginBinding): PluginViews {
             const entries = await binding.content.remembered(key, async () =>
               (await articleEntries(contextFor(locale), article)).map((entry) => ({ plugin: plugin.name, label: entry.label, view: entry.view, state: { ...entry.state } })),
             );
-            return entries.filter((entry) => plugin.half.views[entry.view] !== undefined);
+            // An entry must lead to a view the plugin has, with a state the session can keep.
+            return entries.filter((entry) => plugin.half.views[entry.view] !== undefined && entryStateSchema.safeParse(entry.state).success);
           } catch (error) {
             binding.log(`PLUGIN_FAILED: ${plugin.name} articleEntries on ${site.code}/${article}: ${error instanceof Error ? error.message : String(error)}`);
             return [];
