@@ -9,13 +9,16 @@ import type { ChatArticle, ChatSite, ContentSource } from './content';
 import type { Translate } from '@baobab/locales';
 
 /** A plugin view's screen as it is kept between hops (a plugin's `ChatScreen`, without its one-off notice). */
-const pluginScreenSchema = z.object({
+export const pluginScreenSchema = z.object({
   text: z.string().max(4000),
   choices: z.array(z.object({ label: z.string().max(400), input: z.string().min(1).max(64) })).max(30),
   isMultiple: z.boolean().optional(),
   done: z.boolean().optional(),
 });
 export type PluginScreen = z.infer<typeof pluginScreenSchema> & { readonly notice?: string };
+
+/** A plugin view's state (an entry's `state`) as the session keeps it. */
+export const pluginStateSchema = z.record(z.string().max(64), z.string().max(256));
 
 const viewSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('language'), page: z.number().int().min(0) }),
@@ -26,7 +29,7 @@ const viewSchema = z.discriminatedUnion('kind', [
     kind: z.literal('plugin'),
     plugin: z.string().max(64),
     view: z.string().max(64),
-    state: z.record(z.string().max(64), z.string().max(256)),
+    state: pluginStateSchema,
     page: z.number().int().min(0),
     /** The screen the view's last answer gave (results after a vote); null shows the view afresh. */
     shown: pluginScreenSchema.nullable(),

@@ -9,7 +9,7 @@ import { type Channel, translateFor, type UiForm } from '@baobab/channels';
 import { type ChatContext, type ChatHalf, type ChatScreen, isEnabled, type PluginDefinition, type PluginSite } from '@baobab/plugin-api';
 import registry from '../../../baobab.config';
 import type { ChatSite, ContentSource } from './content';
-import type { PluginEntry, PluginScreen, PluginViews } from './conversation';
+import { type PluginEntry, type PluginScreen, pluginScreenSchema, pluginStateSchema, type PluginViews } from './conversation';
 
 export interface ChatPlugin {
   readonly name: string;
@@ -81,17 +81,8 @@ export interface PluginBinding {
   readonly log: (message: string) => void;
 }
 
-/** A plugin's screen checked at the boundary: plugins are code, but their text reaches every channel. */
-const screenSchema = z.object({
-  text: z.string().max(4000),
-  choices: z.array(z.object({ label: z.string().max(400), input: z.string().min(1).max(64) })).max(30),
-  isMultiple: z.boolean().optional(),
-  notice: z.string().max(400).optional(),
-  done: z.boolean().optional(),
-});
-
-/** What a view's state may hold, as the conversation's session keeps it (conversation.ts). */
-const entryStateSchema = z.record(z.string().max(64), z.string().max(256));
+/** A plugin's screen checked at the boundary: plugins are code, but their text reaches every channel and the session. */
+const screenSchema = pluginScreenSchema.extend({ notice: z.string().max(400).optional() });
 
 function checked(plugin: string, screen: ChatScreen & { readonly done?: boolean }): PluginScreen {
   const parsed = screenSchema.safeParse(screen);
@@ -134,7 +125,7 @@ export function bindPlugins(binding: PluginBinding): PluginViews {
               (await articleEntries(contextFor(locale), article)).map((entry) => ({ plugin: plugin.name, label: entry.label, view: entry.view, state: { ...entry.state } })),
             );
             // An entry must lead to a view the plugin has, with a state the session can keep.
-            return entries.filter((entry) => plugin.half.views[entry.view] !== undefined && entryStateSchema.safeParse(entry.state).success);
+            return entries.filter((entry) => plugin.half.views[entry.view] !== undefined && pluginStateSchema.safeParse(entry.state).success);
           } catch (error) {
             binding.log(`PLUGIN_FAILED: ${plugin.name} articleEntries on ${site.code}/${article}: ${error instanceof Error ? error.message : String(error)}`);
             return [];
