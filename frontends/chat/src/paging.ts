@@ -75,10 +75,7 @@ export function ussdArticleWithEntries(screens: readonly string[], entries: read
   const withMore = [body, `${USSD_KEYS.more} ${labels.more}`, footer].join('\n');
   const menu: Menu = { title: labels.choose, items: shortened(USSD_ENTRY_SCREEN_CHARS), canGoBack: true, canGoHome: true };
   const menuPages = ussdMenuPages(menu, labels, options);
-  return {
-    pages: [...screens.slice(0, -1), withMore, ...menuPages.map((_, page) => renderUssdMenu(menu, page, labels, options))],
-    items: [...plain.items, ...menuPages],
-  };
+  return { pages: [...screens.slice(0, -1), withMore, ...menuPages.map((_, page) => renderUssdMenu(menu, page, labels, options))], items: [...plain.items, ...menuPages] };
 }
 
 /** An article's SMS replies with plugin entries after it: in the last reply when it stays within 3 parts, else a reply of their own after `Reply MORE`. */

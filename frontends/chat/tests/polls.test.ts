@@ -86,7 +86,13 @@ async function pick(screen: string, title: string, send: (input: string) => Prom
  * Reads on through an article's pages (sending `more.input` while a line says `more.line`)
  * until a numbered line holding `text` shows; answers that screen and the line's number.
  */
-async function pageUntil(screen: string, text: string, send: (input: string) => Promise<string>, more: { line: string; input: string }, separator: '. ' | ' '): Promise<{ screen: string; number: string | null }> {
+async function pageUntil(
+  screen: string,
+  text: string,
+  send: (input: string) => Promise<string>,
+  more: { line: string; input: string },
+  separator: '. ' | ' ',
+): Promise<{ screen: string; number: string | null }> {
   let current = screen;
   for (let page = 0; page < 40; page += 1) {
     const line = current.split('\n').find((candidate) => /^\d+/.test(candidate) && candidate.includes(separator) && candidate.includes(text));
@@ -265,10 +271,17 @@ async function telegram(chatId: number, part: { text?: string; data?: string }):
   updateId += 1;
   const body =
     part.data !== undefined
-      ? { update_id: updateId, callback_query: { id: `cb${updateId}`, from: { id: chatId, is_bot: false, first_name: 'R' }, data: part.data, message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private' } } } }
+      ? {
+          update_id: updateId,
+          callback_query: { id: `cb${updateId}`, from: { id: chatId, is_bot: false, first_name: 'R' }, data: part.data, message: { message_id: 1, date: 0, chat: { id: chatId, type: 'private' } } },
+        }
       : { update_id: updateId, message: { message_id: updateId, date: 0, chat: { id: chatId, type: 'private' }, from: { id: chatId, is_bot: false, first_name: 'R' }, text: part.text } };
   const mark = providers.sent.length;
-  const response = await fetch(`${gateway.url}/telegram/kijana-ke`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TEST_SECRETS.telegram }, body: JSON.stringify(body) });
+  const response = await fetch(`${gateway.url}/telegram/kijana-ke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TEST_SECRETS.telegram },
+    body: JSON.stringify(body),
+  });
   expect(response.status).toBe(200);
   // The last message of an answer always carries a keyboard; wait until it arrives.
   for (let tries = 0; tries < 100; tries += 1) {

@@ -32,7 +32,14 @@ function memoryContent(): ContentSource {
     site: async () => site,
     siteFor: async () => site,
     home: async () => [{ slug: 'topics', title: 'Topics' }],
-    section: async () => ({ slug: 'topics', title: 'Topics', locale: 'en', isFallback: false, children: [], articles: { nodes: [...articles.values()].map((a) => ({ slug: a.slug, title: a.title })) } }),
+    section: async () => ({
+      slug: 'topics',
+      title: 'Topics',
+      locale: 'en',
+      isFallback: false,
+      children: [],
+      articles: { nodes: [...articles.values()].map((a) => ({ slug: a.slug, title: a.title })) },
+    }),
     article: async (_site, slug) => articles.get(slug) ?? null,
     derived<T>(key: string, make: () => T): T {
       if (!derived.has(key)) derived.set(key, make());
@@ -190,6 +197,43 @@ describe('plugin entries after an article', () => {
     expect(quiz.screen.menu.text).toBe('Reply with numbers separated by commas, like 1,3');
     const done = await chat.send({ kind: 'pick', id: quiz.screen.menu.items[1]?.id ?? '' });
     expect(done.screen.kind === 'article' && done.screen.article.units.map((unit) => (unit.kind === 'paragraph' ? unit.spans[0]?.text : ''))).toEqual(['You chose green.', 'Thanks.']);
+  });
+});
+
+describe('a plugin that fails', () => {
+  it('adds no entry when its entries fail, logging it, and the article still shows', async () => {
+    const logged: string[] = [];
+    const failing: ChatHalf = { articleEntries: async () => Promise.reject(new Error('CMS said no')), views: {} };
+    const content = memoryContent();
+    const views = bindPlugins({
+      plugins: [{ name: 'quiz', half: failing }],
+      site,
+      channel: 'sms',
+      sender: '+254700000002',
+      readerSecret: 'k'.repeat(40),
+      delivery: async () => ({}),
+      uiForm: 'gsm-7',
+      content,
+      log: (message) => logged.push(message),
+    });
+    expect(await views.entries('en', 'short')).toEqual([]);
+    expect(logged).toEqual(['PLUGIN_FAILED: quiz articleEntries on test-site/short: CMS said no']);
+  });
+
+  it('refuses a screen that is not one (a choice without an input)', async () => {
+    const broken: ChatHalf = { views: { quiz: { show: async () => ({ text: 'Q', choices: [{ label: 'A', input: '' }] }), answer: async () => ({ text: 'Q', choices: [] }) } } };
+    const views = bindPlugins({
+      plugins: [{ name: 'quiz', half: broken }],
+      site,
+      channel: 'sms',
+      sender: '+254700000002',
+      readerSecret: 'k'.repeat(40),
+      delivery: async () => ({}),
+      uiForm: 'gsm-7',
+      content: memoryContent(),
+      log: () => undefined,
+    });
+    await expect(views.show('en', 'quiz', 'quiz', {})).rejects.toThrow(/^PLUGIN_SCREEN_INVALID: plugin "quiz"/);
   });
 });
 

@@ -65,11 +65,7 @@ describe('poll screens', () => {
   });
 
   it('shows percents, totals, or only thanks when results are hidden', () => {
-    expect(resultsScreen(poll(), t, 'pollThanks')).toEqual({
-      text: 'Have you ever taken an HIV test?\nThank you for voting.\nYes: 67%\nNo: 33%\nNot sure: 0%\nVotes: 3',
-      choices: [],
-      done: true,
-    });
+    expect(resultsScreen(poll(), t, 'pollThanks')).toEqual({ text: 'Have you ever taken an HIV test?\nThank you for voting.\nYes: 67%\nNo: 33%\nNot sure: 0%\nVotes: 3', choices: [], done: true });
     expect(resultsScreen(poll({ results: 'TOTALS' }), t, null).text).toBe('Have you ever taken an HIV test?\nYes: 2\nNo: 1\nNot sure: 0\nVotes: 3');
     const hidden = poll({ results: 'HIDDEN', totalVotes: null, choices: poll().choices.map((choice) => ({ ...choice, votes: null, percent: null })) });
     expect(resultsScreen(hidden, t, 'pollThanks').text).toBe('Have you ever taken an HIV test?\nThank you for voting.');
