@@ -1,7 +1,16 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { cmsEnv } from '../src/env';
 import { registry } from '../src/registry';
 import { getSecrets } from '../src/secrets';
+
+/** A package's folder, found from its entry point (its exports need not list package.json). */
+function packageDir(name: string): string {
+  for (let dir = path.dirname(require.resolve(name)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`cannot find the folder of ${name}`);
+  }
+}
 
 export default () => ({
   // Strapi's generated CRUD schema stays for editors' tools, moved off /graphql, which
@@ -22,6 +31,7 @@ export default () => ({
   ...Object.fromEntries(
     registry.plugins
       .filter((plugin) => plugin.cms !== undefined)
-      .map((plugin) => [plugin.name, { enabled: true, resolve: path.dirname(require.resolve(`@baobab/plugin-${plugin.name}/package.json`)) }]),
+      // Strapi takes the folder of what `resolve` resolves to: the manifest's, not the main entry's.
+      .map((plugin) => [plugin.name, { enabled: true, resolve: path.join(packageDir(`@baobab/plugin-${plugin.name}`), 'package.json') }]),
   ),
 });

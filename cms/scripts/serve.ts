@@ -14,7 +14,7 @@ async function main() {
   // Settings first: a bad value stops start-up before anything is compiled or built.
   const { serveAdmin } = cmsEnv();
   // And the registry (loaded when imported): a theme listed twice or a bad plugin stops it here, naming the path.
-  await import('../src/registry');
+  require('../src/registry');
   process.chdir(path.resolve(__dirname, '..'));
   await buildServer();
   if (serveAdmin && !isAdminBuilt()) await buildAdmin();

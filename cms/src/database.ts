@@ -4,8 +4,9 @@ import type { CmsEnv } from './env';
 import { dataPaths, ensureDataDirs } from './paths';
 
 export function databaseConfig(database: CmsEnv['database']) {
+  // The data folder holds uploads whichever the database: make it before Strapi's upload plugin looks.
+  ensureDataDirs();
   if (database.client === 'sqlite') {
-    ensureDataDirs();
     return {
       connection: { client: 'sqlite', connection: { filename: dataPaths().sqliteFile }, useNullAsDefault: true },
     };

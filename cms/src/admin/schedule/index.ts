@@ -4,6 +4,7 @@
 import { addScheduleColumn, type ListColumnsArgs } from './list-column.js';
 import { KeepTypedValues } from './keep-typed.js';
 import { SchedulePanel, type PanelDescription, type PanelProps } from './panel.js';
+import { PollResultsPanel } from '../poll-results.js';
 
 /** The part of Strapi's admin app (StrapiApp of @strapi/admin) this extension uses. */
 export interface ScheduleAdminApp {
@@ -15,5 +16,5 @@ export interface ScheduleAdminApp {
 
 export function bootstrap(app: ScheduleAdminApp): void {
   app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', addScheduleColumn);
-  app.getPlugin('content-manager').apis.addEditViewSidePanel([KeepTypedValues, SchedulePanel]);
+  app.getPlugin('content-manager').apis.addEditViewSidePanel([KeepTypedValues, SchedulePanel, PollResultsPanel]);
 }
