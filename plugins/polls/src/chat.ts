@@ -66,19 +66,23 @@ export function questionScreen(poll: ChatPoll, notice?: string): ChatScreen {
   };
 }
 
-/** The results as lines under the question: percents or totals, or only thanks when the poll hides them. */
+/**
+ * The results: each choice with its percent or total, and the number of votes; only thanks
+ * when the poll hides them. After a vote the first line is the thanks (the reader has just
+ * read the question), so the results fit one USSD screen; otherwise it is the question.
+ */
 export function resultsScreen(poll: ChatPoll, t: ChatContext['t'], heading: 'pollThanks' | 'pollAlreadyVoted' | 'pollClosed' | null): ChatScreen & { done: true } {
-  const lines: string[] = [];
-  if (heading) lines.push(t(heading));
+  const hasVoted = heading === 'pollThanks' || heading === 'pollAlreadyVoted';
+  const lines: string[] = hasVoted ? [t(heading)] : [poll.question, ...(heading ? [t(heading)] : [])];
   if (poll.results === 'HIDDEN' || poll.totalVotes === null) {
-    if (heading !== 'pollThanks' && heading !== 'pollAlreadyVoted') lines.push(t('pollHidden'));
+    if (!hasVoted) lines.push(t('pollHidden'));
   } else if (poll.totalVotes === 0) {
     lines.push(t('pollNoVotes'));
   } else {
     for (const choice of poll.choices) lines.push(`${choice.label}: ${poll.results === 'PERCENT' ? `${choice.percent ?? 0}%` : String(choice.votes ?? 0)}`);
     lines.push(t('pollTotal', { count: poll.totalVotes }));
   }
-  return { text: [poll.question, ...lines].join('\n'), choices: [], done: true };
+  return { text: lines.join('\n'), choices: [], done: true };
 }
 
 /**

@@ -64,11 +64,11 @@ describe('poll screens', () => {
     expect(questionScreen(poll({ isMultiple: true }), 'Please choose at most 2.')).toMatchObject({ isMultiple: true, notice: 'Please choose at most 2.' });
   });
 
-  it('shows percents, totals, or only thanks when results are hidden', () => {
-    expect(resultsScreen(poll(), t, 'pollThanks')).toEqual({ text: 'Have you ever taken an HIV test?\nThank you for voting.\nYes: 67%\nNo: 33%\nNot sure: 0%\nVotes: 3', choices: [], done: true });
+  it('shows percents, totals, or only thanks when results are hidden; after a vote the thanks takes the question`s place', () => {
+    expect(resultsScreen(poll(), t, 'pollThanks')).toEqual({ text: 'Thank you for voting.\nYes: 67%\nNo: 33%\nNot sure: 0%\nVotes: 3', choices: [], done: true });
     expect(resultsScreen(poll({ results: 'TOTALS' }), t, null).text).toBe('Have you ever taken an HIV test?\nYes: 2\nNo: 1\nNot sure: 0\nVotes: 3');
     const hidden = poll({ results: 'HIDDEN', totalVotes: null, choices: poll().choices.map((choice) => ({ ...choice, votes: null, percent: null })) });
-    expect(resultsScreen(hidden, t, 'pollThanks').text).toBe('Have you ever taken an HIV test?\nThank you for voting.');
+    expect(resultsScreen(hidden, t, 'pollThanks').text).toBe('Thank you for voting.');
     expect(resultsScreen(hidden, t, 'pollClosed').text).toBe('Have you ever taken an HIV test?\nThis poll is closed.\nResults of this poll are not shown.');
     expect(resultsScreen(poll({ totalVotes: 0 }), t, 'pollClosed').text).toBe('Have you ever taken an HIV test?\nThis poll is closed.\nNo votes yet.');
   });
