@@ -1,6 +1,7 @@
 // The gateway's settings, read once from the environment at start-up and validated: a
 // bad value stops the process with a message naming the variable. Outside production the
 // provider URLs default to the gateway's own sandbox, so every channel works offline.
+import crypto from 'node:crypto';
 import { secretProblem } from '@baobab/kit';
 import { z } from 'zod';
 import { limits } from '@baobab/channels';
@@ -43,6 +44,10 @@ const envSchema = z.object({
   SMS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   CONTENT_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
   BAOBAB_NOTIFY_SECRET: z.string().min(16).optional(),
+  /** The front ends' shared secret for the CMS's mutations (plugin writes: votes). */
+  BAOBAB_WRITE_SECRET: z.string().min(1).optional(),
+  /** Keys the hash of a sender that plugins see (`ChatContext.voter`); derived from BAOBAB_WRITE_SECRET when unset. */
+  CHAT_READER_SECRET: z.string().min(1).optional(),
 });
 
 export interface ChatConfig {
@@ -68,6 +73,10 @@ export interface ChatConfig {
   readonly whatsapp: { readonly apiUrl: string; readonly token: string; readonly appSecret: string; readonly verifyToken: string };
   readonly telegram: { readonly apiUrl: string; readonly botToken: string; readonly secretToken: string };
   readonly notifySecret: string | null;
+  /** Sent as `Authorization: Bearer …` with the CMS mutations plugins make. */
+  readonly writeSecret: string;
+  /** The HMAC key of `ChatContext.voter`: a sender's channel, address and site, never the raw number. */
+  readonly readerSecret: string;
   /** True when provider URLs point at the gateway's own sandbox (development only). */
   readonly sandbox: boolean;
 }
@@ -117,10 +126,12 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
       secretToken: orDev(e.TELEGRAM_SECRET_TOKEN, 'TELEGRAM_SECRET_TOKEN', DEV_SECRET),
     },
     notifySecret: e.BAOBAB_NOTIFY_SECRET ?? null,
+    writeSecret: orDev(e.BAOBAB_WRITE_SECRET, 'BAOBAB_WRITE_SECRET', DEV_SECRET),
+    readerSecret: e.CHAT_READER_SECRET ?? deriveReaderSecret(orDev(e.BAOBAB_WRITE_SECRET, 'BAOBAB_WRITE_SECRET', DEV_SECRET)),
     contentTtlMs: e.CONTENT_TTL_SECONDS * 1000,
     sandbox: false,
   };
-  if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey, config.sms.webhookSecret].includes(DEV_SECRET)) {
+  if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey, config.sms.webhookSecret, config.writeSecret, e.CHAT_READER_SECRET].includes(DEV_SECRET)) {
     throw new ChatConfigError('production refuses the development placeholder secret');
   }
   if (isProduction) {
@@ -130,6 +141,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
       secretProblem('WHATSAPP_VERIFY_TOKEN', e.WHATSAPP_VERIFY_TOKEN),
       secretProblem('TELEGRAM_SECRET_TOKEN', e.TELEGRAM_SECRET_TOKEN),
       secretProblem('SMS_API_KEY', e.SMS_API_KEY),
+      secretProblem('BAOBAB_WRITE_SECRET', e.BAOBAB_WRITE_SECRET),
+      e.CHAT_READER_SECRET === undefined ? null : secretProblem('CHAT_READER_SECRET', e.CHAT_READER_SECRET),
       e.SMS_WEBHOOK_SECRET === undefined ? null : secretProblem('SMS_WEBHOOK_SECRET', e.SMS_WEBHOOK_SECRET, { minLength: 16 }),
       e.BAOBAB_NOTIFY_SECRET === undefined ? null : secretProblem('BAOBAB_NOTIFY_SECRET', e.BAOBAB_NOTIFY_SECRET, { minLength: 24 }),
     ].filter((problem): problem is string => problem !== null);
@@ -137,6 +150,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
   }
   const sandbox = [config.sms.apiUrl, config.whatsapp.apiUrl, config.telegram.apiUrl].some((url) => url.startsWith(self));
   return { ...config, sandbox };
+}
+
+/** A key for readers' hashes of its own, so the write secret itself never keys a stored value. */
+function deriveReaderSecret(writeSecret: string): string {
+  return crypto.createHmac('sha256', writeSecret).update('baobab-chat-reader-hash').digest('base64url');
 }
 
 /** The secret the development sandbox and the simulator share; never valid in production. */

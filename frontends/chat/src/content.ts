@@ -23,6 +23,8 @@ const siteSchema = z.object({
   defaultLocale: z.string(),
   locales: z.array(z.object({ code: z.string(), name: z.string() })),
   channels: channelsSchema,
+  /** Plugins the site enables: only these add menu entries and views. */
+  plugins: z.array(z.string()).catch([]),
 });
 export type ChatSite = z.infer<typeof siteSchema>;
 
@@ -58,7 +60,7 @@ export interface ChatArticle extends ArticleContent {
 const QUERIES = {
   // The list carries only what maps a provider address to a site, so it stays cheap however many sites there are.
   sites: '{ sites { code channels } }',
-  site: 'query Site($code: String!) { site(code: $code) { code name defaultLocale locales { code name } channels } }',
+  site: 'query Site($code: String!) { site(code: $code) { code name defaultLocale locales { code name } channels plugins } }',
   home: 'query Home($code: String!, $locale: String) { site(code: $code) { navigation(locale: $locale) { slug title } } }',
   section: `query Section($code: String!, $locale: String, $slug: String!) { site(code: $code) {
     section(slug: $slug, locale: $locale) { slug title locale isFallback children { slug title } articles(first: 50) { nodes { slug title } } } } }`,
@@ -75,6 +77,8 @@ export interface ContentSource {
   article(site: string, slug: string, locale: string, channel: Channel): Promise<ChatArticle | null>;
   /** Memoises anything derived from content (rendered screens) until the next invalidation. */
   derived<T>(key: string, make: () => T): T;
+  /** Caches an answer loaded some other way (a plugin's menu entries) like content: fresh for the TTL, last good copy while the CMS fails. */
+  remembered<T>(key: string, load: () => Promise<T>): Promise<T>;
   invalidate(): number;
 }
 
@@ -223,6 +227,7 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
           isFallback: article.isFallback,
         };
       }),
+    remembered: (key, load) => cached(`remembered\u0000${key}`, load),
     derived<T>(key: string, make: () => T): T {
       const hit = derivedValues.get(key);
       if (hit && hit.expires > now()) return hit.value as T;

@@ -168,6 +168,8 @@ export interface ChatScreen {
   readonly choices: ReadonlyArray<{ readonly label: string; readonly input: string }>;
   /** Multiple choice: the reader may pick several, comma separated on text channels. */
   readonly isMultiple?: boolean;
+  /** A re-prompt shown with the screen this once (bad input), in each channel's notice place. */
+  readonly notice?: string;
 }
 
 export interface ChatContext {

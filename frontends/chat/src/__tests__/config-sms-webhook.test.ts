@@ -15,6 +15,7 @@ const production = (overrides: Record<string, string | undefined> = {}): NodeJS.
   SMS_API_KEY: strong(),
   SMS_USERNAME: 'baobab',
   SMS_WEBHOOK_SECRET: strong(),
+  BAOBAB_WRITE_SECRET: strong(),
   ...overrides,
 });
 

@@ -52,5 +52,5 @@ export function textInput(text: string, labels: { more: string; back: string; ho
   if (word === 'back' || word === labels.back.toLowerCase()) return { kind: 'back' };
   if (['menu', 'home', 'start', '/start', 'hi', 'hello', labels.home.toLowerCase()].includes(word)) return { kind: 'home' };
   if (/^\d{1,3}$/.test(word)) return { kind: 'number', value: Number(word) };
-  return { kind: 'unknown' };
+  return word === '' ? { kind: 'unknown' } : { kind: 'text', text: text.trim().slice(0, 200) };
 }

@@ -7,6 +7,7 @@ import { startState, stateSchema, step, type ConversationState, type Input, type
 import { translateFor, type UiForm } from '@baobab/channels';
 import type { Store } from '../store';
 import type { SmsLimiter } from './sms';
+import { bindPlugins, type ChatPlugin, type PluginDelivery } from '../plugins';
 
 export { labelsFor, translateFor, uiFormFor, type UiForm } from '@baobab/channels';
 
@@ -16,6 +17,10 @@ export interface Runtime {
   readonly store: Store;
   readonly smsLimiter: SmsLimiter;
   readonly log: (message: string) => void;
+  /** The chat halves of the installed plugins; each site sees only those it enables. */
+  readonly plugins: readonly ChatPlugin[];
+  /** The CMS as this front end, for plugins (mutations carry the write secret). */
+  readonly pluginDelivery: PluginDelivery;
 }
 
 /** Phone numbers are personal data: keys hold a hash, never the number. */
@@ -67,7 +72,18 @@ export async function converse(options: ConverseOptions): Promise<Step & { reado
   const { runtime, site, paging, stateKey, address } = options;
   const saved = await loadState(runtime.store, stateKey, site.code);
   const remembered = saved ? null : await runtime.store.get(languageKey(site.code, address));
-  const context = { site, content: runtime.content, paging, translate: (locale: string) => translateFor(locale, options.uiForm) };
+  const plugins = bindPlugins({
+    plugins: runtime.plugins,
+    site,
+    channel: paging.channel,
+    sender: address,
+    readerSecret: runtime.config.readerSecret,
+    delivery: runtime.pluginDelivery,
+    uiForm: options.uiForm,
+    content: runtime.content,
+    log: runtime.log,
+  });
+  const context = { site, content: runtime.content, paging, translate: (locale: string) => translateFor(locale, options.uiForm), plugins };
   const [first, ...rest] = options.inputs(saved);
   let result = await step(saved ?? startState(site, remembered), first ?? { kind: 'start' }, context);
   for (const input of rest) result = await step(result.state, input, context);

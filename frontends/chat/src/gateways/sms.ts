@@ -5,7 +5,7 @@
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { z } from 'zod';
 import type { Step } from '../conversation';
-import { cachedSmsReplies, smsPaging } from '../paging';
+import { cachedSmsArticle, smsPaging } from '../paging';
 import { renderSmsArticleNotice, renderSmsMenu, renderSmsMenuWithNotice, smsProblems } from '@baobab/channels';
 import { sendAll, textInput } from './outbound';
 import { converse, hashAddress, labelsFor, serialised, uiFormFor, type Runtime } from './runtime';
@@ -61,7 +61,7 @@ function reply(runtime: Runtime, site: ChatSite, step: Step): string {
   if (screen.kind === 'menu') {
     return notice === null ? renderSmsMenu(screen.menu, screen.page, labels, options) : renderSmsMenuWithNotice(screen.menu, screen.page, labels, options, notice);
   }
-  const replies = cachedSmsReplies(runtime.content, screen.article, labels, options);
+  const replies = cachedSmsArticle(runtime.content, screen.article, screen.nav.items, labels, options).pages;
   const page = Math.min(screen.page, replies.length - 1);
   if (notice !== null) return renderSmsArticleNotice(notice, labels, options, page < replies.length - 1);
   return replies[page] ?? '';

@@ -6,7 +6,7 @@ import { CmsError } from '@baobab/kit/delivery';
 import { z } from 'zod';
 import type { ChatSite } from '../content';
 import type { Input, Step } from '../conversation';
-import { cachedUssdScreens, ussdPaging } from '../paging';
+import { cachedUssdArticle, ussdPaging } from '../paging';
 import { renderUssdMenu, USSD_KEYS, ussdArticleWithNotice, ussdMenuWithNotice } from '@baobab/channels';
 import { StoreUnavailableError } from '../store';
 import { converse, labelsFor, loadState, translateFor, uiFormFor, type Runtime } from './runtime';
@@ -29,7 +29,8 @@ export function ussdInput(raw: string): Input {
   if (value === USSD_KEYS.back) return { kind: 'back' };
   if (value === USSD_KEYS.home) return { kind: 'home' };
   if (/^\d{1,3}$/.test(value)) return { kind: 'number', value: Number(value) };
-  return { kind: 'unknown' };
+  // `1*3` (several choices in a plugin's view) arrives whole: the session's text is split only up to what it had seen.
+  return value === '' ? { kind: 'unknown' } : { kind: 'text', text: value };
 }
 
 /** What this hop typed: the part of `text` after what the session had already seen. */
@@ -85,7 +86,7 @@ function ussdScreen(runtime: Runtime, site: ChatSite, result: Step): string {
   if (screen.kind === 'menu') {
     return notice === null ? renderUssdMenu(screen.menu, screen.page, labels, options) : ussdMenuWithNotice(screen.menu, screen.page, labels, options, notice);
   }
-  const screens = cachedUssdScreens(runtime.content, screen.article, labels, options);
+  const screens = cachedUssdArticle(runtime.content, screen.article, screen.nav.items, labels, options).pages;
   if (notice !== null) return ussdArticleWithNotice(screens, screen.page, labels, options, notice);
   return screens[Math.min(screen.page, screens.length - 1)] ?? '';
 }

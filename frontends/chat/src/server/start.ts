@@ -7,6 +7,7 @@ import { createContentSource } from '../content';
 import type { Runtime } from '../gateways/runtime';
 import { createSmsLimiter } from '../gateways/sms';
 import { createMemoryStore, createRedisStore } from '../store';
+import { createPluginDelivery, installedChatPlugins, type ChatPlugin } from '../plugins';
 import { createChatServer, type ChatServer } from './http';
 
 export interface RunningGateway extends ChatServer {
@@ -15,11 +16,25 @@ export interface RunningGateway extends ChatServer {
   stop(): Promise<void>;
 }
 
-export async function startGateway(config: ChatConfig, log: (message: string) => void = (message) => console.error(`chat: ${message}`)): Promise<RunningGateway> {
+export async function startGateway(
+  config: ChatConfig,
+  log: (message: string) => void = (message) => console.error(`chat: ${message}`),
+  /** The plugins' chat halves; the registry's (baobab.config.ts) unless given. */
+  plugins?: readonly ChatPlugin[],
+): Promise<RunningGateway> {
+  const installed = plugins ?? (await installedChatPlugins());
   const redis = config.redisUrl ? await createRedisStore(config.redisUrl, { log }) : null;
   const store = redis ?? createMemoryStore();
   const content = createContentSource({ cmsUrl: config.cmsUrl, mediaUrl: config.mediaUrl, ttlMs: config.contentTtlMs, log });
-  const runtime: Runtime = { config, content, store, smsLimiter: createSmsLimiter(config.sms.ratePerMinute, redis?.client ?? null), log };
+  const runtime: Runtime = {
+    config,
+    content,
+    store,
+    smsLimiter: createSmsLimiter(config.sms.ratePerMinute, redis?.client ?? null),
+    log,
+    plugins: installed,
+    pluginDelivery: createPluginDelivery(config.cmsUrl, config.writeSecret),
+  };
   const chat = createChatServer(runtime);
   await new Promise<void>((resolve, reject) => {
     chat.server.once('error', reject);

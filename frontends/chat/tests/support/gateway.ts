@@ -31,6 +31,7 @@ export async function startTestGateway(providers: Providers | null, env: Record<
     SMS_USERNAME: 'baobab',
     SMS_WEBHOOK_SECRET: TEST_SECRETS.smsWebhook,
     BAOBAB_NOTIFY_SECRET: TEST_SECRETS.notify,
+    BAOBAB_WRITE_SECRET: TEST_SECRETS.write,
     ...env,
   });
   return startGateway(config, () => undefined);

@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   execFileSync('bash', [path.resolve(__dirname, '../../../../scripts/ensure-redis.sh')], { stdio: 'inherit' });
   const notifiedPort = await freePort();
   const cms = await startCms({
-    env: { BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${notifiedPort}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: TEST_SECRETS.notify },
+    env: { BAOBAB_NOTIFY_URLS: `http://127.0.0.1:${notifiedPort}/_baobab/invalidate`, BAOBAB_NOTIFY_SECRET: TEST_SECRETS.notify, BAOBAB_WRITE_SECRET: TEST_SECRETS.write },
   });
   globalThis.__BAOBAB_CHAT_CMS__ = cms;
   // Own names: other projects' global setups run in the same jest process.
