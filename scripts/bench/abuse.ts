@@ -8,9 +8,12 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startCms, waitFor } from '@baobab/testkit';
+import { freePort, startCms, waitFor, randomSecret } from '@baobab/testkit';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { CONNECTIONS, median, ROUNDS, SECONDS } from './lib';
+
+/** Shared by the CMS and the mobi-site of this run (production mobi refuses to start without one). */
+const WRITE_SECRET = randomSecret();
 
 /** The CMS's resident memory must come back under this after the floods (README: delivery API limits). */
 const RSS_CEILING_MB = 700;
@@ -52,7 +55,7 @@ function rssMb(pid: number | undefined): number {
 async function startMobi(cmsUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../frontends/mobi/scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_READER_SECRET: randomSecret() },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -87,7 +90,7 @@ const readers = (cmsUrl: string, seconds: number) =>
 async function main() {
   ensureBuild();
   console.log('Starting a CMS with demo content and a mobi-site…');
-  const cms = await startCms({ env: { LOG_LEVEL: 'warn' } });
+  const cms = await startCms({ env: { BAOBAB_WRITE_SECRET: WRITE_SECRET, LOG_LEVEL: 'warn' } });
   let mobi: Awaited<ReturnType<typeof startMobi>> | undefined;
   try {
     mobi = await startMobi(cms.url);

@@ -7,9 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { freePort, startCms, waitFor } from '@baobab/testkit';
+import { freePort, startCms, waitFor, randomSecret } from '@baobab/testkit';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { measure, ratio, startBareServer, type Target } from './lib';
+
+/** Shared by the CMS and the mobi-site of this run (production mobi refuses to start without one). */
+const WRITE_SECRET = randomSecret();
 
 const BUDGET = 14_000;
 const ARTICLE = '/articles/hiv-testing-basics';
@@ -20,7 +23,7 @@ const SITES = ['kijana-ke', 'thrive-za', 'mama-ng', 'amal-eg'];
 async function startMobi(cmsUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../frontends/mobi/scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_READER_SECRET: randomSecret(), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -43,7 +46,7 @@ function get(url: string, host: string, headers: Record<string, string> = {}): P
 async function main() {
   ensureBuild();
   console.log('Starting a CMS with demo content and two mobi-sites (page cache on, off)…');
-  const cms = await startCms({ env: { LOG_LEVEL: 'warn' } });
+  const cms = await startCms({ env: { BAOBAB_WRITE_SECRET: WRITE_SECRET, LOG_LEVEL: 'warn' } });
   const children: ChildProcess[] = [];
   try {
     const cached = await startMobi(cms.url, {});

@@ -7,9 +7,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startCms, waitFor } from '@baobab/testkit';
+import { freePort, startCms, waitFor, randomSecret } from '@baobab/testkit';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { CONNECTIONS, measure, median, positiveInt, ROUNDS, SECONDS } from './lib';
+
+/** Shared by the CMS and the mobi-site of this run (production mobi refuses to start without one). */
+const WRITE_SECRET = randomSecret();
 
 const HOST = 'kijana-ke.localhost';
 const SITE = 'kijana-ke';
@@ -23,7 +26,7 @@ interface Voter {
 async function startMobi(cmsUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../frontends/mobi/scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_READER_SECRET: randomSecret() },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -112,7 +115,7 @@ async function voteRound(url: string, voters: Voter[], next: { index: number }, 
 async function main() {
   ensureBuild();
   console.log('Starting a CMS with demo content (SQLite, or DATABASE_URL) and the mobi-site…');
-  const cms = await startCms({ env: { LOG_LEVEL: 'warn' } });
+  const cms = await startCms({ env: { BAOBAB_WRITE_SECRET: WRITE_SECRET, LOG_LEVEL: 'warn' } });
   const children: ChildProcess[] = [];
   try {
     const mobi = await startMobi(cms.url);

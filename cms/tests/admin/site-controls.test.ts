@@ -87,13 +87,16 @@ describe("kijana-ke's site form", () => {
     expect(stored.themeTokens.colors.text).toBe('#3a3a3a');
   });
 
-  it('offers only installed themes, and saves the one picked', async () => {
+  it('offers only installed themes, in the registry order, and saves the one picked; ticks the installed plugins the site enables', async () => {
     await openEdit(page, SITE, kenya);
     const theme = page.locator('select[name="theme"]');
     await theme.locator('option[value="pulse"]').waitFor({ state: 'attached' });
-    expect(await theme.locator('option').allInnerTexts()).toEqual(['Choose a theme', 'Base (base)', 'Pulse (pulse)', 'Sunrise (sunrise)']);
+    expect(await theme.locator('option').allInnerTexts()).toEqual(['Choose a theme', 'Base (base)', 'Sunrise (sunrise)', 'Pulse (pulse)']);
     await theme.selectOption('pulse');
-    expect(await page.locator('[data-baobab-no-plugins]').textContent()).toBe('No plugins are installed.');
+    const polls = page.locator('input[name="plugins:polls"]');
+    expect(await polls.isChecked()).toBe(true);
+    expect(await page.locator('label', { has: polls }).innerText()).toMatch(/^Polls — /);
+    expect(await page.locator('[data-baobab-no-plugins]').count()).toBe(0);
     const saved = await submit(page, 'Save');
     expect(saved.status).toBe(200);
     expect((await rest('GET', `/sites/${kenya}?status=draft`)).body.data.theme).toBe('pulse');
@@ -109,14 +112,14 @@ describe("kijana-ke's site form", () => {
     const response = await fetch(`${cmsUrl()}/baobab/themes`, { headers: { authorization: `Bearer ${token}` } });
     const listed: { status: number; body: RestBody } = { status: response.status, body: await response.json() };
     expect(listed.status).toBe(200);
-    expect(listed.body.data.map((theme: { name: string }) => theme.name)).toEqual(['base', 'pulse', 'sunrise']);
-    expect(listed.body.data[2]).toMatchObject({ label: 'Sunrise', tokens: { colors: { background: '#fffaf3' } } });
+    expect(listed.body.data.map((theme: { name: string }) => theme.name)).toEqual(['base', 'sunrise', 'pulse']);
+    expect(listed.body.data[1]).toMatchObject({ label: 'Sunrise', tokens: { colors: { background: '#fffaf3' } } });
   });
 
   it('refuses a theme that is not installed when it comes another way', async () => {
     const refused = await rest('PUT', `/sites/${kenya}`, { data: { theme: 'sunrsie' } });
     expect(refused.status).toBe(400);
-    expect(refused.body.error.message).toContain('"sunrsie" is not an installed theme; choose one of base, pulse, sunrise.');
+    expect(refused.body.error.message).toContain('"sunrsie" is not an installed theme; choose one of base, sunrise, pulse.');
   });
 });
 

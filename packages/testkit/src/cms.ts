@@ -1,6 +1,7 @@
 // Starts the real CMS in a child process on a free loopback port with its own data folder,
 // and waits until it answers. Used by the API tests, the benchmark and `npm start`'s checks.
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -107,4 +108,9 @@ export async function startCms(options: { env?: Record<string, string | undefine
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A strong random secret (32 base64url characters), for the secrets production processes refuse to start without. */
+export function randomSecret(): string {
+  return crypto.randomBytes(24).toString('base64url');
 }

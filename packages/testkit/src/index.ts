@@ -1,3 +1,3 @@
 // @baobab/testkit: what tests and benchmarks need to stand up real parts: the real CMS on
 // a free loopback port with its own data folder, free ports, waiting, a clean PostgreSQL.
-export { freePort, resetPostgres, startCms, waitFor, type RunningCms } from './cms';
+export { freePort, randomSecret, resetPostgres, startCms, waitFor, type RunningCms } from './cms';

@@ -165,6 +165,23 @@ function rememberCounts(documentId: string, site: string, counts: Counts, now: n
   countsCache.set(key, { counts, at: now });
 }
 
+/**
+ * The kept counts of (poll, site) with one more ballot for `choices`, kept in their place (in
+ * one synchronous step, so concurrent votes each add theirs); null when none are kept fresh.
+ * The kept time stays, so they are still read again from the database within COUNTS_TTL_MS
+ * (votes another CMS process took).
+ */
+function addToKeptCounts(documentId: string, site: string, choices: readonly string[], now: number): Counts | null {
+  const key = tagFor(documentId, site);
+  const known = countsCache.get(key);
+  if (!known || now - known.at >= COUNTS_TTL_MS) return null;
+  const byChoice = new Map(known.counts.byChoice);
+  for (const choice of choices) byChoice.set(choice, (byChoice.get(choice) ?? 0) + 1);
+  const counts = { total: known.counts.total + 1, byChoice };
+  countsCache.set(key, { counts, at: known.at });
+  return counts;
+}
+
 /** Forgets cached counts (all, or one poll on one site). For tests and after a vote. */
 export function forgetCounts(documentId?: string, site?: string): void {
   if (documentId === undefined || site === undefined) countsCache.clear();
@@ -321,11 +338,19 @@ async function vote(source: unknown, args: unknown, context: PollsContext) {
 
   const db = context.strapi.db.connection;
   const counted = await castVote(db, { poll: row.documentId, site: site.code, voter: voterHash(keyFor(context.strapi), site.code, input.reader), choices: check.choices });
-  // Fresh counts for the voter, never the cache's; they become the cached counts of (poll, site).
-  const counts = row.results === 'hidden' ? null : await countVotes(db, row.documentId, site.code);
+  // Counts that include this vote: the kept counts of (poll, site) with it added (kept counts
+  // hold every vote this process took since they were read), else read from the database.
+  // Counting every ballot on every vote would cost more with each vote.
+  let counts: Counts | null = null;
+  if (row.results !== 'hidden') {
+    counts = counted ? addToKeptCounts(row.documentId, site.code, check.choices, context.now) : null;
+    if (counts === null) {
+      counts = await countVotes(db, row.documentId, site.code);
+      rememberCounts(row.documentId, site.code, counts, context.now);
+    }
+  }
   if (counted) {
-    if (counts) rememberCounts(row.documentId, site.code, counts, context.now);
-    else forgetCounts(row.documentId, site.code);
+    if (counts === null) forgetCounts(row.documentId, site.code);
     context.invalidateTag(tagFor(row.documentId, site.code));
   }
   return { poll: pollView(row, site, requestedLocale, counts, context.now), counted };

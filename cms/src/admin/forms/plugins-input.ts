@@ -6,7 +6,11 @@ import { useAdminList } from './use-admin-list.js';
 
 export default function PluginsInput({ name, label, hint, error, disabled, value, onChange }: FieldProps) {
   const listed = useAdminList('/baobab/plugins');
-  const plugins = (listed ?? []).flatMap((item) => (isRecord(item) && typeof item.name === 'string' ? [{ name: item.name, description: typeof item.description === 'string' ? item.description : '' }] : []));
+  const plugins = (listed ?? []).flatMap((item) =>
+    isRecord(item) && typeof item.name === 'string'
+      ? [{ name: item.name, title: typeof item.title === 'string' ? item.title : item.name, description: typeof item.description === 'string' ? item.description : '' }]
+      : [],
+  );
   const chosen = stringList(value);
   const notInstalled = chosen.filter((plugin) => listed !== null && !plugins.some((installed) => installed.name === plugin));
   const toggle = (plugin: string) => onChange(name, chosen.includes(plugin) ? chosen.filter((item) => item !== plugin) : [...chosen, plugin].sort());
@@ -22,7 +26,7 @@ export default function PluginsInput({ name, label, hint, error, disabled, value
         'label',
         { key: plugin.name, style: { fontSize: 14, display: 'flex', gap: 8, alignItems: 'center' } },
         h('input', { type: 'checkbox', name: `${name}:${plugin.name}`, checked: chosen.includes(plugin.name), disabled, onChange: () => toggle(plugin.name) }),
-        plugin.description ? `${plugin.name} — ${plugin.description}` : plugin.name,
+        plugin.description ? `${plugin.title} — ${plugin.description}` : plugin.title,
       ),
     ),
     notInstalled.length === 0 ? null : h('p', { style: hintStyle }, `Kept as stored, not installed: ${notInstalled.join(', ')}.`),

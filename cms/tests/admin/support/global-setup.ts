@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { readCredentialsFile } from '../../../src/bootstrap/dev-access';
-import { freePort, startCms, type RunningCms } from '@baobab/testkit';
+import { freePort, randomSecret, startCms, type RunningCms } from '@baobab/testkit';
 import { startMobi, type RunningMobi } from './mobi';
 
 declare global {
@@ -29,10 +29,11 @@ export default async function globalSetup(): Promise<void> {
   // SQLite always: this CMS must not share (and reset) the PostgreSQL database of the API tests.
   // The Preview button opens the mobi-site, started beside the CMS on a port chosen first.
   const mobiPort = await freePort();
-  const cms = await startCms({ env: { BAOBAB_SERVE_ADMIN: 'true', DATABASE_URL: undefined, BAOBAB_PREVIEW_URL: `http://127.0.0.1:${mobiPort}`, BAOBAB_ADMIN_LOGIN_LIMIT: '100' }, timeoutMs: 300_000 });
+  const writeSecret = randomSecret();
+  const cms = await startCms({ env: { BAOBAB_WRITE_SECRET: writeSecret, BAOBAB_SERVE_ADMIN: 'true', DATABASE_URL: undefined, BAOBAB_PREVIEW_URL: `http://127.0.0.1:${mobiPort}`, BAOBAB_ADMIN_LOGIN_LIMIT: '100' }, timeoutMs: 300_000 });
   globalThis.__BAOBAB_ADMIN_CMS__ = cms;
   try {
-    globalThis.__BAOBAB_ADMIN_MOBI__ = await startMobi({ port: mobiPort, cmsUrl: cms.url, dataDir: cms.dataDir });
+    globalThis.__BAOBAB_ADMIN_MOBI__ = await startMobi({ port: mobiPort, cmsUrl: cms.url, dataDir: cms.dataDir, writeSecret });
   } catch (error) {
     await cms.stop();
     throw error;

@@ -3,7 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { waitFor } from '@baobab/testkit';
+import { randomSecret, waitFor } from '@baobab/testkit';
 
 const serveScript = path.resolve(__dirname, '../../../../frontends/mobi/scripts/serve.ts');
 
@@ -13,7 +13,7 @@ export interface RunningMobi {
 }
 
 /** Builds the mobi-site when stale (about a minute here), then starts it on `port` against the CMS at `cmsUrl`. */
-export async function startMobi(options: { port: number; cmsUrl: string; dataDir: string }): Promise<RunningMobi> {
+export async function startMobi(options: { port: number; cmsUrl: string; dataDir: string; writeSecret: string }): Promise<RunningMobi> {
   // In a child process: the mobi's serve script brings Next's global types, which the CMS's type check must not see.
   const build = spawnSync(process.execPath, ['--import', 'tsx', '--eval', `import(${JSON.stringify(pathToFileURL(serveScript).href)}).then((m) => (m.ensureBuild ?? m.default.ensureBuild)())`], {
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -28,6 +28,8 @@ export async function startMobi(options: { port: number; cmsUrl: string; dataDir
       HOST: '127.0.0.1',
       CMS_URL: options.cmsUrl,
       NODE_ENV: 'production',
+      BAOBAB_WRITE_SECRET: options.writeSecret,
+      BAOBAB_READER_SECRET: randomSecret(),
       BAOBAB_PAGE_CACHE: 'off',
       BAOBAB_IMAGE_CACHE_DIR: path.join(options.dataDir, 'mobi-image-cache'),
     },
