@@ -108,8 +108,8 @@ async function voteRound(url: string, voters: Voter[], next: { index: number }, 
       },
     ],
   });
-  const redirects = result['3xx'];
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, redirects, other: result.requests.sent - redirects };
+  // Requests still in flight when a round ends are neither: only answers other than 303, and errors, count against.
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, redirects: result['3xx'], other: result['2xx'] + result['4xx'] + result['5xx'] + result.errors };
 }
 
 async function main() {
