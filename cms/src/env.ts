@@ -3,6 +3,7 @@
 // variable; production refuses missing, placeholder and weak secrets (the kit's rule).
 import path from 'node:path';
 import { makeSecretHint, secretProblem } from '@baobab/kit';
+import { envProblems, flag, given, host, httpUrl, INVALID, oneOf, parseUrl, setting, whole } from '@baobab/kit/env';
 import { z } from 'zod';
 import { repoDir } from './package-dir';
 
@@ -58,59 +59,11 @@ export class CmsConfigError extends Error {
   }
 }
 
-// ---- readers: raw string in, typed value out, or an issue saying what was expected ----
-
-const INVALID = Symbol('invalid');
-type Read<T> = (value: string) => T | typeof INVALID;
-
-/** Unset and blank mean "use the default". */
-const given = (raw: string | undefined): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw.trim());
-
-function setting<T>(expected: string, read: Read<T>, fallback: T) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): T => {
-      const value = given(raw);
-      if (value === undefined) return fallback;
-      const parsed = read(value);
-      if (parsed === INVALID) {
-        ctx.addIssue({ code: 'custom', message: expected });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-}
-
-const whole = (min: number, max: number, fallback: number) =>
-  setting(`a whole number from ${min} to ${max}`, (value) => (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : INVALID), fallback);
-
-const FLAGS: Readonly<Record<string, boolean>> = { true: true, false: false, '1': true, '0': false, yes: true, no: false };
-const flag = (fallback: boolean) => setting('true or false', (value) => FLAGS[value.toLowerCase()] ?? INVALID, fallback);
-
-const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
-  setting(`one of ${values.join(', ')}`, (value) => values.find((option) => option === value) ?? INVALID, fallback);
-
-function parseUrl(value: string, protocols: readonly string[]): URL | typeof INVALID {
-  try {
-    const url = new URL(value);
-    return protocols.includes(url.protocol) ? url : INVALID;
-  } catch {
-    return INVALID;
-  }
-}
-/** An http(s) URL, kept as origin + path without a trailing slash. */
-const readHttpUrl: Read<string> = (value) => {
-  const url = parseUrl(value, ['http:', 'https:']);
-  return url === INVALID ? INVALID : `${url.origin}${url.pathname.replace(/\/$/, '')}`;
-};
-const httpUrl = (example: string, fallback: string) => setting(`an http(s) URL such as ${example}`, readHttpUrl, fallback);
-
-const HOST = /^[A-Za-z0-9.:[\]-]+$/;
+// ---- readers: @baobab/kit/env (shared with the mobi-site) ----
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
-  HOST: setting('a host name or IP address such as 0.0.0.0', (value) => (HOST.test(value) ? value : INVALID), '0.0.0.0'),
+  HOST: host('0.0.0.0'),
   PORT: whole(0, 65535, 1337),
   PUBLIC_URL: httpUrl('https://cms.example.org', ''),
   BAOBAB_DATA_DIR: setting('a folder', (value) => path.resolve(value), path.join(repoDir, 'data')),
@@ -141,8 +94,6 @@ const SENSITIVE: ReadonlySet<string> = new Set([...secretNames, 'DATABASE_URL', 
 
 /** Outside production, front ends and the CMS share this write secret unless one is set. */
 export const DEVELOPMENT_WRITE_SECRET = 'baobab-dev-only-secret';
-
-const got = (name: string, raw: string | undefined) => (SENSITIVE.has(name) ? 'got another value (not shown: it may hold a password)' : `got ${JSON.stringify(raw ?? '')}`);
 
 // ---- secrets ----
 
@@ -221,11 +172,7 @@ function givenSecrets(env: Readonly<Record<string, string | undefined>>): Partia
 export function parseCmsEnv(env: Readonly<Record<string, string | undefined>>): CmsEnv {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0] ?? '');
-      return `${name}: expected ${issue.message}, ${got(name, env[name])}`;
-    });
-    throw new CmsConfigError('CMS_CONFIG_INVALID', problems.join('; '));
+    throw new CmsConfigError('CMS_CONFIG_INVALID', envProblems(parsed.error.issues, env, SENSITIVE));
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';

@@ -3,6 +3,7 @@
 // variable; production refuses a weak or development notice secret (the kit's rule).
 import path from 'node:path';
 import { secretProblem } from '@baobab/kit';
+import { envProblems, flag, given, host, httpUrl, INVALID, parseUrl, setting, whole } from '@baobab/kit/env';
 import { z } from 'zod';
 
 /** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies. */
@@ -48,41 +49,7 @@ export class MobiConfigError extends Error {
   }
 }
 
-// ---- readers: raw string in, typed value out, or an issue saying what was expected ----
-
-const INVALID = Symbol('invalid');
-type Read<T> = (value: string) => T | typeof INVALID;
-
-/** Unset and blank mean "use the default". */
-const given = (raw: string | undefined): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw.trim());
-
-function setting<T>(expected: string, read: Read<T>, fallback: T) {
-  return z
-    .string()
-    .optional()
-    .transform((raw, ctx): T => {
-      const value = given(raw);
-      if (value === undefined) return fallback;
-      const parsed = read(value);
-      if (parsed === INVALID) {
-        ctx.addIssue({ code: 'custom', message: expected });
-        return z.NEVER;
-      }
-      return parsed;
-    });
-}
-
-const whole = (min: number, max: number, fallback: number) =>
-  setting(`a whole number from ${min} to ${max}`, (value) => (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : INVALID), fallback);
-
-const isHttpUrl = (value: string): boolean => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-};
+// ---- readers: @baobab/kit/env (shared with the CMS), and sizes ----
 
 const SIZE = /^(\d+)([KMG]?)$/i;
 const UNITS: Readonly<Record<string, number>> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
@@ -98,24 +65,22 @@ const size = (fallback: number) =>
     fallback,
   );
 
-const SWITCH: Readonly<Record<string, boolean>> = { on: true, off: false, true: true, false: false, '1': true, '0': false, yes: true, no: false };
-const HOST = /^[A-Za-z0-9.:[\]-]+$/;
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   PORT: whole(0, 65535, 3000),
-  HOST: setting('a host name or IP address such as 0.0.0.0', (value) => (HOST.test(value) ? value : INVALID), '0.0.0.0'),
-  CMS_URL: setting('an http(s) URL such as http://127.0.0.1:1337', (value) => (isHttpUrl(value) ? value.replace(/\/$/, '') : INVALID), DEFAULT_CMS_URL),
+  HOST: host('0.0.0.0'),
+  CMS_URL: httpUrl('http://127.0.0.1:1337', DEFAULT_CMS_URL),
   BAOBAB_NOTIFY_SECRET: z.string().optional(),
   BAOBAB_ADMIN_URL: setting<readonly string[] | null>(
     'http(s) URLs separated by commas, such as http://localhost:1337',
     (value) => {
       const urls = value.split(',').map((url) => url.trim()).filter(Boolean);
-      return urls.every(isHttpUrl) ? urls : INVALID;
+      return urls.every((url) => parseUrl(url, ['http:', 'https:']) !== INVALID) ? urls : INVALID;
     },
     null,
   ),
-  BAOBAB_PAGE_CACHE: setting('on or off', (value) => SWITCH[value.toLowerCase()] ?? INVALID, true),
+  BAOBAB_PAGE_CACHE: flag(true, 'on or off'),
   BAOBAB_PAGE_CACHE_BYTES: size(PAGE_CACHE_DEFAULTS.maxBytes),
   BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: size(PAGE_CACHE_DEFAULTS.lastGoodMaxBytes),
   BAOBAB_DATA_DIR: setting('a folder', (value) => path.resolve(value), DEFAULT_DATA_DIR),
@@ -126,7 +91,6 @@ const envSchema = z.object({
 
 /** Variables whose values never appear in a message. */
 const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET', 'BAOBAB_READER_SECRET', 'BAOBAB_WRITE_SECRET']);
-const got = (name: string, raw: string | undefined) => (SENSITIVE.has(name) ? 'got another value (not shown)' : `got ${JSON.stringify(raw ?? '')}`);
 
 /**
  * Reads the mobi-site's settings from `env` (pure). Throws a MobiConfigError whose
@@ -135,14 +99,7 @@ const got = (name: string, raw: string | undefined) => (SENSITIVE.has(name) ? 'g
 export function parseMobiConfig(env: Readonly<Record<string, string | undefined>>): MobiConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new MobiConfigError(
-      parsed.error.issues
-        .map((issue) => {
-          const name = String(issue.path[0] ?? '');
-          return `${name}: expected ${issue.message}, ${got(name, env[name])}`;
-        })
-        .join('; '),
-    );
+    throw new MobiConfigError(envProblems(parsed.error.issues, env, SENSITIVE));
   }
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';

@@ -1,0 +1,74 @@
+// Readers for environment variables, the one way every process turns a raw value into a
+// typed setting: unset and blank mean "use the default"; a value that does not read is an
+// issue saying what was expected, which the process's config module names with the variable.
+import { z } from 'zod';
+
+/** What a reader returns for a value it cannot read. */
+export const INVALID = Symbol('invalid');
+export type Read<T> = (value: string) => T | typeof INVALID;
+
+/** The trimmed value, or undefined when unset or blank. */
+export const given = (raw: string | undefined): string | undefined => (raw === undefined || raw.trim() === '' ? undefined : raw.trim());
+
+/** A zod field: `fallback` when unset or blank, else what `read` makes of it, else an issue saying `expected`. */
+export function setting<T>(expected: string, read: Read<T>, fallback: T) {
+  return z
+    .string()
+    .optional()
+    .transform((raw, ctx): T => {
+      const value = given(raw);
+      if (value === undefined) return fallback;
+      const parsed = read(value);
+      if (parsed === INVALID) {
+        ctx.addIssue({ code: 'custom', message: expected });
+        return z.NEVER;
+      }
+      return parsed;
+    });
+}
+
+export const whole = (min: number, max: number, fallback: number) =>
+  setting(`a whole number from ${min} to ${max}`, (value) => (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : INVALID), fallback);
+
+const FLAGS: Readonly<Record<string, boolean>> = { true: true, false: false, '1': true, '0': false, yes: true, no: false };
+/** true/false, 1/0, yes/no (any case); `on`/`off` too when `words` says so. */
+export const flag = (fallback: boolean, words: 'true or false' | 'on or off' = 'true or false') =>
+  setting(words, (value) => (words === 'on or off' ? ({ on: true, off: false } as Record<string, boolean>)[value.toLowerCase()] : undefined) ?? FLAGS[value.toLowerCase()] ?? INVALID, fallback);
+
+export const oneOf = <T extends string>(values: readonly T[], fallback: T) =>
+  setting(`one of ${values.join(', ')}`, (value) => values.find((option) => option === value) ?? INVALID, fallback);
+
+/** The URL when it parses and has one of `protocols` (`['http:', 'https:']`), else INVALID. */
+export function parseUrl(value: string, protocols: readonly string[]): URL | typeof INVALID {
+  try {
+    const url = new URL(value);
+    return protocols.includes(url.protocol) ? url : INVALID;
+  } catch {
+    return INVALID;
+  }
+}
+
+/** An http(s) URL, kept as origin + path without a trailing slash. */
+export const readHttpUrl: Read<string> = (value) => {
+  const url = parseUrl(value, ['http:', 'https:']);
+  return url === INVALID ? INVALID : `${url.origin}${url.pathname.replace(/\/$/, '')}`;
+};
+
+export const httpUrl = (example: string, fallback: string) => setting(`an http(s) URL such as ${example}`, readHttpUrl, fallback);
+
+/** Host names and IP addresses a server may listen on. */
+export const host = (fallback: string) => setting('a host name or IP address such as 0.0.0.0', (value) => (/^[A-Za-z0-9.:[\]-]+$/.test(value) ? value : INVALID), fallback);
+
+/**
+ * `NAME: expected …, got "…"` for each issue, joined by `; `. Variables in `sensitive` never
+ * show their value (it may hold a password).
+ */
+export function envProblems(issues: ReadonlyArray<{ readonly path: ReadonlyArray<PropertyKey>; readonly message: string }>, env: Readonly<Record<string, string | undefined>>, sensitive: ReadonlySet<string>): string {
+  return issues
+    .map((issue) => {
+      const name = String(issue.path[0] ?? '');
+      const got = sensitive.has(name) ? 'got another value (not shown: it may hold a password)' : `got ${JSON.stringify(env[name] ?? '')}`;
+      return `${name}: expected ${issue.message}, ${got}`;
+    })
+    .join('; ');
+}
