@@ -144,13 +144,37 @@ const tagFor = (documentId: string, site: string) => `polls:${documentId}:${site
 const countsCache = new Map<string, { readonly counts: Counts; readonly at: number }>();
 const COUNTS_CACHE_MAX = 5_000;
 
+/**
+ * One (poll, site) at a time in this process: a vote's insert and the +1 it adds to the kept
+ * counts, and a read of the counts from the database, never interleave. Otherwise a read
+ * between a vote's commit and its +1 would count that vote twice (on PostgreSQL, where
+ * several connections commit at once).
+ */
+const countLocks = new Map<string, Promise<unknown>>();
+async function withCountLock<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const before = countLocks.get(key) ?? Promise.resolve();
+  const mine = before.then(run, run);
+  const settled = mine.then(
+    () => undefined,
+    () => undefined,
+  );
+  countLocks.set(key, settled);
+  try {
+    return await mine;
+  } finally {
+    if (countLocks.get(key) === settled) countLocks.delete(key);
+  }
+}
+
 async function cachedCounts(strapi: PollsStrapi, documentId: string, site: string, now: number): Promise<Counts> {
   const key = tagFor(documentId, site);
   const known = countsCache.get(key);
   if (known && now - known.at < COUNTS_TTL_MS) return known.counts;
-  const counts = await countVotes(strapi.db.connection, documentId, site);
-  rememberCounts(documentId, site, counts, now);
-  return counts;
+  return withCountLock(key, async () => {
+    const counts = await countVotes(strapi.db.connection, documentId, site);
+    rememberCounts(documentId, site, counts, now);
+    return counts;
+  });
 }
 
 /**
@@ -337,18 +361,19 @@ async function vote(source: unknown, args: unknown, context: PollsContext) {
   if (!check.ok) throw fail(check.code, check.message);
 
   const db = context.strapi.db.connection;
-  const counted = await castVote(db, { poll: row.documentId, site: site.code, voter: voterHash(keyFor(context.strapi), site.code, input.reader), choices: check.choices });
-  // Counts that include this vote: the kept counts of (poll, site) with it added (kept counts
-  // hold every vote this process took since they were read), else read from the database.
-  // Counting every ballot on every vote would cost more with each vote.
-  let counts: Counts | null = null;
-  if (row.results !== 'hidden') {
-    counts = counted ? addToKeptCounts(row.documentId, site.code, check.choices, context.now) : null;
-    if (counts === null) {
-      counts = await countVotes(db, row.documentId, site.code);
-      rememberCounts(row.documentId, site.code, counts, context.now);
-    }
-  }
+  const voter = voterHash(keyFor(context.strapi), site.code, input.reader);
+  const { counted, counts } = await withCountLock(tagFor(row.documentId, site.code), async () => {
+    const isCounted = await castVote(db, { poll: row.documentId, site: site.code, voter, choices: check.choices });
+    // Counts that include this vote: the kept counts of (poll, site) with it added (kept counts
+    // hold every vote this process took since they were read), else read from the database.
+    // Counting every ballot on every vote would cost more with each vote.
+    if (row.results === 'hidden') return { counted: isCounted, counts: null };
+    const added = isCounted ? addToKeptCounts(row.documentId, site.code, check.choices, context.now) : null;
+    if (added) return { counted: isCounted, counts: added };
+    const read = await countVotes(db, row.documentId, site.code);
+    rememberCounts(row.documentId, site.code, read, context.now);
+    return { counted: isCounted, counts: read };
+  });
   if (counted) {
     if (counts === null) forgetCounts(row.documentId, site.code);
     context.invalidateTag(tagFor(row.documentId, site.code));
