@@ -11,7 +11,7 @@ import { defaultBodyLimits, readBody, type BodyLimits } from '@baobab/kit/http';
 import { isLiteRequest } from '../src/lite';
 import { IMAGE_PREFIX } from '../src/image-path';
 import { PREVIEW_PATH } from '../src/preview-path';
-import { csrfToken, formTokenMarker, readerOf } from '../src/reader';
+import { csrfToken, formTokenMarker, isSameText, readerOf } from '../src/reader';
 import { bypassesPageCache } from '../src/routes';
 import { BAD_REQUEST_HEADER, NOTICE_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
@@ -265,7 +265,7 @@ export function createRequestHandler(options: {
     }
     if (req.url === INVALIDATE_PATH) {
       const given = req.headers['x-baobab-secret'];
-      if (req.method !== 'POST' || !notifySecret || typeof given !== 'string' || given.length !== notifySecret.length || !crypto.timingSafeEqual(Buffer.from(given), Buffer.from(notifySecret))) {
+      if (req.method !== 'POST' || !notifySecret || typeof given !== 'string' || !isSameText(given, notifySecret)) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         res.end('Not found');
         return;

@@ -14,7 +14,12 @@ const ID = /^[A-Za-z0-9_-]{22}$/;
 
 const mac = (key: string, purpose: string, id: string) => crypto.createHmac('sha256', key).update(`${purpose}:${id}`).digest('base64url');
 
-const sameText = (a: string, b: string) => a.length === b.length && crypto.timingSafeEqual(Buffer.from(a), Buffer.from(b));
+/** Constant-time equality; lengths are compared in bytes, so a token with other characters is unequal, never an error. */
+export function isSameText(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
 
 /** A new reader id: 16 random bytes. */
 export const newReaderId = (): string => crypto.randomBytes(16).toString('base64url');
@@ -27,13 +32,13 @@ export function verifyReader(key: string, value: string | undefined): string | n
   if (value === undefined) return null;
   const [id, signature, ...rest] = value.split('.');
   if (id === undefined || signature === undefined || rest.length > 0 || !ID.test(id)) return null;
-  return sameText(signature, mac(key, 'reader', id)) ? id : null;
+  return isSameText(signature, mac(key, 'reader', id)) ? id : null;
 }
 
 /** The CSRF token for a reader: only this mobi's key can make it, and it is worth nothing with another cookie. */
 export const csrfToken = (key: string, id: string): string => mac(key, 'csrf', id);
 
-export const isCsrfTokenValid = (key: string, id: string, token: unknown): boolean => typeof token === 'string' && sameText(token, csrfToken(key, id));
+export const isCsrfTokenValid = (key: string, id: string, token: unknown): boolean => typeof token === 'string' && isSameText(token, csrfToken(key, id));
 
 /** One cookie's value from a Cookie header (the first one of that name). */
 export function cookieValue(header: string | undefined, name: string): string | undefined {

@@ -6,7 +6,7 @@ import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-ap
 import { createRequestHandler } from '../../server/http';
 import { createPageCache } from '../../server/page-cache';
 import { createPluginPostHandler, localPath, pluginRoute } from '../../server/plugin-post';
-import { csrfToken, formTokenMarker, READER_COOKIE, signReader, verifyReader } from '../reader';
+import { csrfToken, formTokenMarker, isCsrfTokenValid, READER_COOKIE, signReader, verifyReader } from '../reader';
 import { NOTICE_HEADER } from '../site-page';
 
 const secret = 'test-reader-secret-3f9a1c7e5b2d4a6c8e0f';
@@ -227,5 +227,14 @@ describe('the reader cookie', () => {
     expect(verifyReader(secret, value.replace(/^A/, 'B'))).toBeNull();
     expect(verifyReader(secret, `${value}.x`)).toBeNull();
     expect(verifyReader(secret, undefined)).toBeNull();
+  });
+
+  it('refuses, never throws on, a signature or token of the right length in other characters', () => {
+    const id = 'AAAAAAAAAAAAAAAAAAAAAA';
+    const signature = signReader(secret, id).split('.')[1] ?? '';
+    const lookalike = `é${signature.slice(1)}`;
+    expect(lookalike.length).toBe(signature.length);
+    expect(verifyReader(secret, `${id}.${lookalike}`)).toBeNull();
+    expect(isCsrfTokenValid(secret, id, `é${csrfToken(secret, id).slice(1)}`)).toBe(false);
   });
 });
