@@ -13,6 +13,8 @@ const workspacePackages = ['packages', 'themes', 'plugins', '.'].flatMap((folder
 
 module.exports = {
   transpilePackages: workspacePackages,
+  // Node's own HTTP client (@baobab/kit/delivery): loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ['undici'],
   // The registry (baobab.config.ts) lives at the repository root, outside this app.
   experimental: { externalDir: true },
   poweredByHeader: false,

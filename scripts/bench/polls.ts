@@ -112,6 +112,17 @@ async function voteRound(url: string, voters: Voter[], next: { index: number }, 
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, redirects: result['3xx'], other: result['2xx'] + result['4xx'] + result['5xx'] + result.errors };
 }
 
+/** The poll's total on the site, read fresh (a vote drops the cached counts). */
+async function totalVotes(cmsUrl: string, slug: string): Promise<number | null> {
+  const response = await fetch(`${cmsUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: `{ site(code: "${SITE}") { poll(slug: "${slug}") { totalVotes } } }` }),
+  });
+  const body = (await response.json()) as { data?: { site?: { poll?: { totalVotes: number | null } } } };
+  return body.data?.site?.poll?.totalVotes ?? null;
+}
+
 async function main() {
   ensureBuild();
   console.log('Starting a CMS with demo content (SQLite, or DATABASE_URL) and the mobi-site…');
@@ -130,6 +141,7 @@ async function main() {
     const poll = polls.data?.site?.polls?.find((candidate) => candidate.article !== null);
     if (!poll?.article) throw new Error(`${SITE} has no poll placed after an article`);
     const articlePath = `/articles/${poll.article}`;
+    const before = await totalVotes(cms.url, poll.slug);
     const expected = Math.ceil(TARGET_VOTES_PER_SECOND * 4 * (SECONDS * ROUNDS + 2));
     const readers = positiveInt('BENCH_READERS', expected, 200_000);
     console.log(`Collecting ${readers} new readers' cookies and tokens from ${HOST}${articlePath}…`);
@@ -138,7 +150,7 @@ async function main() {
     const [page] = await measure([{ name: `mobi ${articlePath} (page cache)`, url: `${mobi.url}${articlePath}`, method: 'GET', headers: { host: HOST } }]);
     console.log(`Votes: ${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s (after a 2 s warm-up), each by a new reader.`);
     const next = { index: 0 };
-    await voteRound(`${mobi.url}${action}`, voters, next, 2);
+    const warmUp = await voteRound(`${mobi.url}${action}`, voters, next, 2);
     const rounds = [];
     for (let round = 0; round < ROUNDS; round += 1) rounds.push(await voteRound(`${mobi.url}${action}`, voters, next, SECONDS));
     const votesPerSecond = Math.round(median(rounds.map((r) => r.rps)));
@@ -149,14 +161,12 @@ async function main() {
     console.log(`votes/s ÷ cached article page req/s: ${(votesPerSecond / pageRps).toFixed(2)}`);
     console.log(`target ≥ ${TARGET_VOTES_PER_SECOND} votes/s on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}: ${votesPerSecond >= TARGET_VOTES_PER_SECOND ? 'met' : 'NOT met'} (${votesPerSecond})`);
     const used = Math.min(next.index, voters.length);
-    const totals = (await (
-      await fetch(`${cms.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ site(code: "${SITE}") { poll(slug: "${poll.slug}") { totalVotes } } }` }),
-      })
-    ).json()) as { data?: { site?: { poll?: { totalVotes: number | null } } } };
-    console.log(`distinct readers who posted: ${used}${next.index > voters.length ? ` (then ${next.index - voters.length} repeats, which must not count)` : ''}; the poll's total on ${SITE}: ${totals.data?.site?.poll?.totalVotes ?? 'hidden'}`);
+    const total = await totalVotes(cms.url, poll.slug);
+    // Every vote answered 303 was counted; a post still in flight when a round stopped may or may not have been.
+    const answered = [warmUp, ...rounds].reduce((sum, round) => sum + round.redirects, 0);
+    const exact = total !== null && before !== null && total >= answered + before && total <= used + before;
+    console.log(`distinct readers who posted: ${used}${next.index > voters.length ? ` (then ${next.index - voters.length} repeats, which must not count)` : ''}, ${answered} answered 303; the poll's total on ${SITE} went from ${before ?? 'hidden'} to ${total ?? 'hidden'}: ${exact ? 'every answered vote counted once' : 'COUNTS WRONG'}`);
+    if (!exact) process.exitCode = 1;
   } finally {
     for (const child of children) child.kill('SIGTERM');
     await cms.stop();

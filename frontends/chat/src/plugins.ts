@@ -4,7 +4,6 @@
 // the conversation uses. A site that does not enable a plugin never sees its entries or views.
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { CmsError } from '@baobab/kit/delivery';
 import { type Channel, translateFor, type UiForm } from '@baobab/channels';
 import { type ChatContext, type ChatHalf, type ChatScreen, isEnabled, type PluginDefinition, type PluginSite } from '@baobab/plugin-api';
 import registry from '../../../baobab.config';
@@ -37,36 +36,7 @@ export function readerHash(secret: string, channel: Channel, sender: string, sit
   return crypto.createHmac('sha256', secret).update(`${channel}:${sender}:${site}`).digest('base64url');
 }
 
-const graphqlAnswer = z.object({
-  data: z.unknown().optional(),
-  errors: z.array(z.object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).passthrough().optional() })).optional(),
-});
-
 export type PluginDelivery = ChatContext['delivery'];
-
-/**
- * Calls the delivery API as this front end: `Authorization: Bearer <write secret>`, so
- * mutations (a vote) are accepted. GraphQL errors come back with their `extensions.code`;
- * a CMS that cannot be reached throws.
- */
-export function createPluginDelivery(cmsUrl: string, writeSecret: string, timeoutMs = 5000): PluginDelivery {
-  return async (query, variables) => {
-    let response: Response;
-    try {
-      response = await fetch(`${cmsUrl}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${writeSecret}` },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw new CmsError('CMS_UNREACHABLE', `delivery API at ${cmsUrl} did not answer: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const parsed = graphqlAnswer.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new CmsError('CMS_ERROR', `delivery API answered ${response.status} with no GraphQL body`);
-    return { data: parsed.data.data ?? undefined, errors: parsed.data.errors?.map((error) => ({ message: error.message, code: error.extensions?.code })) };
-  };
-}
 
 export interface PluginBinding {
   readonly plugins: readonly ChatPlugin[];

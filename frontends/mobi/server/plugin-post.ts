@@ -6,7 +6,6 @@ import { isSlug } from '@baobab/kit';
 import { CmsError } from '@baobab/kit/delivery';
 import { defaultBodyLimits, type BodyLimits } from '@baobab/kit/http';
 import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
-import { z } from 'zod';
 import { enabledHalves, type LoadedHalf } from '../src/plugin-slots';
 import { BACK_FIELD, CSRF_FIELD, READER_COOKIE, cookieValue, isCsrfTokenValid, verifyReader } from '../src/reader';
 
@@ -75,33 +74,6 @@ const first = (value: string | readonly string[] | undefined) => (Array.isArray(
 export function localeOfPath(site: Pick<PluginSite, 'defaultLocale' | 'locales'>, path: string): string {
   const segment = path.split('/')[1] ?? '';
   return site.locales.includes(segment) ? segment : site.defaultLocale;
-}
-
-const graphqlAnswer = z.object({
-  data: z.unknown().optional(),
-  errors: z.array(z.object({ message: z.string(), extensions: z.object({ code: z.string().optional() }).loose().optional() }).loose()).optional(),
-});
-
-/** The delivery API as this front end: mutations carry the write secret. Throws CmsError when the CMS does not answer. */
-export function createWriteDelivery(cmsUrl: string, writeSecret: string, timeoutMs = 5000): PluginPost['delivery'] {
-  const url = `${cmsUrl.replace(/\/$/, '')}/graphql`;
-  return async (query, variables) => {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${writeSecret}` },
-        body: JSON.stringify({ query, variables }),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      throw new CmsError('CMS_UNREACHABLE', `CMS at ${url} did not answer: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const parsed = graphqlAnswer.safeParse(await response.json().catch(() => null));
-    if (!parsed.success) throw new CmsError('CMS_ERROR', `CMS answered ${response.status} without a GraphQL body`);
-    const errors = parsed.data.errors?.map((error) => ({ message: error.message, ...(error.extensions?.code ? { code: error.extensions.code } : {}) }));
-    return { data: parsed.data.data, ...(errors ? { errors } : {}) };
-  };
 }
 
 export interface PluginPostOptions {

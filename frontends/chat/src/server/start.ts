@@ -2,12 +2,13 @@
 // set; start-up fails at once when it cannot connect), HTTP server. Used by
 // scripts/serve.ts, the tests and the benchmark.
 import type { AddressInfo } from 'node:net';
+import { createWriteDelivery } from '@baobab/kit/delivery';
 import type { ChatConfig } from '../config';
 import { createContentSource } from '../content';
 import type { Runtime } from '../gateways/runtime';
 import { createSmsLimiter } from '../gateways/sms';
 import { createMemoryStore, createRedisStore } from '../store';
-import { createPluginDelivery, installedChatPlugins, type ChatPlugin } from '../plugins';
+import { installedChatPlugins, type ChatPlugin } from '../plugins';
 import { createChatServer, type ChatServer } from './http';
 
 export interface RunningGateway extends ChatServer {
@@ -33,7 +34,7 @@ export async function startGateway(
     smsLimiter: createSmsLimiter(config.sms.ratePerMinute, redis?.client ?? null),
     log,
     plugins: installed,
-    pluginDelivery: createPluginDelivery(config.cmsUrl, config.writeSecret),
+    pluginDelivery: createWriteDelivery(config.cmsUrl, config.writeSecret),
   };
   const chat = createChatServer(runtime);
   await new Promise<void>((resolve, reject) => {
