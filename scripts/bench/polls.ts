@@ -26,7 +26,7 @@ interface Voter {
 async function startMobi(cmsUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../frontends/mobi/scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_READER_SECRET: randomSecret() },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_READER_SECRET: randomSecret(), BAOBAB_POSTS_PER_MINUTE: '100000' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

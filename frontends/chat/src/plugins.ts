@@ -31,9 +31,38 @@ export function installedChatPlugins(): Promise<readonly ChatPlugin[]> {
   return loadChatPlugins(registry.plugins);
 }
 
-/** `ChatContext.voter`: HMAC-SHA256 of `channel:sender:site` with the gateway's reader key; the raw number never leaves the gateway. */
+/** Channels whose sender is a phone number: one number is one reader on all of them. */
+export const PHONE_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(['ussd', 'sms', 'whatsapp']);
+
+/**
+ * A sender's phone number in E.164 (`+` and 7–15 digits, the first not 0), or null. Providers
+ * send international numbers: Africa's Talking `+2547…` (USSD, SMS), WhatsApp `2547…`
+ * (no `+`). Spaces, dots, dashes and brackets go; a leading `00` is the `+`. A national
+ * number (`0712…`) names no country, so it is null, not guessed.
+ */
+export function e164(sender: string): string | null {
+  const compact = sender.trim().replace(/[\s.()-]/g, '');
+  const digits = compact.startsWith('+') ? compact.slice(1) : compact.startsWith('00') ? compact.slice(2) : compact;
+  return /^[1-9][0-9]{6,14}$/.test(digits) ? `+${digits}` : null;
+}
+
+/**
+ * Who a sender is for plugins: on the phone channels their E.164 number (`tel:+2547…`), the
+ * same on USSD, SMS and WhatsApp; on Telegram and Messenger, which carry no number, the
+ * channel's own id (`telegram:…`). A phone sender whose number does not parse keeps a
+ * channel-specific id rather than being merged with anyone.
+ */
+export function voterIdentity(channel: Channel, sender: string): string {
+  const phone = PHONE_CHANNELS.has(channel) ? e164(sender) : null;
+  return phone === null ? `${channel}:${sender}` : `tel:${phone}`;
+}
+
+/**
+ * `ChatContext.voter`: HMAC-SHA256 of `identity:site` (see voterIdentity) with the gateway's
+ * reader key. The number never leaves the gateway: the CMS gets this hash, and keys it again.
+ */
 export function readerHash(secret: string, channel: Channel, sender: string, site: string): string {
-  return crypto.createHmac('sha256', secret).update(`${channel}:${sender}:${site}`).digest('base64url');
+  return crypto.createHmac('sha256', secret).update(`${voterIdentity(channel, sender)}:${site}`).digest('base64url');
 }
 
 export type PluginDelivery = ChatContext['delivery'];

@@ -390,3 +390,69 @@ describe('channel limits', () => {
     expect(providers.sent.flatMap((message) => message.problems)).toEqual([]);
   });
 });
+
+/** The poll's total votes on a site, straight from the delivery API. */
+async function totalVotes(site: string, slug: string): Promise<number> {
+  const data = await cms<{ site: { poll: { totalVotes: number | null } | null } }>(
+    `query Total($site: String!, $slug: String!) { site(code: $site) { poll(slug: $slug) { totalVotes } } }`,
+    { site, slug },
+  );
+  const total = data.site.poll?.totalVotes;
+  if (typeof total !== 'number') throw new Error(`no totalVotes for ${site}/${slug}`);
+  return total;
+}
+
+describe('one phone number is one voter on every phone channel (kijana-ke, in English)', () => {
+  it('counts a vote over USSD once: the same number by SMS and on WhatsApp has already voted; a Telegram user with the same digits votes as themselves', async () => {
+    const [poll] = await pollsAfter('kijana-ke', 'hiv-testing-basics', 'en-KE');
+    expect(poll).toBeDefined();
+    if (!poll) return;
+    const path = await pathTo('kijana-ke', 'hiv-testing-basics', 'en-KE');
+    const entry = `Poll: ${poll.question}`.slice(0, 20);
+    const digits = `2547${crypto.randomInt(10_000_000, 99_999_999)}`;
+    const before = await totalVotes('kijana-ke', poll.slug);
+    // The language menu shows unless the gateway remembers this address's language.
+    const english = async (screen: string, send: (input: string) => Promise<string>, more: string, separator: '. ' | ' ') =>
+      screen.includes('English (Kenya)') ? pick(screen, 'English (Kenya)', send, more, separator) : screen;
+
+    // USSD, as Africa's Talking writes the number: counted.
+    const session = ussdSession('*384*100#', `+${digits}`);
+    let screen = await english(await session.send(), session.send, '98', '. ');
+    for (const title of path) screen = await pick(screen, title, session.send, '98', '. ');
+    const onUssd = await pageUntil(screen, entry, session.send, { line: '98 More', input: '98' }, '. ');
+    expect(onUssd.number).not.toBeNull();
+    await session.send(onUssd.number ?? '');
+    expect(await session.send('1')).toContain('Thank you for voting.');
+    expect(await totalVotes('kijana-ke', poll.slug)).toBe(before + 1);
+
+    // SMS from the same number: already voted, nothing counted.
+    const send = (text: string) => sms(`+${digits}`, text);
+    let reply = await english(await send('MENU'), send, 'MORE', ' ');
+    for (const title of path) reply = await pick(reply, title, send, 'MORE', ' ');
+    const bySms = await pageUntil(reply, entry, send, { line: 'Reply MORE for more', input: 'MORE' }, ' ');
+    expect(bySms.number).not.toBeNull();
+    await send(bySms.number ?? '');
+    expect(await send('2')).toContain('You have already voted.');
+    expect(await totalVotes('kijana-ke', poll.slug)).toBe(before + 1);
+
+    // WhatsApp writes the same number without its +: still the same voter.
+    let answer = await whatsapp(digits, { type: 'text', text: { body: 'Hi' } });
+    if (rowsOf(answer[answer.length - 1] ?? {}).some((row) => row.title === 'English (Kenya)')) answer = await whatsapp(digits, choose(await rowFor(digits, answer, 'English (Kenya)')));
+    for (const title of path) answer = await whatsapp(digits, choose(await rowFor(digits, answer, title)));
+    const question = await whatsapp(digits, choose(rowsOf(answer[answer.length - 1] ?? {})[0] ?? { id: '', title: '' }));
+    const choices = rowsOf(question[question.length - 1] ?? {});
+    const onWhatsApp = await whatsapp(digits, choose(choices[2] ?? { id: '', title: '' }));
+    expect(onWhatsApp.map((message) => JSON.stringify(message)).join('\n')).toContain('You have already voted.');
+    expect(await totalVotes('kijana-ke', poll.slug)).toBe(before + 1);
+
+    // Telegram has no phone number: a chat whose id has the same digits is another voter.
+    const chatId = Number(digits);
+    let keyboard = await telegram(chatId, { text: '/start' });
+    keyboard = await telegram(chatId, { data: await buttonFor(chatId, keyboard, 'English (Kenya)') });
+    for (const title of path) keyboard = await telegram(chatId, { data: await buttonFor(chatId, keyboard, title) });
+    await telegram(chatId, { data: 'p:0' });
+    const onTelegram = await telegram(chatId, { data: `c:${poll.choices[0]?.id}` });
+    expect(onTelegram.map((message) => String(message.text)).join('\n')).toContain('Thank you for voting.');
+    expect(await totalVotes('kijana-ke', poll.slug)).toBe(before + 2);
+  });
+});

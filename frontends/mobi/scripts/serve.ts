@@ -84,6 +84,7 @@ async function main() {
       return (key, values) => t(key, values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)])));
     },
     log: (message) => console.warn(message),
+    postsPerMinute: config.postsPerMinute,
   });
   const onRequest = createRequestHandler({
     handle: (req, res) => handle(req, res),

@@ -13,7 +13,7 @@ import { IMAGE_PREFIX } from '../src/image-path';
 import { PREVIEW_PATH } from '../src/preview-path';
 import { csrfToken, formTokenMarker, isSameText, readerOf } from '../src/reader';
 import { bypassesPageCache } from '../src/routes';
-import { BAD_REQUEST_HEADER, NOTICE_HEADER } from '../src/site-page';
+import { BAD_REQUEST_HEADER, NOTICE_HEADER, TOO_MANY_POSTS_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 import { isPluginPath, PLUGIN_BODY_LIMITS, type PostOutcome } from './plugin-post';
 
@@ -135,6 +135,8 @@ interface SendOptions {
   readonly readerSecret?: string;
   /** The answer's status instead of the page's (a refused post's page again). */
   readonly status?: number;
+  /** Headers added to the answer (Retry-After of a 429). */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 function send(req: IncomingMessage, res: ServerResponse, cachedPage: Pick<CachedPage, 'status' | 'contentType' | 'body' | 'etag'> & { gzip?: Buffer }, cacheState: string, options: SendOptions = {}) {
@@ -150,6 +152,7 @@ function send(req: IncomingMessage, res: ServerResponse, cachedPage: Pick<Cached
     'Cache-Control': status !== 200 || cacheState === 'fresh' ? 'no-store' : personal ? 'private, no-cache' : CACHE_CONTROL,
     Vary: `Accept-Encoding, Via, User-Agent, X-IORG-FBS, X-OperaMini-Phone-UA${personal ? ', Cookie' : ''}`,
     'X-Page-Cache': cacheState,
+    ...options.headers,
   };
   if (personal?.setCookie) headers['Set-Cookie'] = personal.setCookie;
   if (status === 200 && req.headers['if-none-match'] === page.etag) {
@@ -215,6 +218,16 @@ export function createRequestHandler(options: {
     send(req, res, withEtag(rendered), 'fresh', { ...sendOptions, status });
   }
 
+  /** The short "too many posts, try again in a minute" page in the language of `back`: 429, never cached. */
+  async function tooManyPosts(req: IncomingMessage, res: ServerResponse, back: string, retryAfterSeconds: number) {
+    req.method = 'GET';
+    req.url = back;
+    for (const name of ['content-type', 'content-length', 'transfer-encoding']) delete req.headers[name];
+    req.headers[TOO_MANY_POSTS_HEADER] = '1';
+    const rendered = await captureRender(handle, req, res);
+    send(req, res, withEtag(rendered), 'fresh', { ...sendOptions, status: 429, headers: { 'Retry-After': String(retryAfterSeconds) } });
+  }
+
   async function answerPost(req: IncomingMessage, res: ServerResponse, body: Buffer) {
     const outcome: PostOutcome = pluginPost ? await pluginPost(req, body) : { kind: 'plain', status: 404, message: 'Not found.\n' };
     switch (outcome.kind) {
@@ -224,6 +237,9 @@ export function createRequestHandler(options: {
         return;
       case 'page-again':
         await pageAgain(req, res, outcome.back, outcome.status, outcome.message);
+        return;
+      case 'too-many':
+        await tooManyPosts(req, res, outcome.back, outcome.retryAfterSeconds);
         return;
       case 'plain':
         res.writeHead(outcome.status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...outcome.headers });
@@ -235,8 +251,9 @@ export function createRequestHandler(options: {
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    // The message header is ours to set (a refused post's page again), never a reader's.
+    // The message headers are ours to set (a refused post's page again, the 429 page), never a reader's.
     delete req.headers[NOTICE_HEADER];
+    delete req.headers[TOO_MANY_POSTS_HEADER];
     const isPluginPost = isPluginPath(req.url ?? '/');
     const limits = isPluginPost ? PLUGIN_BODY_LIMITS : bodyLimits;
     const body = hasBody(req) ? await readBody(req, limits) : null;

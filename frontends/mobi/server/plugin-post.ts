@@ -1,11 +1,15 @@
-// Readers' form posts to plugins, `POST /_plugins/<plugin>/<route>`: a small urlencoded
-// body, a site that enables the plugin, the signed reader cookie and the CSRF token bound
-// to it, then the plugin's handler. It decides the outcome; server/http.ts sends it.
+// Readers' form posts to plugins, `POST /_plugins/<plugin>/<route>`: within the client
+// address's budget, a small urlencoded body, a site that enables the plugin, the signed
+// reader cookie and the CSRF token bound to it, then the plugin's handler. It decides the
+// outcome; server/http.ts sends it.
 import type { IncomingMessage } from 'node:http';
+import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { isSlug } from '@baobab/kit';
 import { CmsError } from '@baobab/kit/delivery';
 import { defaultBodyLimits, type BodyLimits } from '@baobab/kit/http';
 import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { enabledHalves, type LoadedHalf } from '../src/plugin-slots';
 import { BACK_FIELD, CSRF_FIELD, READER_COOKIE, cookieValue, isCsrfTokenValid, verifyReader } from '../src/reader';
 
@@ -18,6 +22,8 @@ export type PostOutcome =
   | { readonly kind: 'redirect'; readonly location: string }
   /** The page at `back` rendered again, with the message above it and this status. */
   | { readonly kind: 'page-again'; readonly back: string; readonly status: number; readonly message: string }
+  /** The client address spent its budget (429): a short page in the language of `back`, saying to try again in a minute. */
+  | { readonly kind: 'too-many'; readonly back: string; readonly retryAfterSeconds: number }
   /** A short plain answer for what no page of ours posts (wrong method, not a form, no such route). */
   | { readonly kind: 'plain'; readonly status: 404 | 405 | 415; readonly message: string; readonly headers?: Readonly<Record<string, string>> };
 
@@ -76,6 +82,37 @@ export function localeOfPath(site: Pick<PluginSite, 'defaultLocale' | 'locales'>
   return site.locales.includes(segment) ? segment : site.defaultLocale;
 }
 
+/**
+ * Whose budget a post spends: the socket's remote address (X-Forwarded-For is not trusted;
+ * the mobi has no trusted-proxy setting). IPv4 as it is (an IPv4-mapped IPv6 address too);
+ * IPv6 by its /64, the block one subscriber is given, so a client cannot step through its
+ * own block for fresh budgets. No address (a socket already gone) shares one budget.
+ */
+export function clientKey(remoteAddress: string | undefined): string {
+  const address = (remoteAddress ?? '').split('%')[0] ?? '';
+  if (!net.isIP(address)) return 'unknown';
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv4') return parsed.toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${parsed.toString()}/64`).toString()}/64`;
+}
+
+/**
+ * A budget of `postsPerMinute` posts per client key, in this process's memory: null while
+ * within it, else the whole seconds until the next post is taken.
+ */
+export function createPostLimiter(postsPerMinute: number): (key: string) => Promise<number | null> {
+  const limiter = new RateLimiterMemory({ points: postsPerMinute, duration: 60 });
+  return async (key) => {
+    try {
+      await limiter.consume(key);
+      return null;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
+      throw refusal;
+    }
+  };
+}
+
 export interface PluginPostOptions {
   readonly halves: () => Promise<readonly LoadedHalf[]>;
   /** The site a Host names, with what a post needs of it; null when no site has that host. */
@@ -85,6 +122,8 @@ export interface PluginPostOptions {
   /** UI strings for a locale (the mobi's own table). */
   readonly translate: (locale: string) => PluginPost['t'];
   readonly log: (message: string) => void;
+  /** Posts one client address may make per minute (BAOBAB_POSTS_PER_MINUTE); the next is answered 429. */
+  readonly postsPerMinute: number;
 }
 
 const isForm = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
@@ -92,10 +131,16 @@ const isForm = (req: IncomingMessage) => (req.headers['content-type'] ?? '').spl
 /** Decides what a post to `/_plugins/…` gets. The body was read within PLUGIN_BODY_LIMITS before. */
 export function createPluginPostHandler(options: PluginPostOptions) {
   const notFound: PostOutcome = { kind: 'plain', status: 404, message: 'Not found.\n' };
+  const waitFor = createPostLimiter(options.postsPerMinute);
   return async function onPluginPost(req: IncomingMessage, body: Buffer): Promise<PostOutcome> {
     const target = pluginRoute(req.url ?? '');
     if (target === null) return notFound;
     if (req.method !== 'POST') return { kind: 'plain', status: 405, message: 'Use a form to post here.\n', headers: { Allow: 'POST' } };
+    const fields = formFields(body);
+    const back = localPath(first(fields[BACK_FIELD]));
+    // Before anything asks the CMS: a reader's cookie is free to mint, a client address is not.
+    const retryAfterSeconds = await waitFor(clientKey(req.socket.remoteAddress));
+    if (retryAfterSeconds !== null) return { kind: 'too-many', back, retryAfterSeconds };
     if (!isForm(req)) return { kind: 'plain', status: 415, message: 'Send a form (application/x-www-form-urlencoded).\n' };
     const site = await options.siteFor(req);
     if (site === null) return notFound;
@@ -103,8 +148,6 @@ export function createPluginPostHandler(options: PluginPostOptions) {
     const loaded = enabledHalves(await options.halves(), site).find((entry) => entry.name === target.plugin);
     const handler = loaded?.half.routes?.[target.route];
     if (!handler) return notFound;
-    const fields = formFields(body);
-    const back = localPath(first(fields[BACK_FIELD]));
     const locale = localeOfPath(site, back);
     const t = options.translate(locale);
     const reader = verifyReader(options.readerSecret, cookieValue(req.headers.cookie, READER_COOKIE));

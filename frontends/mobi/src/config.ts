@@ -15,6 +15,8 @@ export const NOTIFY_SECRET_MIN_LENGTH = 24;
 /** Development stand-ins, refused in production: the reader cookie's signing key and the CMS write secret. */
 export const DEV_READER_SECRET = 'baobab-dev-only-reader-secret';
 export const DEV_WRITE_SECRET = 'baobab-dev-only-secret';
+/** Plugin form posts (votes) one client address may make per minute when BAOBAB_POSTS_PER_MINUTE is unset. */
+export const POSTS_PER_MINUTE_DEFAULT = 60;
 
 const DEFAULT_CMS_URL = 'http://127.0.0.1:1337';
 /** `<repo>/data`, as the CMS's default; from this file in frontends/mobi/src (scripts/serve.ts and tests load the source). */
@@ -39,6 +41,12 @@ export interface MobiConfig {
   readonly readerSecret: string;
   /** Sent as `Authorization: Bearer …` with plugin mutations to the delivery API (BAOBAB_WRITE_SECRET, shared with the CMS). */
   readonly writeSecret: string;
+  /**
+   * Plugin form posts (`POST /_plugins/…`) one client address may make per minute, in
+   * memory per process (BAOBAB_POSTS_PER_MINUTE); the next gets 429. The address is the
+   * socket's: X-Forwarded-For is not trusted.
+   */
+  readonly postsPerMinute: number;
 }
 
 export class MobiConfigError extends Error {
@@ -87,6 +95,7 @@ const envSchema = z.object({
   BAOBAB_IMAGE_CACHE_DIR: setting<string | null>('a folder', (value) => path.resolve(value), null),
   BAOBAB_READER_SECRET: z.string().optional(),
   BAOBAB_WRITE_SECRET: z.string().optional(),
+  BAOBAB_POSTS_PER_MINUTE: whole(1, 100_000, POSTS_PER_MINUTE_DEFAULT),
 });
 
 /** Variables whose values never appear in a message. */
@@ -127,6 +136,7 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     imageCacheDir: e.BAOBAB_IMAGE_CACHE_DIR ?? path.join(e.BAOBAB_DATA_DIR, 'image-cache'),
     readerSecret: readerSecret ?? DEV_READER_SECRET,
     writeSecret: writeSecret ?? DEV_WRITE_SECRET,
+    postsPerMinute: e.BAOBAB_POSTS_PER_MINUTE,
   };
 }
 

@@ -22,7 +22,9 @@ export type PageData =
   | { kind: 'language' }
   | { kind: 'not-found' }
   | { kind: 'bad-request' }
-  | { kind: 'unavailable' };
+  | { kind: 'unavailable' }
+  /** A client address over its budget of plugin posts: try again in a minute (429). */
+  | { kind: 'too-many-posts' };
 
 /** What a page's plugin slots render from (null on pages without a slot, and in the draft preview). */
 export interface PluginSlotsProps {
@@ -70,9 +72,16 @@ export const BAD_REQUEST_HEADER = 'x-baobab-bad-request';
  * after a refused plugin post: the message to show, percent-encoded.
  */
 export const NOTICE_HEADER = 'x-baobab-notice';
+/**
+ * Set by the HTTP layer (and removed from what readers send) when a client address has
+ * spent its budget of plugin posts: the page answers the short 429 page in the locale of
+ * its path, without the page's own content.
+ */
+export const TOO_MANY_POSTS_HEADER = 'x-baobab-too-many-posts';
 
 /** The status of each kind of page: a reader's malformed link is 400, a missing page 404. */
-const statusOf = (data: PageData): number => (data.kind === 'not-found' ? 404 : data.kind === 'bad-request' ? 400 : data.kind === 'unavailable' ? 503 : 200);
+const STATUS: Partial<Record<PageData['kind'], number>> = { 'not-found': 404, 'bad-request': 400, unavailable: 503, 'too-many-posts': 429 };
+const statusOf = (data: PageData): number => STATUS[data.kind] ?? 200;
 
 /** The last frame each host was rendered with, so a CMS outage still gets a themed page. */
 const lastFrames = new Map<string, Frame>();
@@ -154,9 +163,11 @@ export async function loadPage(
     const parsed = req.headers[BAD_REQUEST_HEADER] === undefined ? parseRoute(segments, query, { defaultLocale: base.site.defaultLocale, locales: base.site.locales.map((entry) => entry.code) }) : { locale: base.site.defaultLocale, problem: 'malformed URL' };
     const locale = parsed?.locale ?? base.site.defaultLocale;
     const vars = { host, locale };
-    const route = parsed && 'route' in parsed ? parsed.route : null;
+    const isTooManyPosts = req.headers[TOO_MANY_POSTS_HEADER] !== undefined;
+    // The 429 page takes only the locale from its path: not the page's content, nor its plugins.
+    const route = parsed && 'route' in parsed && !isTooManyPosts ? parsed.route : null;
     let frame: Frame = base.site;
-    let data: PageData = parsed && 'problem' in parsed ? { kind: 'bad-request' } : { kind: 'not-found' };
+    let data: PageData = isTooManyPosts ? { kind: 'too-many-posts' } : parsed && 'problem' in parsed ? { kind: 'bad-request' } : { kind: 'not-found' };
     // Plugins the site enables add their slot's selection to this page's one query.
     const slot = route ? slotFor(route) : null;
     const extra = slotSelection(await loadMobiHalves(), base.site, slot);
@@ -168,6 +179,9 @@ export async function loadPage(
         if (!isRefusedInput(error)) throw error;
         data = { kind: 'bad-request' };
       }
+    } else if (isTooManyPosts) {
+      // The frame in the reader's locale (menu and site name), as the language page has it.
+      frame = (await delivery(queries.frame.schema, queries.frame.query, vars)).site ?? base.site;
     }
     const origin = `${String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0]}://${String(req.headers.host ?? host)}`;
     const served = data.kind === 'article' ? data.article.availableLocales : frame.locales.map((entry) => entry.code);

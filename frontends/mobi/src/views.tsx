@@ -253,6 +253,14 @@ function Body({ ctx, data }: { ctx: Ctx; data: PageData }) {
           </p>
         </>
       );
+    case 'too-many-posts':
+      // Many posts from one address in a minute (server/plugin-post.ts): nothing was sent on; the reader waits and tries again.
+      return (
+        <>
+          <h1>{t('tooManyPostsTitle')}</h1>
+          <p>{t('tooManyPostsBody')}</p>
+        </>
+      );
     case 'bad-request':
       // A link no page makes (a forged cursor, a broken escape): the reader can only go home or search.
       return (

@@ -4,7 +4,8 @@ import type { ChatArticle, ChatSite, ContentSource } from '../content';
 import { startState, step, type ConversationContext, type ConversationState, type Input, type Step } from '../conversation';
 import { translateFor } from '../gateways/runtime';
 import { cachedUssdArticle, chatAppPaging, fitUssdMenu, smsArticleWithEntries, ussdArticleWithEntries, ussdPaging } from '../paging';
-import { bindPlugins, readerHash } from '../plugins';
+import { withoutNumbers } from '../gateways/outbound';
+import { bindPlugins, e164, readerHash, voterIdentity } from '../plugins';
 
 const site: ChatSite = { code: 'test-site', name: 'Test', defaultLocale: 'en', locales: [{ code: 'en', name: 'English' }], channels: {}, plugins: ['quiz'] };
 
@@ -298,13 +299,60 @@ describe('SMS replies with entries', () => {
 });
 
 describe('the reader hash plugins see', () => {
-  it('is a keyed hash of channel, sender and site that never contains the number', () => {
-    const hash = readerHash('key-one-0123456789abcdef0123456789', 'ussd', '+254700000001', 'kijana-ke');
+  const key = 'key-one-0123456789abcdef0123456789';
+
+  it('is a keyed hash of the reader and site that never contains the number', () => {
+    const hash = readerHash(key, 'ussd', '+254700000001', 'kijana-ke');
     expect(hash).not.toContain('254700000001');
     expect(hash).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(readerHash('key-one-0123456789abcdef0123456789', 'ussd', '+254700000001', 'kijana-ke')).toBe(hash);
-    expect(readerHash('key-one-0123456789abcdef0123456789', 'sms', '+254700000001', 'kijana-ke')).not.toBe(hash);
-    expect(readerHash('key-one-0123456789abcdef0123456789', 'ussd', '+254700000001', 'mama-ng')).not.toBe(hash);
+    expect(readerHash(key, 'ussd', '+254700000001', 'kijana-ke')).toBe(hash);
+    expect(readerHash(key, 'ussd', '+254700000002', 'kijana-ke')).not.toBe(hash);
+    expect(readerHash(key, 'ussd', '+254700000001', 'mama-ng')).not.toBe(hash);
     expect(readerHash('key-two-0123456789abcdef0123456789', 'ussd', '+254700000001', 'kijana-ke')).not.toBe(hash);
+  });
+
+  it('is one reader for one phone number on USSD, SMS and WhatsApp, however the provider writes it', () => {
+    const hash = readerHash(key, 'ussd', '+254700000001', 'kijana-ke');
+    expect(readerHash(key, 'sms', '+254700000001', 'kijana-ke')).toBe(hash);
+    expect(readerHash(key, 'whatsapp', '254700000001', 'kijana-ke')).toBe(hash);
+    expect(readerHash(key, 'sms', '00254 700-000 001', 'kijana-ke')).toBe(hash);
+  });
+
+  it('keeps Telegram and Messenger ids their own, even when they look like a number', () => {
+    const phone = readerHash(key, 'sms', '+254700000001', 'kijana-ke');
+    const telegram = readerHash(key, 'telegram', 'telegram:254700000001', 'kijana-ke');
+    const messenger = readerHash(key, 'messenger', '254700000001', 'kijana-ke');
+    expect(new Set([phone, telegram, messenger]).size).toBe(3);
+    expect(voterIdentity('telegram', 'telegram:254700000001')).toBe('telegram:telegram:254700000001');
+    expect(voterIdentity('messenger', '254700000001')).toBe('messenger:254700000001');
+  });
+
+  it('keeps a phone sender whose number does not parse on its own channel, merged with no one', () => {
+    expect(voterIdentity('ussd', '0712345678')).toBe('ussd:0712345678');
+    expect(voterIdentity('sms', '0712345678')).toBe('sms:0712345678');
+    expect(voterIdentity('whatsapp', '+254700000001')).toBe('tel:+254700000001');
+  });
+
+  it.each([
+    ['+254700000001', '+254700000001'],
+    ['254700000001', '+254700000001'],
+    ['00254700000001', '+254700000001'],
+    [' +234 (803) 123-4567 ', '+2348031234567'],
+    ['+1.555.010.9999', '+15550109999'],
+    ['0712345678', null],
+    ['+0712345678', null],
+    ['+12345', null],
+    ['+1234567890123456', null],
+    ['tel:+254700000001', null],
+    ['', null],
+  ])('reads %p as the E.164 number %p', (sender, expected) => {
+    expect(e164(sender)).toBe(expected);
+  });
+
+  it("masks a number a provider's error echoes before it is logged", () => {
+    expect(withoutNumbers('{"SMSMessageData":{"Recipients":[{"number":"+254700000001","status":"InvalidPhoneNumber"}]}}')).toBe(
+      '{"SMSMessageData":{"Recipients":[{"number":"***","status":"InvalidPhoneNumber"}]}}',
+    );
+    expect(withoutNumbers('recipient 254 700-000-001 is not on WhatsApp (code 131026)')).toBe('recipient *** is not on WhatsApp (code 131026)');
   });
 });

@@ -14,6 +14,9 @@ export interface Outgoing {
   readonly what: string;
 }
 
+/** A provider's error text as logged: any run of 7–15 digits (a reader's number it may echo) masked. */
+export const withoutNumbers = (text: string) => text.replace(/\+?\d(?:[\s-]?\d){6,14}/g, '***');
+
 export async function sendAll(runtime: Runtime, messages: readonly Outgoing[]): Promise<number> {
   let sent = 0;
   for (const message of messages) {
@@ -30,7 +33,7 @@ export async function sendAll(runtime: Runtime, messages: readonly Outgoing[]): 
         signal: AbortSignal.timeout(10_000),
       });
       if (!response.ok) {
-        runtime.log(`PROVIDER_ERROR: ${message.what} answered ${response.status}: ${(await response.text().catch(() => '')).slice(0, 200)}`);
+        runtime.log(`PROVIDER_ERROR: ${message.what} answered ${response.status}: ${withoutNumbers((await response.text().catch(() => '')).slice(0, 200))}`);
         continue;
       }
       await response.arrayBuffer().catch(() => undefined);

@@ -31,6 +31,7 @@ describe('the mobi-site settings', () => {
       imageCacheDir: path.join(repoDir, 'data', 'image-cache'),
       readerSecret: 'baobab-dev-only-reader-secret',
       writeSecret: 'baobab-dev-only-secret',
+      postsPerMinute: 60,
     };
     expect(parseMobiConfig({})).toEqual(expected);
     expect(PAGE_CACHE_DEFAULTS).toEqual(expected.pageCache);
@@ -53,6 +54,7 @@ describe('the mobi-site settings', () => {
         BAOBAB_IMAGE_CACHE_DIR: '/var/cache/baobab-images',
         BAOBAB_READER_SECRET: 'Rk3-random-reader-secret-value-7HqWx2',
         BAOBAB_WRITE_SECRET: 'Wm9-random-write-secret-value-4TzPq8',
+        BAOBAB_POSTS_PER_MINUTE: '100000',
       }),
     ).toEqual({
       isProduction: true,
@@ -66,6 +68,7 @@ describe('the mobi-site settings', () => {
       imageCacheDir: '/var/cache/baobab-images',
       readerSecret: 'Rk3-random-reader-secret-value-7HqWx2',
       writeSecret: 'Wm9-random-write-secret-value-4TzPq8',
+      postsPerMinute: 100_000,
     });
     expect(parseMobiConfig({ BAOBAB_PAGE_CACHE: 'off' }).pageCache).toBeNull();
     expect(parseMobiConfig({ BAOBAB_PAGE_CACHE_BYTES: '1048576' }).pageCache?.maxBytes).toBe(1024 * 1024);
@@ -79,6 +82,10 @@ describe('the mobi-site settings', () => {
     expect(refusal({ BAOBAB_ADMIN_URL: 'http://ok.example,not a url' })).toBe(
       'BAOBAB_ADMIN_URL: expected http(s) URLs separated by commas, such as http://localhost:1337, got "http://ok.example,not a url"',
     );
+  });
+
+  it.each(['0', '100001', '-1', '1.5', 'many'])('refuses the posts-per-minute budget %p naming the variable and its range', (value) => {
+    expect(refusal({ BAOBAB_POSTS_PER_MINUTE: value })).toBe(`BAOBAB_POSTS_PER_MINUTE: expected a whole number from 1 to 100000, got "${value}"`);
   });
 
   it.each(['lots', '-5', '1.5M', '1000', '0'])('refuses the page cache size %p naming the variable', (value) => {

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
 import { createRequestHandler } from '../../server/http';
 import { createPageCache } from '../../server/page-cache';
-import { createPluginPostHandler, localPath, pluginRoute } from '../../server/plugin-post';
+import { clientKey, createPluginPostHandler, createPostLimiter, localPath, pluginRoute } from '../../server/plugin-post';
 import { csrfToken, formTokenMarker, isCsrfTokenValid, READER_COOKIE, signReader, verifyReader } from '../reader';
-import { NOTICE_HEADER } from '../site-page';
+import { NOTICE_HEADER, TOO_MANY_POSTS_HEADER } from '../site-page';
 
 const secret = 'test-reader-secret-3f9a1c7e5b2d4a6c8e0f';
 let server: http.Server;
@@ -19,9 +19,10 @@ let nextResult: PluginPostResult = { redirect: '/articles/a?voted=p' };
 async function fakeNext(req: IncomingMessage, res: ServerResponse) {
   renders += 1;
   const notice = req.headers[NOTICE_HEADER];
-  res.statusCode = 200;
+  const tooMany = req.headers[TOO_MANY_POSTS_HEADER] !== undefined;
+  res.statusCode = tooMany ? 429 : 200;
   res.setHeader('content-type', 'text/html; charset=utf-8');
-  res.end(`<p>${req.method} ${req.url}</p><p class="notice">${typeof notice === 'string' ? decodeURIComponent(notice) : ''}</p><form><input name="_csrf" value="${formTokenMarker()}"></form>`);
+  res.end(`<p>${req.method} ${req.url}</p>${tooMany ? '<h1>too many posts</h1>' : ''}<p class="notice">${typeof notice === 'string' ? decodeURIComponent(notice) : ''}</p><form><input name="_csrf" value="${formTokenMarker()}"></form>`);
 }
 
 const sites: Record<string, PluginSite> = {
@@ -29,7 +30,8 @@ const sites: Record<string, PluginSite> = {
   'thrive-za.localhost': { code: 'thrive-za', defaultLocale: 'en-ZA', locales: ['en-ZA', 'zu-ZA'], plugins: [] },
 };
 
-beforeAll(async () => {
+/** The HTTP layer with the stand-ins, on a loopback port, taking `postsPerMinute` plugin posts per client address. */
+async function startServer(postsPerMinute: number): Promise<{ server: http.Server; port: number }> {
   const pluginPost = createPluginPostHandler({
     halves: async () => [
       {
@@ -49,17 +51,24 @@ beforeAll(async () => {
     delivery: async () => ({ data: null }),
     translate: (locale) => (key) => `${locale}:${key}`,
     log: () => undefined,
+    postsPerMinute,
   });
   const onRequest = createRequestHandler({ handle: fakeNext, images: async (_req, res) => void res.end(), cache: createPageCache(), notifySecret: undefined, log: () => undefined, readerSecret: secret, pluginPost });
-  server = http.createServer((req, res) => void onRequest(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  const started = http.createServer((req, res) => void onRequest(req, res));
+  await new Promise<void>((resolve) => started.listen(0, '127.0.0.1', resolve));
+  return { server: started, port: (started.address() as AddressInfo).port };
+}
+
+async function stopServer(stopping: http.Server): Promise<void> {
+  stopping.closeAllConnections();
+  await new Promise((resolve) => stopping.close(resolve));
+}
+
+beforeAll(async () => {
+  ({ server, port } = await startServer(100_000));
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => stopServer(server));
 
 interface Answer {
   status: number;
@@ -67,9 +76,9 @@ interface Answer {
   body: string;
 }
 
-function request(path: string, options: { method?: string; headers?: Record<string, string | number>; body?: string | Buffer; host?: string } = {}): Promise<Answer> {
+function request(path: string, options: { method?: string; headers?: Record<string, string | number>; body?: string | Buffer; host?: string; port?: number } = {}): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: { host: options.host ?? 'kijana-ke.localhost', ...options.headers } }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port: options.port ?? port, path, method: options.method ?? 'GET', headers: { host: options.host ?? 'kijana-ke.localhost', ...options.headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
@@ -216,6 +225,64 @@ describe('a plugin form post', () => {
     expect(get.headers.allow).toBe('POST');
     expect((await request('/_plugins/polls/vote', { method: 'POST', headers: FORM, body: Buffer.alloc(9 * 1024, 97) })).status).toBe(413);
     expect((await request('/_plugins/polls/vote', { method: 'POST', headers: FORM, body: Buffer.alloc(1024 * 1024, 97) })).status).toBe(413);
+  });
+});
+
+describe('the budget of posts per client address', () => {
+  let limited: { server: http.Server; port: number };
+  beforeAll(async () => {
+    limited = await startServer(3);
+  });
+  afterAll(() => stopServer(limited.server));
+
+  it('takes the budget, then answers 429 with Retry-After and the short page in the language of the form, reaching no plugin', async () => {
+    const first = await request('/sw-KE/articles/a', { port: limited.port });
+    const cookie = cookieOf(first);
+    const token = tokenIn(first.body);
+    const post = (fields: Record<string, string>, headers: Record<string, string> = {}) =>
+      request('/_plugins/polls/vote', { port: limited.port, method: 'POST', headers: { ...FORM, cookie, ...headers }, body: new URLSearchParams(fields).toString() });
+    nextResult = { redirect: '/sw-KE/articles/a?voted=p' };
+    posts.length = 0;
+    // Any post spends the budget, a refused one too; a fresh cookie or a forwarded address buys nothing.
+    expect((await post({ _csrf: token, _back: '/sw-KE/articles/a', poll: 'p', choice: 'yes' })).status).toBe(303);
+    expect((await post({ _back: '/sw-KE/articles/a', poll: 'p', choice: 'yes' })).status).toBe(403);
+    expect((await post({ _csrf: token, _back: '/sw-KE/articles/a', poll: 'p', choice: 'yes' })).status).toBe(303);
+    const over = await post({ _csrf: token, _back: '/sw-KE/articles/a', poll: 'p', choice: 'yes' }, { 'x-forwarded-for': '203.0.113.9', cookie: 'baobab_reader=fresh' });
+    expect(over.status).toBe(429);
+    expect(Number(over.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(over.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(over.headers['cache-control']).toBe('no-store');
+    expect(over.body).toContain('<p>GET /sw-KE/articles/a</p><h1>too many posts</h1>');
+    expect(posts).toHaveLength(2);
+    // A reader cannot ask for the page themselves.
+    expect((await request('/articles/c', { port: limited.port, headers: { [TOO_MANY_POSTS_HEADER]: '1' } })).status).toBe(200);
+    // Reading goes on.
+    expect((await request('/articles/a', { port: limited.port, headers: { cookie } })).status).toBe(200);
+  });
+
+  it('counts per key, each key its own budget', async () => {
+    const waitFor = createPostLimiter(2);
+    expect(await waitFor('192.0.2.1')).toBeNull();
+    expect(await waitFor('192.0.2.1')).toBeNull();
+    expect(await waitFor('192.0.2.1')).toBeGreaterThanOrEqual(59);
+    expect(await waitFor('192.0.2.2')).toBeNull();
+  });
+
+  it.each([
+    ['127.0.0.1', '127.0.0.1'],
+    ['::ffff:127.0.0.1', '127.0.0.1'],
+    ['::FFFF:203.0.113.7', '203.0.113.7'],
+    ['2001:db8:1:2:3:4:5:6', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2::ffff:1', '2001:db8:1:2::/64'],
+    ['2001:0DB8:0001:0002:aaaa::1', '2001:db8:1:2::/64'],
+    ['2001:db8::1', '2001:db8::/64'],
+    ['::1', '::/64'],
+    ['fe80::1%eth0', 'fe80::/64'],
+    [undefined, 'unknown'],
+    ['', 'unknown'],
+    ['not an address', 'unknown'],
+  ])('keys the address %p as %p', (address, key) => {
+    expect(clientKey(address)).toBe(key);
   });
 });
 
