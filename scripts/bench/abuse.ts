@@ -3,12 +3,11 @@
 // mobi pages with a new `?utm=` each time. Prints the readers' p50/p99 in both cases (medians
 // of several rounds) and their ratio, what each flood got, and the CMS's memory before
 // and after against the documented ceiling.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startCms, waitFor, randomSecret } from '@baobab/testkit';
+import { randomSecret, startCms, startMobi, type RunningMobi } from '@baobab/testkit';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { CONNECTIONS, median, ROUNDS, SECONDS } from './lib';
 
@@ -52,16 +51,6 @@ function rssMb(pid: number | undefined): number {
   return Math.round(kb / 1024);
 }
 
-async function startMobi(cmsUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../frontends/mobi/scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_READER_SECRET: randomSecret() },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/`)).status < 500, 60_000, 'the mobi-site');
-  return { url, child };
-}
 
 interface Tally {
   requests: number;
@@ -91,9 +80,9 @@ async function main() {
   ensureBuild();
   console.log('Starting a CMS with demo content and a mobi-site…');
   const cms = await startCms({ env: { BAOBAB_WRITE_SECRET: WRITE_SECRET, LOG_LEVEL: 'warn' } });
-  let mobi: Awaited<ReturnType<typeof startMobi>> | undefined;
+  let mobi: RunningMobi | undefined;
   try {
-    mobi = await startMobi(cms.url);
+    mobi = await startMobi({ cmsUrl: cms.url, env: { BAOBAB_WRITE_SECRET: WRITE_SECRET } });
     const mobiUrl = mobi.url;
     // What the amplified query gets, one at a time.
     const refusals: number[] = [];
@@ -167,7 +156,7 @@ async function main() {
     console.log(ok ? 'PASS: no reader errors, p99 and memory within targets.' : 'FAIL: see the figures above.');
     process.exitCode = ok ? 0 : 1;
   } finally {
-    mobi?.child.kill();
+    await mobi?.stop();
     await cms.stop();
   }
 }

@@ -3,11 +3,11 @@
 // the same bytes; then the gzip size of every page type of every demo site against the
 // 14,000-byte budget (and the status of a forged cursor, 400); then a ?utm flood, which
 // must be answered from one cached page.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { freePort, startCms, waitFor, randomSecret } from '@baobab/testkit';
+import { randomSecret, startCms, startMobi, type RunningMobi } from '@baobab/testkit';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { measure, ratio, startBareServer, type Target } from './lib';
 
@@ -20,16 +20,6 @@ const PAGES = ['/', '/hiv-and-stis', ARTICLE, '/pages/about', '/search?q=hiv', '
 const UTM_FLOOD = 5200;
 const SITES = ['kijana-ke', 'thrive-za', 'mama-ng', 'amal-eg'];
 
-async function startMobi(cmsUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../frontends/mobi/scripts/serve.ts')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CMS_URL: cmsUrl, NODE_ENV: 'production', BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_READER_SECRET: randomSecret(), ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${url}/`)).status < 500, 60_000, 'the mobi-site');
-  return { url, child };
-}
 
 function get(url: string, host: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer; cache: string }> {
   return new Promise((resolve, reject) => {
@@ -48,10 +38,12 @@ async function main() {
   console.log('Starting a CMS with demo content and two mobi-sites (page cache on, off)…');
   const cms = await startCms({ env: { BAOBAB_WRITE_SECRET: WRITE_SECRET, LOG_LEVEL: 'warn' } });
   const children: ChildProcess[] = [];
+  const mobis: RunningMobi[] = [];
   try {
-    const cached = await startMobi(cms.url, {});
-    const uncached = await startMobi(cms.url, { BAOBAB_PAGE_CACHE: 'off' });
-    children.push(cached.child, uncached.child);
+    const cached = await startMobi({ cmsUrl: cms.url, env: { BAOBAB_WRITE_SECRET: WRITE_SECRET } });
+    mobis.push(cached);
+    const uncached = await startMobi({ cmsUrl: cms.url, env: { BAOBAB_WRITE_SECRET: WRITE_SECRET, BAOBAB_PAGE_CACHE: 'off' } });
+    mobis.push(uncached);
     const host = 'kijana-ke.localhost';
     const page = await get(`${cached.url}${ARTICLE}`, host);
     if (page.status !== 200) throw new Error(`${host}${ARTICLE} answered ${page.status}`);
@@ -90,6 +82,7 @@ async function main() {
     console.log(`${UTM_FLOOD} requests for /hiv-and-stis?utm=N in ${Date.now() - started} ms: ${flood}   (target: every one a hit)`);
   } finally {
     for (const child of children) child.kill();
+    for (const mobi of mobis) await mobi.stop();
     await cms.stop();
   }
 }

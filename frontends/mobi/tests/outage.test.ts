@@ -1,15 +1,13 @@
 // The CMS goes away: cached pages keep being served, uncached ones get a themed "try
 // again" page. A switchable proxy stands between a second mobi-site and the real CMS; its
 // page cache is small (256 KiB a store), so a flood of pages can churn it.
-import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import http from 'node:http';
-import path from 'node:path';
-import { freePort, waitFor } from '@baobab/testkit';
+import { freePort, startMobi, type RunningMobi } from '@baobab/testkit';
 import { page } from './support/http';
 
 let proxy: http.Server;
-let mobi: ChildProcess;
+let mobi: RunningMobi;
 let mobiUrl = '';
 let isCmsUp = true;
 const secret = crypto.randomBytes(18).toString('base64url');
@@ -30,28 +28,15 @@ beforeAll(async () => {
   });
   const proxyPort = await freePort();
   await new Promise<void>((resolve) => proxy.listen(proxyPort, '127.0.0.1', resolve));
-  const port = await freePort();
-  mobi = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../scripts/serve.ts')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CMS_URL: `http://127.0.0.1:${proxyPort}`,
-      BAOBAB_NOTIFY_SECRET: secret,
-      BAOBAB_READER_SECRET: crypto.randomBytes(24).toString('base64url'),
-      BAOBAB_WRITE_SECRET: crypto.randomBytes(24).toString('base64url'),
-      NODE_ENV: 'production',
-      BAOBAB_PAGE_CACHE_BYTES: '256K',
-      BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '256K',
-    },
-    stdio: 'ignore',
+  mobi = await startMobi({
+    cmsUrl: `http://127.0.0.1:${proxyPort}`,
+    env: { BAOBAB_NOTIFY_SECRET: secret, BAOBAB_PAGE_CACHE_BYTES: '256K', BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '256K' },
   });
-  mobiUrl = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${mobiUrl}/`)).status < 500, 60_000, 'the second mobi-site');
+  mobiUrl = mobi.url;
 });
 
 afterAll(async () => {
-  mobi.kill('SIGTERM');
+  await mobi.stop();
   await new Promise((resolve) => proxy.close(resolve));
 });
 

@@ -3,11 +3,8 @@
 // reader cookies buy no more posts; the next post gets 429, Retry-After and a short page in
 // the reader's language, nothing counted; reading goes on. Loopback has one address, so
 // keying by address (IPv6 /64, IPv4-mapped) is tested in src/__tests__/plugin-posts.test.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
-import crypto from 'node:crypto';
 import http from 'node:http';
-import path from 'node:path';
-import { freePort, waitFor } from '@baobab/testkit';
+import { startMobi, type RunningMobi } from '@baobab/testkit';
 import { count } from './support/http';
 
 const HOST = 'kijana-ke.localhost';
@@ -15,31 +12,19 @@ const ARTICLE = '/sw-KE/articles/hiv-testing-basics';
 const POLL = 'know-your-status';
 const BUDGET = 3;
 
-let mobi: ChildProcess;
+let mobi: RunningMobi;
 let mobiUrl = '';
 
 beforeAll(async () => {
-  const port = await freePort();
-  mobi = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../scripts/serve.ts')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      CMS_URL: process.env.BAOBAB_TEST_MOBI_CMS_URL,
-      NODE_ENV: 'production',
-      BAOBAB_NOTIFY_SECRET: crypto.randomBytes(18).toString('base64url'),
-      BAOBAB_READER_SECRET: crypto.randomBytes(24).toString('base64url'),
-      BAOBAB_WRITE_SECRET: process.env.BAOBAB_TEST_MOBI_WRITE_SECRET,
-      BAOBAB_POSTS_PER_MINUTE: String(BUDGET),
-    },
-    stdio: 'ignore',
+  mobi = await startMobi({
+    cmsUrl: process.env.BAOBAB_TEST_MOBI_CMS_URL ?? '',
+    env: { BAOBAB_WRITE_SECRET: process.env.BAOBAB_TEST_MOBI_WRITE_SECRET, BAOBAB_POSTS_PER_MINUTE: String(BUDGET) },
   });
-  mobiUrl = `http://127.0.0.1:${port}`;
-  await waitFor(async () => (await fetch(`${mobiUrl}/_baobab/health`)).status === 204, 60_000, 'the mobi-site with a budget of 3 posts');
+  mobiUrl = mobi.url;
 });
 
-afterAll(() => {
-  mobi.kill('SIGTERM');
+afterAll(async () => {
+  await mobi.stop();
 });
 
 interface Answer {
