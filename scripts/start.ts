@@ -4,12 +4,23 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { envProblems, whole } from '@baobab/kit/env';
 import concurrently from 'concurrently';
+import { z } from 'zod';
 
 const root = path.resolve(__dirname, '..');
-const cmsPort = Number(process.env.PORT ?? 1337);
-const mobiPort = Number(process.env.MOBI_PORT ?? 3000);
-const chatPort = Number(process.env.CHAT_PORT ?? 3100);
+
+/** The three ports, checked before anything starts (each process checks its own settings again). */
+const ports = z.object({ PORT: whole(1, 65535, 1337), MOBI_PORT: whole(1, 65535, 3000), CHAT_PORT: whole(1, 65535, 3100) }).safeParse(process.env);
+if (!ports.success) {
+  console.error(`npm start: ${envProblems(ports.error.issues, process.env, new Set())}`);
+  process.exit(1);
+}
+const { PORT: cmsPort, MOBI_PORT: mobiPort, CHAT_PORT: chatPort } = ports.data;
+if (new Set([cmsPort, mobiPort, chatPort]).size < 3) {
+  console.error(`npm start: PORT (${cmsPort}), MOBI_PORT (${mobiPort}) and CHAT_PORT (${chatPort}) must differ.`);
+  process.exit(1);
+}
 // The CMS tells the mobi-site when content changes; this run's shared secret guards that door.
 const notifySecret = process.env.BAOBAB_NOTIFY_SECRET ?? crypto.randomBytes(24).toString('base64url');
 // The front ends' key for the delivery API's mutations (votes): one per run, shared by all three.
@@ -77,7 +88,7 @@ async function announceWhenReady(running: typeof processes) {
           `  CMS admin         http://localhost:${cmsPort}/admin   (login in data/dev-credentials.env)`,
           `  Strapi GraphQL    http://localhost:${cmsPort}/strapi-graphql   (generated CRUD schema, for editors' tools)`,
           `  mobi-sites        http://localhost:${mobiPort}/ lists them: http://kijana-ke.localhost:${mobiPort}/ …`,
-          `  chat gateway      http://localhost:${chatPort}/   try a channel: npm run chat -- ussd --site kijana-ke  (or whatsapp, sms)`,
+          `  chat gateway      http://localhost:${chatPort}/   try a channel: npm run chat -- ussd --site kijana-ke${chatPort === 3100 ? '' : ` --gateway http://127.0.0.1:${chatPort}`}  (or whatsapp, sms)`,
           'Stop with Ctrl-C.',
           '',
         ].join('\n'),

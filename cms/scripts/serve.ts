@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createStrapi } from '@strapi/strapi';
 import { cmsEnv } from '../src/env';
+import { dataPaths } from '../src/paths';
 import { buildAdmin, isAdminBuilt } from './build-admin';
 import { buildServer, distDir } from './build-server';
 
@@ -12,12 +13,14 @@ async function main() {
   // No phoning home: the machines this runs on may have no route to the internet.
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
   // Settings first: a bad value stops start-up before anything is compiled or built.
-  const { serveAdmin } = cmsEnv();
+  const { serveAdmin, database } = cmsEnv();
   // And the registry (loaded when imported): a theme listed twice or a bad plugin stops it here, naming the path.
   require('../src/registry');
   process.chdir(path.resolve(__dirname, '..'));
   await buildServer();
   if (serveAdmin && !isAdminBuilt()) await buildAdmin();
+  // A first start creates every table and seeds the demo (a minute or two, with little output): say so.
+  if (database.client === 'sqlite' && !fs.existsSync(dataPaths().sqliteFile)) console.log('CMS: first start: creating the SQLite database and the demo content (a minute or two)…');
   const app = createStrapi({ appDir: path.resolve(__dirname, '..'), distDir, autoReload: false, serveAdminPanel: serveAdmin });
   let stopping = false;
   const stop = async (signal: string) => {

@@ -55,7 +55,7 @@ function siteTable(site: SiteResults): ReactNode {
   );
 }
 
-function PollResults({ documentId }: { documentId: string }) {
+function PollResults({ documentId, slug }: { documentId: string; slug: string | null }) {
   const { get } = useFetchClient();
   const [sites, setSites] = useState<SiteResults[] | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
@@ -82,13 +82,20 @@ function PollResults({ documentId }: { documentId: string }) {
     { 'data-baobab-poll-results': 'true', style: { width: '100%' } },
     sites.length === 0 ? h('p', { style: { fontSize: '1.3rem' } }, 'No votes yet.') : null,
     ...sites.map(siteTable),
-    csv === null
+    // Nothing to download before the first vote; the file is named by the poll's slug, as editors know it.
+    csv === null || sites.length === 0
       ? null
-      : h('a', { href: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, download: `poll-${documentId}-results.csv`, 'data-baobab-poll-csv': 'true', style: { fontSize: '1.3rem' } }, 'Download results (CSV)'),
+      : h('a', { href: `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`, download: `poll-${slug ?? documentId}-results.csv`, 'data-baobab-poll-csv': 'true', style: { fontSize: '1.3rem' } }, 'Download results (CSV)'),
   );
 }
 
-export function PollResultsPanel({ model, documentId }: PanelProps & { documentId?: string }): PanelDescription | null {
+/** The saved poll's slug when it is one (it names the CSV file), else null. */
+function slugOf(document: unknown): string | null {
+  const slug = typeof document === 'object' && document !== null && 'slug' in document ? document.slug : null;
+  return typeof slug === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 100 ? slug : null;
+}
+
+export function PollResultsPanel({ model, documentId, document }: PanelProps & { documentId?: string }): PanelDescription | null {
   if (model !== POLL_MODEL || !documentId) return null;
-  return { title: 'Results', content: h(PollResults, { documentId }) };
+  return { title: 'Results', content: h(PollResults, { documentId, slug: slugOf(document) }) };
 }

@@ -58,7 +58,7 @@ describe("a poll's Results panel", () => {
     expect(await page.locator('[data-baobab-poll-site="thrive-za"]').count()).toBe(0);
 
     const csv = page.locator('[data-baobab-poll-csv]');
-    expect(await csv.getAttribute('download')).toBe(`poll-${documentId}-results.csv`);
+    expect(await csv.getAttribute('download')).toBe('poll-know-your-status-results.csv');
     const href = (await csv.getAttribute('href')) ?? '';
     expect(href.startsWith('data:text/csv;charset=utf-8,')).toBe(true);
     const rows = decodeURIComponent(href.slice('data:text/csv;charset=utf-8,'.length)).trim().split('\r\n');
@@ -66,5 +66,19 @@ describe("a poll's Results panel", () => {
     const row = rows.find((line) => line.startsWith('"kijana-ke","Kijana Kenya","not-yet",'));
     expect(row).toMatch(new RegExp(`^"kijana-ke","Kijana Kenya","not-yet","Not yet","${notYet}","\\d+","${last.poll.totalVotes}"$`));
     await screenshot(page, 'poll-results', { docs: true });
+  });
+
+  it('says "No votes yet" and offers no download for a poll nobody voted in', async () => {
+    const response = await fetch(`${cmsUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ site(code: "mama-ng") { polls(placement: ARTICLE) { id totalVotes } } }' }),
+    });
+    const answer = (await response.json()) as { data?: { site?: { polls: Array<{ id: string; totalVotes: number | null }> } } };
+    const unvoted = answer.data?.site?.polls.find((poll) => poll.totalVotes === 0);
+    if (!unvoted) throw new Error(`mama-ng has no article poll without votes: ${JSON.stringify(answer)}`);
+    await openEdit(page, POLL, unvoted.id.split(':')[0] ?? '', 'en');
+    await page.getByText('No votes yet.').waitFor({ timeout: UI_TIMEOUT });
+    expect(await page.locator('[data-baobab-poll-csv]').count()).toBe(0);
   });
 });

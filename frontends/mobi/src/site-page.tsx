@@ -159,7 +159,12 @@ export async function loadPage(
   const host = requestHost(req);
   try {
     const base = await delivery(queries.frame.schema, queries.frame.query, { host, locale: null });
-    if (!base.site) return { props: await siteList(host), statusCode: 404 };
+    if (!base.site) {
+      const props = await siteList(host);
+      // localhost's home listing the sites is a page (200); any other path, or host, without a site is not found.
+      const isIndex = props.status === 'unknown-host' && props.sites.length > 0 && segments.length === 0;
+      return { props, statusCode: isIndex ? 200 : 404 };
+    }
     const parsed = req.headers[BAD_REQUEST_HEADER] === undefined ? parseRoute(segments, query, { defaultLocale: base.site.defaultLocale, locales: base.site.locales.map((entry) => entry.code) }) : { locale: base.site.defaultLocale, problem: 'malformed URL' };
     const locale = parsed?.locale ?? base.site.defaultLocale;
     const vars = { host, locale };

@@ -69,6 +69,8 @@ describe('all sites', () => {
 
   it('lists every demo site on localhost', async () => {
     const index = await page('localhost', '/');
+    expect(index.status).toBe(200);
+    expect((await page('localhost', '/no-such-page')).status).toBe(404);
     // Linked on the mobi-site's own PORT (src/config.ts), which the test setup chose.
     const port = new URL(process.env.BAOBAB_TEST_MOBI_URL ?? '').port;
     for (const site of SITES) expect(index.html).toContain(`href="http://${site.host}:${port}/"`);
