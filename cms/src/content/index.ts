@@ -11,6 +11,7 @@ import { blocksText } from '../delivery/rules';
 import { isChannel } from '@baobab/channels/limits';
 import { channelOverrideProblems, overridesBrokenBySite, servingsOf, type StoredTranslation } from './channel-overrides';
 import { registry } from '../registry';
+import { pluginContentType } from '../plugins';
 import { writeQuietly } from '../quiet-write';
 import { registerCustomFields } from './custom-fields';
 import { addListLabels, fieldLabel, type LabelledSchema } from './field-labels';
@@ -236,7 +237,7 @@ async function refreshSearchText(strapi: Core.Strapi, documentId: string) {
 
 export function registerContentRules(strapi: Core.Strapi): void {
   registerCustomFields(strapi);
-  addListLabels(Object.entries(strapi.contentTypes).filter(([uid]) => uid.startsWith('api::')).map(([, schema]) => schema));
+  addListLabels(Object.entries(strapi.contentTypes).filter(([uid]) => uid.startsWith('api::') || pluginContentType(uid) !== null).map(([, schema]) => schema));
   strapi.documents.use(async (context, next) => {
     const { uid, action } = context;
     const isOurs = uid === UID.site || CONTENT_KIND.has(uid);

@@ -1,7 +1,7 @@
 // The server half of Baobab's form controls (the admin half is src/admin/forms/): the custom
-// fields the site and article forms use, the admin routes that list installed themes and
-// plugins for them, the "carried by site" list filter, and the rule that an image content
-// shows has alternative text.
+// fields the site, article and plugin forms use (references.ts: what the pickers point at),
+// the admin routes that list installed themes and plugins for them, the "carried by site"
+// list filter, and the rule that an image content shows has alternative text.
 import { isPlainObject } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -20,6 +20,7 @@ export const FORM_FIELDS = [
   { name: 'site-channels', type: 'json' },
   { name: 'plugin-picker', type: 'json' },
   { name: 'section-picker', type: 'string' },
+  { name: 'article-picker', type: 'string' },
   { name: 'tag-input', type: 'json' },
 ] as const;
 

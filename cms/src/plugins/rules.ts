@@ -1,12 +1,13 @@
 // Plugins' write rules, on every write path (admin, REST, generated GraphQL, document
 // service): a write to `plugin::<name>.<key>` is checked by the plugin's `rules[key]` on the
-// stored draft with the write over it, and refused with field-level messages as core content
-// is. A write to a content type a plugin's delivery half watches clears delivery caches and
-// tells the front ends.
+// stored draft with the write over it (told which picked articles and sections do not
+// exist), and refused with field-level messages as core content is. A write to a content
+// type a plugin's delivery half watches clears delivery caches and tells the front ends.
 import type { Core } from '@strapi/strapi';
 import { isPlainObject as isRecord } from '@baobab/kit';
 import { fail, labellerFor, WRITES } from '../content';
 import { deliveryService } from '../delivery';
+import { missingReferences } from '../forms/references';
 import { pluginContentType, pluginWatches } from '.';
 
 const stringField = (value: unknown, key: string): string | undefined => (isRecord(value) && typeof value[key] === 'string' ? value[key] : undefined);
@@ -37,7 +38,7 @@ export function registerPluginRules(strapi: Core.Strapi): void {
     const sent = isRecord(params) && isRecord(params.data) ? params.data : undefined;
     if (rule && (action === 'create' || action === 'update') && sent) {
       const merged = await pluginMergedData(strapi, uid, stringField(params, 'documentId'), stringField(params, 'locale'), sent);
-      const problems = rule(merged);
+      const problems = rule(merged, { missing: await missingReferences(strapi, uid, merged) });
       if (problems.length > 0) fail([...problems], labellerFor(strapi, uid, sent));
     }
     const result = await next();

@@ -228,6 +228,27 @@ describe('for editors', () => {
     expect(await db('polls_polls').where({ slug }).count({ count: '*' }).then((rows) => Number(rows[0]?.count))).toBe(0);
   });
 
+  it('refuses a poll placed after an article that does not exist, at the field, and takes one that does', async () => {
+    const base = '/content-manager/collection-types/plugin::polls.poll?locale=en';
+    const poll = (slug: string, article: string, placement = 'article') => ({
+      slug,
+      question: 'Did this help?',
+      choices: [{ key: 'yes', label: 'Yes' }, { key: 'no', label: 'No' }],
+      placement,
+      article,
+      allSites: true,
+    });
+    const slug = `after-${randomUUID().slice(0, 8)}`;
+    const refused = await admin('POST', base, poll(slug, 'no-such-article'));
+    expect(refused.status).toBe(400);
+    const errors = JSON.parse(refused.text).error.details.errors;
+    expect(errors).toEqual([expect.objectContaining({ path: ['article'], message: expect.stringContaining('No article has the web address name "no-such-article"') })]);
+    expect(await db('polls_polls').where({ slug }).count({ count: '*' }).then((rows) => Number(rows[0]?.count))).toBe(0);
+    // A leftover article does not matter where the poll is not placed after it.
+    expect((await admin('POST', base, poll(`${slug}-home`, 'no-such-article', 'home'))).status).toBe(201);
+    expect((await admin('POST', base, poll(slug, 'hiv-testing-basics'))).status).toBe(201);
+  });
+
   it('serves a poll an editor publishes, and their edit, at once; a vote then counts', async () => {
     const slug = `edited-${randomUUID().slice(0, 8)}`;
     const base = '/content-manager/collection-types/plugin::polls.poll';

@@ -16,6 +16,16 @@ export interface FieldProblem {
   readonly message: string;
 }
 
+/**
+ * What the CMS found out, for a write rule, about the documents a write points at: the
+ * fields picked with Baobab's pickers (`global::article-picker`, `global::section-picker`)
+ * whose value names no article or section (in any locale, draft or published). A rule
+ * decides whether that matters (a poll's `article` only when it is placed after one).
+ */
+export interface RuleRefs {
+  readonly missing: ReadonlySet<string>;
+}
+
 /** A Strapi content-type schema (`schema.json` as an object). */
 export interface ContentTypeSchema {
   readonly kind: 'collectionType' | 'singleType';
@@ -24,7 +34,12 @@ export interface ContentTypeSchema {
   readonly options?: Readonly<Record<string, unknown>>;
   readonly pluginOptions?: Readonly<Record<string, unknown>>;
   readonly attributes: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
-  /** Edit-view labels and help texts: `{ metadatas: { question: { edit: { label, description } } } }`. */
+  /**
+   * Edit-view labels and help texts (`{ metadatas: { question: { edit: { label, description } } } }`),
+   * and the content manager's first layout: `settings.mainField` (what names a document in
+   * lists and its edit view; `settings` given at all needs every one of Strapi's, with
+   * `bulkable`, `filterable`, `searchable` and `pageSize`) and `layouts.list` (the columns).
+   */
   readonly config?: Readonly<Record<string, unknown>>;
 }
 
@@ -40,8 +55,11 @@ export interface CmsHalf<S = unknown> {
   readonly routes?: unknown;
   readonly controllers?: Readonly<Record<string, unknown>>;
   readonly services?: Readonly<Record<string, unknown>>;
-  /** By content-type key (`poll`): the problems with a write's data (the stored draft with the write over it), empty when it may be saved. */
-  readonly rules?: Readonly<Record<string, (data: Readonly<Record<string, unknown>>) => readonly FieldProblem[]>>;
+  /**
+   * By content-type key (`poll`): the problems with a write's data (the stored draft with the
+   * write over it), empty when it may be saved; `refs` says which picked references name nothing.
+   */
+  readonly rules?: Readonly<Record<string, (data: Readonly<Record<string, unknown>>, refs: RuleRefs) => readonly FieldProblem[]>>;
   /** Demo content, created by the CMS's seed after the core demo content; returns how many documents it created. */
   seed?(strapi: S, options: { readonly sites: readonly string[] }): Promise<number>;
 }

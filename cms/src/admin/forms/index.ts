@@ -1,6 +1,7 @@
 // Baobab's form controls in the admin (the server half is src/forms/): custom field inputs
 // for a site's web addresses, theme, theme overrides, chat channels and plugins, an
-// article's section and tags, and the "carried by site" filter on content lists.
+// article's section and tags, the article a poll follows, and the "carried by site" filter
+// on content lists.
 import CarriedByFilter from './carried-by-filter.js';
 
 interface AdminApp {
@@ -15,6 +16,7 @@ const fields = [
   { name: 'site-channels', type: 'json', label: 'Chat channels', description: 'The codes and ids of each chat channel.', Input: async () => import('./channels-input.js') },
   { name: 'plugin-picker', type: 'json', label: 'Plugins', description: 'Installed plugins, ticked.', Input: async () => import('./plugins-input.js') },
   { name: 'section-picker', type: 'string', label: 'Section', description: 'One of the sections.', Input: async () => import('./section-input.js') },
+  { name: 'article-picker', type: 'string', label: 'Article', description: 'An article, searched by title; its web address name is stored.', Input: async () => import('./article-input.js') },
   { name: 'tag-input', type: 'json', label: 'Tags', description: 'Short words; Enter adds one.', Input: async () => import('./tags-input.js') },
 ] as const;
 

@@ -146,7 +146,7 @@ export async function screenshot(page: Page, name: string, options: { docs?: boo
 }
 
 /** Strapi's REST API with the dev token, for arranging content and checking what was stored. */
-export async function rest(method: 'GET' | 'POST' | 'PUT', pathname: string, body?: unknown): Promise<{ status: number; body: RestBody }> {
+export async function rest(method: 'GET' | 'POST' | 'PUT' | 'DELETE', pathname: string, body?: unknown): Promise<{ status: number; body: RestBody }> {
   const response = await fetch(`${cmsUrl()}/api${pathname}`, {
     method,
     headers: { authorization: `Bearer ${required('BAOBAB_TEST_ADMIN_API_TOKEN')}`, 'content-type': 'application/json' },

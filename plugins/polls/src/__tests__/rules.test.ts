@@ -64,6 +64,18 @@ describe('pollProblems', () => {
     expect(paths({ ...valid, sites: [] })).toEqual(['sites']);
   });
 
+  it('refuses an article or section that does not exist where the placement uses it, naming the slug', () => {
+    const missing = (...fields: string[]) => ({ missing: new Set(fields) });
+    expect(pollProblems(valid, missing('article'))).toEqual([
+      { path: 'article', message: expect.stringContaining('No article has the web address name "hiv-testing-basics"') },
+    ]);
+    expect(pollProblems({ ...valid, placement: 'section', section: 'gone' }, missing('section'))).toEqual([
+      { path: 'section', message: expect.stringContaining('No section has the web address name "gone"') },
+    ]);
+    // A leftover article on a poll placed elsewhere is not where it shows: it does not block the save.
+    expect(pollProblems({ ...valid, placement: 'home' }, missing('article'))).toEqual([]);
+  });
+
   it('checks the question and slug', () => {
     expect(paths({ ...valid, question: ' ' })).toEqual(['question']);
     expect(paths({ ...valid, question: 'q'.repeat(201) })).toEqual(['question']);

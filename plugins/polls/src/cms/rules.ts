@@ -1,6 +1,6 @@
 // The write rule for a poll: what Strapi's schema cannot say (unique choice keys, maxChoices
 // only for multiple choice, where a placement points, an open window that ends after it starts).
-import type { FieldProblem } from '@baobab/plugin-api';
+import type { FieldProblem, RuleRefs } from '@baobab/plugin-api';
 import { isSlug } from '@baobab/kit';
 import { z } from 'zod';
 import { MAX_CHOICES, MAX_LABEL, MAX_QUESTION, MIN_CHOICES } from '../shared';
@@ -13,8 +13,14 @@ const instant = (value: unknown): number | null => {
 };
 const isBlank = (value: unknown) => value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 
-/** Field-level problems of a poll write (the stored document merged with the write); empty when it may be saved. */
-export function pollProblems(data: Readonly<Record<string, unknown>>): FieldProblem[] {
+const noneMissing: RuleRefs = { missing: new Set() };
+
+/**
+ * Field-level problems of a poll write (the stored document merged with the write); empty
+ * when it may be saved. `refs.missing` names the picked article or section that does not
+ * exist (the CMS looks them up), which matters only where the placement uses it.
+ */
+export function pollProblems(data: Readonly<Record<string, unknown>>, refs: RuleRefs = noneMissing): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const { slug, question, isMultiple, maxChoices, placement, article, section, allSites, sites } = data;
 
@@ -54,9 +60,14 @@ export function pollProblems(data: Readonly<Record<string, unknown>>): FieldProb
   }
 
   if (placement === 'article' && (typeof article !== 'string' || !isSlug(article))) {
-    problems.push({ path: 'article', message: 'Give the web address name of the article this poll follows, like "hiv-testing-basics".' });
+    problems.push({ path: 'article', message: 'Choose the article this poll follows: search for it by title and pick it.' });
+  } else if (placement === 'article' && refs.missing.has('article')) {
+    problems.push({ path: 'article', message: `No article has the web address name "${String(article)}" (it may have been deleted or renamed): search for the article by title and pick it.` });
   }
   if (placement === 'section' && (typeof section !== 'string' || !isSlug(section))) problems.push({ path: 'section', message: 'Choose the section this poll shows on.' });
+  else if (placement === 'section' && refs.missing.has('section')) {
+    problems.push({ path: 'section', message: `No section has the web address name "${String(section)}" (it may have been deleted or renamed): choose one from the list.` });
+  }
 
   const siteList = z.array(z.string()).safeParse(sites ?? []);
   if (!siteList.success) problems.push({ path: 'sites', message: 'Sites must be a list of site codes, like ["kijana-ke"].' });

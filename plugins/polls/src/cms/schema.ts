@@ -49,12 +49,17 @@ export const pollSchema: ContentTypeSchema = {
     opensAt: { type: 'datetime', pluginOptions: shared },
     closesAt: { type: 'datetime', pluginOptions: shared },
     placement: { type: 'enumeration', enum: [...placements], default: 'article', required: true, pluginOptions: shared },
-    article: { type: 'string', maxLength: 100, regex: SLUG, pluginOptions: shared },
+    article: { type: 'customField', customField: 'global::article-picker', maxLength: 100, regex: SLUG, pluginOptions: shared },
     section: { type: 'customField', customField: 'global::section-picker', maxLength: 80, regex: SLUG, pluginOptions: shared },
     allSites: { type: 'boolean', default: false, pluginOptions: shared },
     sites: { type: 'customField', customField: 'global::site-picker', pluginOptions: shared },
   },
   config: {
+    // Editors find a poll by its question: it names the poll in the list and the edit view;
+    // the list shows where it is placed beside it (Strapi adds the status and languages).
+    // The content manager wants every setting when a schema gives any (these are its defaults).
+    settings: { bulkable: true, filterable: true, searchable: true, pageSize: 10, mainField: 'question', defaultSortBy: 'question', defaultSortOrder: 'ASC' },
+    layouts: { list: ['question', 'placement'] },
     metadatas: Object.fromEntries(
       Object.entries({
         slug: ['Web address name', 'Shared by every language, like "know-your-status".'],
@@ -67,7 +72,7 @@ export const pollSchema: ContentTypeSchema = {
         opensAt: ['Opens at', 'Optional. Readers can vote from this time on. Type it in your own time zone; it is saved in UTC.'],
         closesAt: ['Closes at', 'Optional. Voting ends at this time; results stay visible.'],
         placement: ['Shown', 'After an article, on a section page, or on the home page.'],
-        article: ['Article', 'For "article": the web address name of the article this poll follows, like "hiv-testing-basics".'],
+        article: ['Article', 'For "article": the article this poll follows. Search by title and pick it; its web address name is stored.'],
         section: ['Section', 'For "section": the section page this poll shows on.'],
         allSites: ['Every site', 'Tick to show this on every country site that has polls; otherwise pick the sites below.'],
         sites: ['Sites', 'The country sites that carry this, when "Every site" is not ticked.'],
