@@ -1,7 +1,7 @@
 // How each channel pages menus and articles, for the conversation: the same functions the
 // renderers use, so "98" or "More" always lands on the page the reader will see. An
-// article followed by plugin entries (a poll) shows them numbered on its last page when
-// they fit there, else on pages of their own after it.
+// article followed by plugin entries (a poll): on USSD numbered on its first and last
+// screens (ussdArticlePages); on SMS at the end of its last reply, or in a reply of their own.
 import {
   type Channel,
   type Labels,
@@ -19,8 +19,8 @@ import {
   type SmsOptions,
   telegramMenuPages,
   uiFormFor,
-  USSD_KEYS,
-  ussdArticleScreens,
+  type UssdArticle,
+  ussdArticlePages,
   ussdFits,
   ussdMenuPages,
   type UssdOptions,
@@ -35,47 +35,16 @@ export interface ArticlePages {
   readonly items: readonly (readonly MenuItem[])[];
 }
 
-/** An entry that does not fit whole under an article's last screen is shortened to this many characters there. */
-const USSD_ENTRY_CHARS = 40;
-/** On a screen of their own, entries keep up to this many characters, so one always fits beside the navigation. */
-const USSD_ENTRY_SCREEN_CHARS = 100;
-
 const entriesKey = (entries: readonly MenuItem[]) => entries.map((entry) => `${entry.id}\u0001${entry.title}`).join('\u0002');
 const articleKey = (channel: string, article: ChatArticle, extra: string) => `${channel}\u0000${article.slug}\u0000${article.locale}\u0000${extra}`;
 
 /** USSD screens of an article, rendered once per content version. */
-export function cachedUssdScreens(content: ContentSource, article: ChatArticle, labels: Labels, options: UssdOptions): string[] {
-  return content.derived(articleKey('ussd', article, `${options.budget}\u0000${options.smartEncoding}\u0000${labels.more}`), () => ussdArticleScreens(article, labels, options));
+export function cachedUssdScreens(content: ContentSource, article: ChatArticle, labels: Labels, options: UssdOptions): readonly string[] {
+  return cachedUssdArticle(content, article, [], labels, options).pages;
 }
 
 export function cachedSmsReplies(content: ContentSource, article: ChatArticle, labels: Labels, options: SmsOptions): string[] {
   return content.derived(articleKey('sms', article, `${options.smartEncoding}\u0000${labels.replyMore}`), () => smsArticleReplies(article, labels, options));
-}
-
-/**
- * An article's USSD screens with plugin entries after it: numbered on the last screen above
- * `0 Back` when they fit there (whole, or shortened to 40 characters), else the last screen
- * offers `98 More` and the entries follow as menu screens (titled "Choose") within the budget.
- */
-export function ussdArticleWithEntries(screens: readonly string[], entries: readonly MenuItem[], labels: Labels, options: UssdOptions): ArticlePages {
-  const plain: ArticlePages = { pages: screens, items: screens.map(() => []) };
-  const last = screens[screens.length - 1];
-  if (entries.length === 0 || last === undefined) return plain;
-  const encode = (text: string) => (options.smartEncoding ? smartEncode(text) : text);
-  const footer = `${USSD_KEYS.back} ${labels.back}\n${USSD_KEYS.home} ${labels.home}`;
-  if (!last.endsWith(`\n${footer}`)) return plain;
-  const body = last.slice(0, last.length - footer.length - 1);
-  const shortened = (max: number) => entries.map((entry) => ({ ...entry, title: shorten(entry.title, max) }));
-  // Whole when they fit under the text, else shortened, else on screens of their own.
-  for (const items of [entries, shortened(USSD_ENTRY_CHARS)]) {
-    const together = [body, ...items.map((item, index) => `${index + 1}. ${encode(item.title)}`), footer].join('\n');
-    if (ussdFits(together, options.budget)) return { pages: [...screens.slice(0, -1), together], items: [...plain.items.slice(0, -1), items] };
-  }
-  // Article text is packed with room for "98 More" on every screen, so the last one has it.
-  const withMore = [body, `${USSD_KEYS.more} ${labels.more}`, footer].join('\n');
-  const menu: Menu = { title: labels.choose, items: shortened(USSD_ENTRY_SCREEN_CHARS), canGoBack: true, canGoHome: true };
-  const menuPages = ussdMenuPages(menu, labels, options);
-  return { pages: [...screens.slice(0, -1), withMore, ...menuPages.map((_, page) => renderUssdMenu(menu, page, labels, options))], items: [...plain.items, ...menuPages] };
 }
 
 /** An article's SMS replies with plugin entries after it: in the last reply when it stays within 3 parts, else a reply of their own after `Reply MORE`. */
@@ -94,11 +63,10 @@ export function smsArticleWithEntries(replies: readonly string[], entries: reado
 const ussdLabels = (locale: string, options: UssdOptions) => labelsFor(locale, uiFormFor('ussd', options.smartEncoding));
 const smsLabels = (locale: string, options: SmsOptions) => labelsFor(locale, uiFormFor('sms', options.smartEncoding));
 
-export function cachedUssdArticle(content: ContentSource, article: ChatArticle, entries: readonly MenuItem[], labels: Labels, options: UssdOptions): ArticlePages {
-  const screens = cachedUssdScreens(content, article, labels, options);
-  if (entries.length === 0) return { pages: screens, items: screens.map(() => []) };
+/** An article's USSD screens with plugin entries on its first and last screens (ussdArticlePages), rendered once per content version. */
+export function cachedUssdArticle(content: ContentSource, article: ChatArticle, entries: readonly MenuItem[], labels: Labels, options: UssdOptions): UssdArticle {
   return content.derived(articleKey('ussd+', article, `${options.budget}\u0000${options.smartEncoding}\u0000${JSON.stringify(labels)}\u0000${entriesKey(entries)}`), () =>
-    ussdArticleWithEntries(screens, entries, labels, options),
+    ussdArticlePages(article, entries, labels, options),
   );
 }
 

@@ -3,7 +3,7 @@ import type { ChatHalf, ChatScreen } from '@baobab/plugin-api';
 import type { ChatArticle, ChatSite, ContentSource } from '../content';
 import { startState, step, type ConversationContext, type ConversationState, type Input, type Step } from '../conversation';
 import { translateFor } from '../gateways/runtime';
-import { cachedUssdArticle, chatAppPaging, fitUssdMenu, smsArticleWithEntries, ussdArticleWithEntries, ussdPaging } from '../paging';
+import { cachedUssdArticle, chatAppPaging, fitUssdMenu, smsArticleWithEntries, ussdPaging } from '../paging';
 import { withoutNumbers } from '../gateways/outbound';
 import { bindPlugins, e164, readerHash, voterIdentity } from '../plugins';
 
@@ -163,18 +163,30 @@ describe('plugin entries after an article', () => {
     expect(home.screen.kind === 'menu' && home.screen.menu.title).toBe('Test');
   });
 
-  it('offers the entries after a long article on a screen of their own, every screen within the USSD budget', async () => {
+  it('offers the entry on the first screen of a long article, one hop from it, and again on its last screen', async () => {
     const chat = harness('ussd');
     for (const input of [{ kind: 'start' } as const, number(1)]) await chat.send(input);
-    let screen = await chat.send(number(2)); // the long article
-    if (screen.screen.kind !== 'article') throw new Error('expected the article');
-    const { pages, items } = cachedUssdArticle(chat.context.content, screen.screen.article, screen.screen.nav.items, labelsFor('en', 'gsm-7'), { budget: 160, smartEncoding: true });
+    const read = await chat.send(number(2)); // the long article
+    if (read.screen.kind !== 'article') throw new Error('expected the article');
+    const { pages, items } = cachedUssdArticle(chat.context.content, read.screen.article, read.screen.nav.items, labelsFor('en', 'gsm-7'), { budget: 160, smartEncoding: true });
+    expect(pages.length).toBeGreaterThan(2);
     for (const page of pages) expect(ussdProblems(`CON ${page}`, 160)).toEqual([]);
-    const entryPage = items.findIndex((onPage) => onPage.length > 0);
-    expect(entryPage).toBeGreaterThan(0);
-    for (let page = 0; page < entryPage; page += 1) screen = await chat.send({ kind: 'more' });
+    expect(items.map((onPage) => onPage.length)).toEqual(pages.map((_, page) => (page === 0 || page === pages.length - 1 ? 1 : 0)));
+    expect(pages[0]).toMatch(/\n1\. Quiz: long \(en\)\n98 More\n0 Back\n00 Home$/);
+    // Typed on the first screen: the quiz, without paging through the article.
     const quiz = await chat.send(number(1));
     expect(quiz.screen.kind === 'menu' && quiz.screen.menu.title).toBe('Which colours?');
+    // Back on the article, a middle screen has no entry: 1 there is a re-prompt.
+    await chat.send({ kind: 'back' });
+    const middle = await chat.send({ kind: 'more' });
+    expect(middle.screen.kind === 'article' && middle.screen.page).toBe(1);
+    expect((await chat.send(number(1))).notice).toBe('Please choose one of the numbers.');
+    // Read to the end: the entry again, under the last of the text.
+    let end = middle;
+    for (let page = 1; page < pages.length - 1; page += 1) end = await chat.send({ kind: 'more' });
+    expect(end.screen.kind === 'article' && end.screen.page).toBe(pages.length - 1);
+    const again = await chat.send(number(1));
+    expect(again.screen.kind === 'menu' && again.screen.menu.title).toBe('Which colours?');
   });
 
   it('adds no entry on a site that does not enable the plugin, and opens no view there', async () => {
@@ -235,28 +247,6 @@ describe('a plugin that fails', () => {
       log: () => undefined,
     });
     await expect(views.show('en', 'quiz', 'quiz', {})).rejects.toThrow(/^PLUGIN_SCREEN_INVALID: plugin "quiz"/);
-  });
-});
-
-describe('USSD screens with entries', () => {
-  const labels = labelsFor('en', 'gsm-7');
-  const options = { budget: 160, smartEncoding: true };
-  const entry = (title: string): MenuItem => ({ id: 'p:0', title });
-
-  it('keeps a last screen that has no room and adds "98 More" to it', () => {
-    const full = `${'x'.repeat(120)}\n0 Back\n00 Home`;
-    const { pages, items } = ussdArticleWithEntries([full], [entry('Poll: Do you know your status?')], labels, options);
-    expect(pages).toHaveLength(2);
-    expect(pages[0]).toContain('98 More');
-    expect(items[1]?.map((item) => item.title)).toEqual(['Poll: Do you know your status?']);
-    expect(pages.every((page) => ussdFits(page, 160))).toBe(true);
-    expect(pages[1]).toBe(renderUssdMenu({ title: labels.choose, items: items[1] ?? [], canGoBack: true, canGoHome: true }, 0, labels, options));
-  });
-
-  it('shortens an entry too long for a screen (the "…" in its GSM-7 form)', () => {
-    const { pages } = ussdArticleWithEntries([`Short text\n0 Back\n00 Home`], [entry(`Poll: ${'very '.repeat(30)}long question?`)], labels, options);
-    expect(pages[0]).toMatch(/\n1\. Poll: very( very)+\.\.\.\n0 Back/);
-    expect(ussdFits(pages[0] ?? '', 160)).toBe(true);
   });
 });
 

@@ -86,7 +86,7 @@ function ussdScreen(runtime: Runtime, site: ChatSite, result: Step): string {
   if (screen.kind === 'menu') {
     return notice === null ? renderUssdMenu(screen.menu, screen.page, labels, options) : ussdMenuWithNotice(screen.menu, screen.page, labels, options, notice);
   }
-  const screens = cachedUssdArticle(runtime.content, screen.article, screen.nav.items, labels, options).pages;
-  if (notice !== null) return ussdArticleWithNotice(screens, screen.page, labels, options, notice);
-  return screens[Math.min(screen.page, screens.length - 1)] ?? '';
+  const article = cachedUssdArticle(runtime.content, screen.article, screen.nav.items, labels, options);
+  if (notice !== null) return ussdArticleWithNotice(article, screen.page, labels, options, notice);
+  return article.pages[Math.min(screen.page, article.pages.length - 1)] ?? '';
 }

@@ -50,13 +50,13 @@ export function formatSpans(spans: readonly Span[], style: TextStyle): string {
     .join('');
 }
 
-const isSpace = (span: Span) => span.text.trim() === '';
+export const isSpace = (span: Span) => span.text.trim() === '';
 
 /**
  * Words and runs of spaces, each as its spans with their marks. A word whose letters carry
  * different marks (`*HIV*-positive`) is one token, so a split never falls inside it.
  */
-function tokens(spans: readonly Span[]): Span[][] {
+export function tokens(spans: readonly Span[]): Span[][] {
   const found: Span[][] = [];
   for (const span of spans) {
     for (const text of span.text.split(/(\s+)/)) {

@@ -1,10 +1,12 @@
 // Menus and articles → USSD screens: numbered choices, `98` more, `0` back, `00` home, and
-// article text paged between words. A screen holds `budget` GSM-7 septets (default 160,
+// article text flowed between words (flow.ts), with plugins' entries on an article's first
+// and last screens. A screen holds `budget` GSM-7 septets (default 160,
 // never above 182), and at most 80 characters once a non-GSM character is on it.
 import { limits } from '../channels';
 import { isGsm7, smartEncode, ussdLength } from '../gsm';
-import { mapMenuText, pagesByFit } from './menu-pages';
-import { packStrings, packUnits, plainStyle, textOnly, unitPieces } from './text';
+import { createFlow, type Cursor, type Segment } from './flow';
+import { mapMenuText, pagesByFit, shorten } from './menu-pages';
+import { plainStyle, textOnly } from './text';
 import { articleUnits, type ArticleContent, type Labels, type Menu, type MenuItem } from './types';
 
 export const USSD_KEYS = { more: '98', back: '0', home: '00' } as const;
@@ -101,25 +103,26 @@ export function ussdMenuWithNotice(menu: Menu, page: number, labels: Labels, opt
 /**
  * An article screen with a notice (a re-prompt) above it. The notice is whole when it fits;
  * else the screen's text gives way, cut at a word with "…" but never below half of it, and
- * the navigation never does; else a shortened notice above the whole text; else no notice.
- * A notice never turns a GSM-7 screen into UCS-2 (80 characters) at the cost of its text:
- * the labels' GSM-7 forms (strings.ts) avoid that, and a notice with none (smart encoding
- * off, another script) is only shown where the whole screen still fits under it.
+ * the entries and navigation never do; else a shortened notice above the whole text; else
+ * no notice. A notice never turns a GSM-7 screen into UCS-2 (80 characters) at the cost of
+ * its text: the labels' GSM-7 forms (strings.ts) avoid that, and a notice with none (smart
+ * encoding off, another script) is only shown where the whole screen still fits under it.
+ * `article` is what ussdArticlePages gave, or bare screens (ussdArticleScreens).
  */
-export function ussdArticleWithNotice(screens: readonly string[], page: number, labels: Labels, options: UssdOptions, notice: string): string {
+export function ussdArticleWithNotice(article: UssdArticle | readonly string[], page: number, labels: Labels, options: UssdOptions, notice: string): string {
+  const screens = isUssdArticle(article) ? article.pages : article;
   const index = Math.min(Math.max(page, 0), screens.length - 1);
   const screen = screens[index] ?? '';
-  const footer = navLines(labels, { hasMore: index < screens.length - 1, canGoBack: true, canGoHome: true }).join('\n');
-  const hasFooter = screen.endsWith(`\n${footer}`);
-  const body = hasFooter ? screen.slice(0, screen.length - footer.length - 1) : screen;
+  const { body, footer } = isUssdArticle(article) ? splitScreen(screen, article.texts[index] ?? '') : splitScreen(screen, screenText(screen, index < screens.length - 1, labels));
   const isGsm7Screen = isGsm7(screen);
   const may = (candidate: string, isWholeText: boolean) => ussdFits(candidate, options.budget) && (isWholeText || !isGsm7Screen || isGsm7(candidate));
-  const cuts = hasFooter
-    ? [...body.matchAll(/\s+/g)]
-        .map((match) => match.index)
-        .filter((end) => ussdLength(body.slice(0, end)) * 2 >= ussdLength(body))
-        .reverse()
-    : [];
+  const cuts =
+    footer === null
+      ? []
+      : [...body.matchAll(/\s+/g)]
+          .map((match) => match.index)
+          .filter((end) => ussdLength(body.slice(0, end)) * 2 >= ussdLength(body))
+          .reverse();
   for (const form of noticeForms(notice, options)) {
     if (may(`${form}\n${screen}`, true)) return `${form}\n${screen}`;
     for (const end of cuts) {
@@ -130,45 +133,148 @@ export function ussdArticleWithNotice(screens: readonly string[], page: number, 
   return screen;
 }
 
+const isUssdArticle = (article: UssdArticle | readonly string[]): article is UssdArticle => !Array.isArray(article);
+
+/** The text of a bare article screen: all above its navigation. */
+function screenText(screen: string, hasMore: boolean, labels: Labels): string {
+  const footer = navLines(labels, { hasMore, canGoBack: true, canGoHome: true }).join('\n');
+  return screen.endsWith(`\n${footer}`) ? screen.slice(0, screen.length - footer.length - 1) : '';
+}
+
+/** A screen as the text that may give way to a notice and the lines that may not (entries, navigation); no footer when it has no text. */
+function splitScreen(screen: string, text: string): { body: string; footer: string | null } {
+  return text !== '' && screen.startsWith(`${text}\n`) ? { body: text, footer: screen.slice(text.length + 1) } : { body: screen, footer: null };
+}
+
+/** An article on USSD: its screens, the numbered entries each offers, and each one's article text. */
+export interface UssdArticle {
+  /** Every screen, as sent. */
+  readonly pages: readonly string[];
+  /** The numbered choices on each screen: the entries where they are shown, else none. */
+  readonly items: readonly (readonly MenuItem[])[];
+  /** Each screen's article text, without entries or navigation: what gives way to a notice. Empty on the entries' own screens. */
+  readonly texts: readonly string[];
+}
+
+/** Entries on an article's screens take at most this share of the room left beside the navigation, so the text keeps the rest. */
+export const USSD_ENTRY_SHARE = 0.5;
+/** A label shorter than this says too little: the entries go on screens of their own instead. */
+const MIN_ENTRY_LABEL = 12;
+
+const entryLines = (items: readonly MenuItem[], options: UssdOptions) => items.map((item, index) => `${index + 1}. ${encode(item.title, options)}`);
+
+/** `entries` with each title cut at a word to at most `max` characters, with "…". */
+const shortened = (entries: readonly MenuItem[], max: number): MenuItem[] => entries.map((entry) => ({ ...entry, title: shorten(entry.title, max) }));
+
 /**
- * Every screen of an article, navigation included. Text is packed as if "98 More" were
- * always shown, so the last screen may have a little room to spare but never too little.
- * "98 More" never leads to a last screen of a few words ("best."): a last paragraph split
- * across screens is split evenly, and failing that every screen is packed a little less
- * full, as long as neither needs an extra screen.
+ * The entries as an article's screens show them: each title whole, or all cut at a word
+ * with "…" to the longest length for which the entries fit `USSD_ENTRY_SHARE` of the room a
+ * screen has beside "98 More", "0 Back" and "00 Home". Null when even short labels do not fit.
  */
-export function ussdArticleScreens(article: ArticleContent, labels: Labels, options: UssdOptions): string[] {
-  const nav = { hasMore: true, canGoBack: true, canGoHome: true };
-  const footer = navLines(labels, nav).join('\n');
+export function ussdArticleEntries(entries: readonly MenuItem[], labels: Labels, options: UssdOptions): MenuItem[] | null {
+  if (entries.length === 0) return null;
+  const nav = navLines(labels, { hasMore: true, canGoBack: true, canGoHome: true }).join('\n');
+  const fitsShare = (items: readonly MenuItem[]) => {
+    const lines = entryLines(items, options).join('\n');
+    const room = ussdScreenLimit(`${lines}\n${nav}`, options.budget) - ussdLength(nav) - 1;
+    return ussdLength(lines) + 1 <= room * USSD_ENTRY_SHARE;
+  };
+  const longest = Math.max(...entries.map((entry) => entry.title.length));
+  for (let max = longest; max >= MIN_ENTRY_LABEL; max -= 1) {
+    const items = max === longest ? [...entries] : shortened(entries, max);
+    if (fitsShare(items)) return items;
+  }
+  return null;
+}
+
+/** Entries on menu screens of their own, each title as long as a screen allows. */
+function entryMenu(entries: readonly MenuItem[], labels: Labels, options: UssdOptions): Menu {
+  const menu = (items: readonly MenuItem[]): Menu => ({ title: labels.choose, items, canGoBack: true, canGoHome: true });
+  const fits = (candidate: Menu) => ussdMenuPages(candidate, labels, options).every((_, page) => ussdFits(renderUssdMenu(candidate, page, labels, options), options.budget));
+  const longest = Math.max(...entries.map((entry) => entry.title.length));
+  for (let max = longest; max > MIN_ENTRY_LABEL; max -= 1) {
+    const candidate = menu(max === longest ? entries : shortened(entries, max));
+    if (fits(candidate)) return candidate;
+  }
+  return menu(shortened(entries, MIN_ENTRY_LABEL));
+}
+
+/**
+ * Every screen of an article, navigation included, with the entries plugins offer after it
+ * (a poll). Text flows from screen to screen (flow.ts): the title shares the first screen
+ * with the start of the text, a paragraph that does not fit goes on at the top of the next
+ * screen, a heading stays with what it heads. "98 More" never leads to a last screen of a
+ * few words: the last two screens are then balanced, as full as each other.
+ *
+ * The entries are numbered from 1 on the first screen, beside "98 More", so a reader reaches
+ * them without paging through the article, and again on the last screen, where a reader who
+ * read it all arrives; both read the same (ussdArticleEntries). Entries that do not fit
+ * there go on menu screens of their own after the article, titled "Choose".
+ */
+export function ussdArticlePages(article: ArticleContent, entries: readonly MenuItem[], labels: Labels, options: UssdOptions): UssdArticle {
   const units = textOnly(articleUnits(article, { withImage: false }), (text) => encode(text, options));
-  const fitsWith = (reserve: number) => (text: string) => {
-    const screen = `${text}\n${footer}`;
+  const shown = ussdArticleEntries(entries, labels, options);
+  const isOnOwnScreens = entries.length > 0 && shown === null;
+  const lines = shown ? entryLines(shown, options) : [];
+  const chrome = (page: number, isLast: boolean) =>
+    [...(page === 0 || isLast ? lines : []), ...navLines(labels, { hasMore: !isLast || isOnOwnScreens, canGoBack: true, canGoHome: true })].join('\n');
+  const screenOf = (text: string, page: number, isLast: boolean) => (text === '' ? chrome(page, isLast) : `${text}\n${chrome(page, isLast)}`);
+  const fitsAs = (isLast: boolean, reserve = 0) => (page: number, text: string) => {
+    const screen = screenOf(text, page, isLast);
     return ussdLength(screen) + reserve <= ussdScreenLimit(screen, options.budget);
   };
-  /** The largest reserve in [0, budget/2] for which `count(reserve)` stays what it is at 0. */
-  const largestReserve = (count: (reserve: number) => number) => {
-    const wanted = count(0);
-    let [low, high] = [0, Math.floor(options.budget / 2)];
-    while (low < high) {
-      const reserve = Math.ceil((low + high) / 2);
-      if (count(reserve) === wanted) low = reserve;
-      else high = reserve - 1;
-    }
-    return low;
-  };
-  const isWidow = (all: readonly string[]) => all.length > 1 && ussdLength(all[all.length - 1] ?? '') * 4 < options.budget;
+  const flow = createFlow(units, { style, fitsAlone: (text) => fitsAs(false)(0, text), measure: ussdLength, minHead: Math.floor(options.budget / 8) });
+  const cursor = (page: readonly Segment[] | undefined): Cursor => ({ block: page?.[0]?.block ?? 0, from: page?.[0]?.from ?? 0 });
 
-  const leading = units.slice(0, -1).flatMap((unit) => unitPieces(unit, style, fitsWith(0)));
-  const last = units[units.length - 1];
-  const lastPieces = (reserve: number) => (last ? unitPieces(last, style, fitsWith(reserve)) : []);
-  let pages = packStrings([...leading, ...lastPieces(0)], '\n', fitsWith(0));
-  if (isWidow(pages) && lastPieces(0).length > 1) {
-    const even = lastPieces(largestReserve((reserve) => lastPieces(reserve).length));
-    pages = packStrings([...leading, ...even], '\n', fitsWith(0));
+  let pages = flow.pages(fitsAs(false));
+  // The last page has no "98 More" but may carry the entries: when they do not fit under its text, it flows again, every page of it fitting as a last one.
+  const lastIndex = pages.length - 1;
+  if (lastIndex >= 0 && !fitsAs(true)(lastIndex, flow.text(pages[lastIndex] ?? []))) {
+    const both = (page: number, text: string) => fitsAs(false)(page, text) && fitsAs(true)(page, text);
+    pages = [...pages.slice(0, lastIndex), ...flow.pages(both, cursor(pages[lastIndex]), lastIndex)];
   }
-  if (isWidow(pages)) {
-    const reserve = largestReserve((r) => packUnits(units, style, '\n', fitsWith(r)).length);
-    if (reserve > 0) pages = packUnits(units, style, '\n', fitsWith(reserve));
+  const isWidow = (list: readonly Segment[][]) => list.length > 1 && ussdLength(flow.text(list[list.length - 1] ?? [])) * 4 < options.budget;
+  if (isWidow(pages)) pages = balanceLastTwo(pages, flow, cursor, fitsAs, options.budget);
+  if (pages.length === 0) pages = [[]];
+
+  const last = pages.length - 1;
+  const texts = pages.map((page) => flow.text(page));
+  const screens = texts.map((text, page) => screenOf(text, page, page === last));
+  const items = texts.map((_, page): readonly MenuItem[] => (shown && (page === 0 || page === last) ? shown : []));
+  if (!isOnOwnScreens) return { pages: screens, items, texts };
+  const menu = entryMenu(entries, labels, options);
+  const menuPages = ussdMenuPages(menu, labels, options);
+  return {
+    pages: [...screens, ...menuPages.map((_, page) => renderUssdMenu(menu, page, labels, options))],
+    items: [...items, ...menuPages],
+    texts: [...texts, ...menuPages.map(() => '')],
+  };
+}
+
+/**
+ * The last two pages flowed again with the same room taken off both, as much as keeps them
+ * two: the text then splits about evenly between them.
+ */
+function balanceLastTwo(
+  pages: Segment[][],
+  flow: ReturnType<typeof createFlow>,
+  cursor: (page: readonly Segment[] | undefined) => Cursor,
+  fitsAs: (isLast: boolean, reserve?: number) => (page: number, text: string) => boolean,
+  budget: number,
+): Segment[][] {
+  const first = pages.length - 2;
+  const tail = (reserve: number) => flow.pages((page, text) => fitsAs(page !== first, reserve)(page, text), cursor(pages[first]), first);
+  let [low, high] = [0, Math.floor(budget / 2)];
+  while (low < high) {
+    const reserve = Math.ceil((low + high) / 2);
+    if (tail(reserve).length === 2) low = reserve;
+    else high = reserve - 1;
   }
-  return pages.map((text, index) => [text, ...navLines(labels, { ...nav, hasMore: index < pages.length - 1 })].join('\n'));
+  const balanced = tail(low);
+  return balanced.length === 2 ? [...pages.slice(0, first), ...balanced] : pages;
+}
+
+/** Every screen of an article with nothing after it: ussdArticlePages without entries. */
+export function ussdArticleScreens(article: ArticleContent, labels: Labels, options: UssdOptions): string[] {
+  return [...ussdArticlePages(article, [], labels, options).pages];
 }
