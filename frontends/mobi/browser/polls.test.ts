@@ -73,6 +73,67 @@ describe('a poll at 240×320 with JavaScript off', () => {
     });
   });
 
+  it('asks for an answer before posting a single-choice poll (required radios, no script)', async () => {
+    await withPage(async (page) => {
+      await page.goto(siteUrl('kijana-ke', '/articles/hiv-testing-basics'));
+      const poll = page.locator('#poll-know-your-status');
+      await poll.getByRole('button', { name: 'Vote' }).click();
+      // The browser's own check kept the form: no post, the same page, the radios invalid.
+      expect(new URL(page.url()).search).toBe('');
+      expect(await poll.locator('input[type="radio"]:invalid').count()).toBe(3);
+    });
+  });
+
+  it("shows a refused vote's message inside its poll, on screen, with the reader's ticks kept; then Back and reload post nothing", async () => {
+    await withPage(async (page) => {
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      });
+      await page.goto(siteUrl('kijana-ke', '/'));
+      const poll = page.locator('#poll-kijana-home');
+      for (const label of ['Relationships', 'HIV and STIs', 'Contraception']) await poll.getByLabel(label).check();
+      await poll.getByRole('button', { name: 'Vote' }).click();
+      expect(posts).toHaveLength(1);
+      const refused = new URL(page.url());
+      expect(refused.pathname).toBe('/');
+      expect(refused.searchParams.get('poll')).toBe('kijana-home');
+      expect(refused.searchParams.get('error')).toBe('too-many-choices');
+      // In the order the (shuffled) form lists them.
+      expect(refused.searchParams.getAll('choice').sort()).toEqual(['contraception', 'hiv', 'relationships']);
+      expect(refused.hash).toBe('#poll-kijana-home');
+      const alert = page.locator('#poll-kijana-home [role="alert"]');
+      expect(await alert.textContent()).toBe('You chose too many answers. Please choose fewer.');
+      expect(await page.locator('[role="alert"]').count()).toBe(1);
+      // On a 240×320 screen the message is in view where the page opens, beside the poll.
+      const box = await alert.boundingBox();
+      expect(box?.y ?? -1).toBeGreaterThanOrEqual(0);
+      expect((box?.y ?? Infinity) + (box?.height ?? 0)).toBeLessThanOrEqual(320);
+      await page.screenshot({ path: path.join(shots, 'kijana-ke-poll-refused-240x320.png') });
+      expect(await poll.getByLabel('Relationships').isChecked()).toBe(true);
+      expect(await poll.getByLabel('HIV and STIs').isChecked()).toBe(true);
+      expect(await poll.getByLabel('Contraception').isChecked()).toBe(true);
+      expect(await poll.getByLabel('Stress and mental health').isChecked()).toBe(false);
+
+      // Reload asks nothing and posts nothing: the refusal is a plain GET now.
+      await page.reload();
+      expect(posts).toHaveLength(1);
+      expect(await page.locator('#poll-kijana-home [role="alert"]').count()).toBe(1);
+
+      await poll.getByLabel('Contraception').uncheck();
+      await poll.getByRole('button', { name: 'Vote' }).click();
+      expect(posts).toHaveLength(2);
+      expect(new URL(page.url()).searchParams.get('voted')).toBe('kijana-home');
+      expect(await page.locator('#poll-kijana-home').textContent()).toContain('Thank you for voting.');
+
+      // Back goes to the refused ballot, fetched again by GET, not re-posted.
+      await page.goBack();
+      expect(new URL(page.url()).searchParams.get('error')).toBe('too-many-choices');
+      expect(posts).toHaveLength(2);
+      expect(await page.locator('#poll-kijana-home legend').textContent()).toBe('What would you like to read more about?');
+    });
+  });
+
   it('shows no poll on the same article on thrive-za', async () => {
     await withPage(async (page) => {
       const response = await page.goto(siteUrl('thrive-za', '/articles/hiv-testing-basics'));

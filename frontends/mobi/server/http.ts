@@ -12,7 +12,7 @@ import { isLiteRequest } from '../src/lite';
 import { IMAGE_PREFIX } from '../src/image-path';
 import { PREVIEW_PATH } from '../src/preview-path';
 import { csrfToken, formTokenMarker, isSameText, readerOf } from '../src/reader';
-import { bypassesPageCache } from '../src/routes';
+import { bypassesPageCache, queryOf } from '../src/routes';
 import { BAD_REQUEST_HEADER, NOTICE_HEADER, TOO_MANY_POSTS_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 import { isPluginPath, PLUGIN_BODY_LIMITS, type PostOutcome } from './plugin-post';
@@ -324,8 +324,9 @@ export function createRequestHandler(options: {
       send(req, res, withEtag(await captureRender(handle, req, res)), 'bypass', sendOptions);
       return;
     }
-    // Where a plugin form's post redirects (`?voted=…`): fresh results for this reader, stored nowhere.
-    if (bypassesPageCache(Object.fromEntries(new URL(req.url ?? '/', 'http://page.invalid').searchParams))) {
+    // Where a plugin form's post redirects (`?voted=…`, `?poll=…&error=…`): this reader's results,
+    // message and ticks, rendered for them and stored nowhere (no-store), so no other reader sees them.
+    if (bypassesPageCache(queryOf(new URL(req.url ?? '/', 'http://page.invalid').searchParams))) {
       send(req, res, withEtag(await captureRender(handle, req, res)), 'fresh', sendOptions);
       return;
     }

@@ -11,7 +11,8 @@ import { defaultBodyLimits, type BodyLimits } from '@baobab/kit/http';
 import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { enabledHalves, type LoadedHalf } from '../src/plugin-slots';
-import { BACK_FIELD, CSRF_FIELD, READER_COOKIE, cookieValue, isCsrfTokenValid, verifyReader } from '../src/reader';
+import { BACK_FIELD, CSRF_FIELD, READER_COOKIE, cookieValue, isCsrfTokenValid, signState, verifyReader } from '../src/reader';
+import { SIGNATURE_PARAM, queryOf, uncachedQuery } from '../src/routes';
 
 export const PLUGIN_PREFIX = '/_plugins/';
 /** A vote is a few dozen bytes; 8 KiB leaves room for any plain form and nothing more. */
@@ -63,6 +64,25 @@ export function localPath(value: unknown): string {
 
 /** Where a plugin asks to send the reader: a local path with an optional query and fragment, else `fallback`. */
 const localTarget = (value: string, fallback: string) => (value.length <= 1024 && LOCAL.test(value) ? value : fallback);
+
+/**
+ * A redirect with its form state signed for this reader (`sig`, see SIGNATURE_PARAM in
+ * src/routes.ts): the page it leads to can then tell the reader's own outcome from a shared
+ * link. A `sig` the plugin wrote is replaced; a target without form state is left as it is.
+ */
+export function signedTarget(location: string, key: string, reader: string): string {
+  const hash = location.indexOf('#');
+  const head = hash < 0 ? location : location.slice(0, hash);
+  const fragment = hash < 0 ? '' : location.slice(hash);
+  const mark = head.indexOf('?');
+  if (mark < 0) return location;
+  const search = new URLSearchParams(head.slice(mark + 1));
+  search.delete(SIGNATURE_PARAM);
+  const state = uncachedQuery(queryOf(search));
+  if (Object.keys(state).length > 0) search.append(SIGNATURE_PARAM, signState(key, reader, state));
+  const query = search.toString();
+  return `${head.slice(0, mark)}${query ? `?${query}` : ''}${fragment}`;
+}
 
 /** Form fields: one value, or every value when a name repeats (checkboxes). */
 export function formFields(body: Buffer): Record<string, string | string[]> {
@@ -163,7 +183,7 @@ export function createPluginPostHandler(options: PluginPostOptions) {
       options.log(`mobi: plugin ${target.plugin} route ${target.route} failed: ${error instanceof Error ? error.message : String(error)}`);
       return { kind: 'page-again', back, status: error instanceof CmsError ? 503 : 500, message: t('errorBody') };
     }
-    if ('redirect' in result) return { kind: 'redirect', location: localTarget(result.redirect, back) };
+    if ('redirect' in result) return { kind: 'redirect', location: signedTarget(localTarget(result.redirect, back), options.readerSecret, reader) };
     return { kind: 'page-again', back: localPath(result.back), status: result.status, message: result.message };
   };
 }

@@ -40,6 +40,19 @@ export const csrfToken = (key: string, id: string): string => mac(key, 'csrf', i
 
 export const isCsrfTokenValid = (key: string, id: string, token: unknown): boolean => typeof token === 'string' && isSameText(token, csrfToken(key, id));
 
+/** The text a query signature covers: the reader and each parameter's values, in the given order. */
+const stateText = (id: string, state: Readonly<Record<string, readonly string[]>>) =>
+  `${id}|${Object.entries(state)
+    .map(([name, values]) => `${name}=${values.join(',')}`)
+    .join('&')}`;
+
+/** A signature (22 characters of base64url) of a page's form state for one reader: what a post's redirect carries. */
+export const signState = (key: string, id: string, state: Readonly<Record<string, readonly string[]>>): string => mac(key, 'state', stateText(id, state)).slice(0, 22);
+
+/** Whether `signature` was made for this reader and exactly this state (their own redirect, not a shared link). */
+export const isStateSigned = (key: string, id: string, state: Readonly<Record<string, readonly string[]>>, signature: unknown): boolean =>
+  typeof signature === 'string' && isSameText(signature, signState(key, id, state));
+
 /** One cookie's value from a Cookie header (the first one of that name). */
 export function cookieValue(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {

@@ -27,23 +27,47 @@ export const routeParams = {
 } as const satisfies Record<Route['kind'], readonly string[]>;
 
 /**
- * Query parameters a page reads that are never part of a page cache key: a request carrying
- * one (as a slug) is rendered fresh and never stored (`bypassesPageCache`). `voted=<poll>`
- * is where a plugin form's post redirects, so the voter sees fresh results; as no cached
- * page depends on it, `?voted=1…N` cannot fill the cache.
+ * Query parameters a page reads that are never part of a page cache key: the state a plugin
+ * form's post-redirect-get leaves on the page. A request carrying one (as a slug) is rendered
+ * for that request alone and stored nowhere (`bypassesPageCache`), so one reader's error or
+ * ticks never reach another and `?voted=1…N` cannot fill the cache. The polls plugin's
+ * grammar: `voted=<poll>` (its results) with `again=1` (a second vote, not counted);
+ * `poll=<poll>&error=<code>&choice=<key>…` (a refused vote: the message and the reader's ticks).
  */
-export const uncachedParams = ['voted'] as const;
+export const uncachedParams = ['voted', 'again', 'poll', 'error', 'choice'] as const;
 export type UncachedParam = (typeof uncachedParams)[number];
+/** The most values one uncached parameter may repeat (a poll has at most 10 choices); more and it is ignored. */
+export const UNCACHED_MAX_VALUES = 10;
+/**
+ * The parameter a post's redirect adds (server/plugin-post.ts): a MAC of the uncached
+ * parameters bound to the reader's cookie, so a page can tell the reader's own redirect
+ * ("Thank you for voting") from a link anyone could have shared.
+ */
+export const SIGNATURE_PARAM = 'sig';
 
-/** An uncached parameter's first value when it is a slug; anything else counts as absent. */
-export function uncachedParam(query: Query, name: UncachedParam): string | null {
-  const value = query[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first !== undefined && isSlug(first) ? first : null;
+/** The uncached parameters of a query: each one's values when every one is a slug (at most UNCACHED_MAX_VALUES); anything else counts as absent. */
+export function uncachedQuery(query: Query): Record<string, string[]> {
+  const state: Record<string, string[]> = {};
+  for (const name of uncachedParams) {
+    const value = query[name];
+    const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
+    if (values.length > 0 && values.length <= UNCACHED_MAX_VALUES && values.every((one) => isSlug(one))) state[name] = [...values];
+  }
+  return state;
+}
+
+/** A query string's parameters as `parseRoute` and `uncachedQuery` take them (repeated names as lists). */
+export function queryOf(search: URLSearchParams): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
+  for (const [name, value] of search) {
+    const known = query[name];
+    query[name] = known === undefined ? value : Array.isArray(known) ? [...known, value] : [known, value];
+  }
+  return query;
 }
 
 /** Whether a request's query carries an uncached parameter, so the page is rendered for it alone. */
-export const bypassesPageCache = (query: Query): boolean => uncachedParams.some((name) => uncachedParam(query, name) !== null);
+export const bypassesPageCache = (query: Query): boolean => Object.keys(uncachedQuery(query)).length > 0;
 
 /** What the delivery API accepts as a search query (UTF-16 units); longer queries are cut at a character boundary. */
 export const SEARCH_QUERY_MAX = 100;

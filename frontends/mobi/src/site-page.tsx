@@ -9,8 +9,8 @@ import { uiStrings } from './i18n';
 import { queries, type ArticleView, type Banner, type Connection, type Frame, type PageView, type SectionView } from './content';
 import { isLiteRequest } from './lite';
 import { loadMobiHalves, slotFor, slotSelection } from './plugins';
-import { BACK_FIELD, CSRF_FIELD, formTokenMarker } from './reader';
-import { parseRoute, pathFor, uncachedParam, type Route } from './routes';
+import { BACK_FIELD, CSRF_FIELD, READER_COOKIE, cookieValue, formTokenMarker, isStateSigned, verifyReader } from './reader';
+import { SIGNATURE_PARAM, parseRoute, pathFor, uncachedQuery, type Route } from './routes';
 import { siteCss } from './themes';
 
 export type PageData =
@@ -32,8 +32,10 @@ export interface PluginSlotsProps {
   readonly data: unknown;
   /** The page's path without its query: where forms post back and redirect to. */
   readonly path: string;
-  /** The query parameters slots may read (`voted`, see `uncachedParams` in src/routes.ts). */
-  readonly query: Record<string, string>;
+  /** The form state slots may read (`voted`, `poll`, `error`, `choice`…: `uncachedParams` in src/routes.ts), each a list of slugs. */
+  readonly query: Record<string, string[]>;
+  /** Whether that state came from this reader's own post (signed for their cookie), not a link anyone could share. */
+  readonly isOwnRedirect: boolean;
   /** Hidden fields of every plugin form: the CSRF token (a marker the HTTP layer fills per reader) and this page. */
   readonly formFields: Record<string, string>;
 }
@@ -101,6 +103,18 @@ function noticeOf(req: Pick<IncomingMessage, 'headers'>): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether a page's form state is the reader's own: signed for the reader in their cookie by
+ * the redirect after their post. Only pages with form state can say yes, and those are
+ * rendered for one request and never cached (`bypassesPageCache`).
+ */
+function isOwnRedirect(req: Pick<IncomingMessage, 'headers'>, state: Readonly<Record<string, readonly string[]>>, signature: string | string[] | undefined): boolean {
+  if (Object.keys(state).length === 0) return false;
+  const { readerSecret } = mobiConfig();
+  const reader = verifyReader(readerSecret, cookieValue(req.headers.cookie, READER_COOKIE));
+  return reader !== null && isStateSigned(readerSecret, reader, state, Array.isArray(signature) ? signature[0] : signature);
 }
 
 async function siteList(host: string): Promise<PageProps> {
@@ -195,8 +209,8 @@ export async function loadPage(
     const direction = frame.locales.find((entry) => entry.code === locale)?.direction ?? getLocale(locale)?.direction ?? 'ltr';
     const hasSlot = slot !== null && route !== null && (data.kind === 'home' || data.kind === 'section' || data.kind === 'article');
     const path = route ? pathFor(locale, frame.defaultLocale, route).split('?')[0] ?? '/' : '/';
-    const voted = uncachedParam(query, 'voted');
-    const plugins: PluginSlotsProps | null = hasSlot ? { data: frame, path, query: voted === null ? {} : { voted }, formFields: { [CSRF_FIELD]: formTokenMarker(), [BACK_FIELD]: path } } : null;
+    const state = uncachedQuery(query);
+    const plugins: PluginSlotsProps | null = hasSlot ? { data: frame, path, query: state, isOwnRedirect: isOwnRedirect(req, state, query[SIGNATURE_PARAM]), formFields: { [CSRF_FIELD]: formTokenMarker(), [BACK_FIELD]: path } } : null;
     return {
       props: {
         status: 'site',

@@ -128,7 +128,7 @@ function PluginSlot({ ctx, slot }: { ctx: Ctx; slot: Slot }) {
   const rendered = enabledHalves(loadedMobiHalves(), site).flatMap(({ name, half }) => {
     const Component = half.slots?.[slot];
     if (!Component) return [];
-    const element = Component({ site, locale: ctx.locale, path: plugins.path, data: plugins.data, query: plugins.query, formFields: plugins.formFields, t });
+    const element = Component({ site, locale: ctx.locale, path: plugins.path, data: plugins.data, query: plugins.query, isOwnRedirect: plugins.isOwnRedirect, formFields: plugins.formFields, t });
     return isValidElement(element) ? [{ name, element }] : [];
   });
   return (

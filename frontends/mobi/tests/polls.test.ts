@@ -60,6 +60,19 @@ async function totalVotes(slug = POLL): Promise<number> {
   return total;
 }
 
+/** Where a redirect sends the reader, without the fragment (a browser does not send it). */
+const location = (answer: Answer) => String(answer.headers.location ?? '').split('#')[0] ?? '';
+
+/** The GET a browser makes after a 303, with the reader's cookie. */
+const follow = (answer: Answer, cookie: string) => send('GET', location(answer), { headers: { cookie } });
+
+/** One poll's box on a page: from its id to the end of its <div>. */
+function pollBox(html: string, slug: string): string {
+  const start = html.indexOf(`id="poll-${slug}"`);
+  expect(start).toBeGreaterThanOrEqual(0);
+  return html.slice(start, html.indexOf('</div>', start));
+}
+
 describe('a poll after an article', () => {
   it('is a plain form on kijana-ke: radio buttons, a Vote button, the hidden token, no script', async () => {
     const { html } = await reader();
@@ -87,15 +100,15 @@ describe('a poll after an article', () => {
 });
 
 describe('voting', () => {
-  it('counts the vote, redirects (303) to the page with fresh results, and counts a second vote of the same reader never', async () => {
+  it('counts the vote, redirects (303) to the page with fresh results and thanks, and counts a second vote of the same reader never', async () => {
     const before = await totalVotes();
     const { cookie, token } = await reader();
     const answer = await vote(cookie, { _csrf: token, _back: ARTICLE, poll: POLL, choice: 'not-yet' });
     expect(answer.status).toBe(303);
-    expect(answer.headers.location).toBe(`${ARTICLE}?voted=${POLL}#poll-${POLL}`);
+    expect(answer.headers.location).toMatch(new RegExp(`^${ARTICLE}\\?voted=${POLL}&sig=[A-Za-z0-9_-]{22}#poll-${POLL}$`));
     expect(await totalVotes()).toBe(before + 1);
 
-    const results = await send('GET', `${ARTICLE}?voted=${POLL}`, { headers: { cookie } });
+    const results = await follow(answer, cookie);
     expect(results.status).toBe(200);
     expect(results.headers['x-page-cache']).toBe('fresh');
     expect(results.headers['cache-control']).toBe('no-store');
@@ -106,7 +119,30 @@ describe('voting', () => {
 
     const again = await vote(cookie, { _csrf: token, _back: ARTICLE, poll: POLL, choice: 'yes-recently' });
     expect(again.status).toBe(303);
+    expect(again.headers.location).toMatch(new RegExp(`^${ARTICLE}\\?voted=${POLL}&again=1&sig=[A-Za-z0-9_-]{22}#poll-${POLL}$`));
     expect(await totalVotes()).toBe(before + 1);
+    const second = await follow(again, cookie);
+    expect(second.html).toContain('You have already voted in this poll. Here are the results.');
+    expect(second.html).not.toContain('Thank you for voting.');
+    expect(second.html).toContain(`Total votes: ${before + 1}`);
+  });
+
+  it('thanks nobody who follows a shared results link: another reader, no cookie, or a link without the signature', async () => {
+    const { cookie, token } = await reader();
+    const answer = await vote(cookie, { _csrf: token, _back: ARTICLE, poll: POLL, choice: 'yes-long-ago' });
+    const stranger = await reader();
+    for (const [path, headers] of [
+      [location(answer), { cookie: stranger.cookie }],
+      [location(answer), {}],
+      [`${ARTICLE}?voted=${POLL}`, { cookie }],
+      [`${ARTICLE}?voted=${POLL}&again=1`, { cookie }],
+    ] as const) {
+      const page = await send('GET', path, { headers });
+      expect(page.status).toBe(200);
+      expect(page.html).toMatch(/Not yet: <strong>\d+%<\/strong>/);
+      expect(page.html).not.toContain('Thank you for voting.');
+      expect(page.html).not.toContain('You have already voted');
+    }
   });
 
   it.each([
@@ -143,27 +179,72 @@ describe('voting', () => {
     expect(answer.status).toBe(404);
   });
 
-  it.each([
-    ['an unknown poll', { poll: 'no-such-poll', choice: 'yes' }, 404, 'This poll is not available.'],
-    ['a closed poll', { poll: 'closed-demo', choice: 'yes' }, 409, 'This poll is closed, so your vote was not counted.'],
-    ['a choice not in the poll', { poll: POLL, choice: 'maybe-later' }, 422, 'Please choose one of the answers shown.'],
-    ['no choice', { poll: POLL }, 422, 'Please choose an answer, then press Vote.'],
-  ])('answers %s with the page again, the message and a 4xx', async (_name, fields: Record<string, string>, status, message) => {
+  it('answers an unknown poll, which no page shows, with the page again, the message and 404', async () => {
     const before = await totalVotes();
     const { cookie, token } = await reader();
-    const answer = await vote(cookie, { _csrf: token, _back: ARTICLE, ...fields });
-    expect(answer.status).toBe(status);
-    expect(answer.html).toContain(message);
+    const answer = await vote(cookie, { _csrf: token, _back: ARTICLE, poll: 'no-such-poll', choice: 'yes' });
+    expect(answer.status).toBe(404);
+    expect(answer.html).toContain('This poll is not available.');
     expect(answer.html).toContain('<h1>');
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(await totalVotes()).toBe(before);
   });
 
+  it.each([
+    ['a closed poll', '/', { poll: 'closed-demo', choice: 'yes' }, 'poll-closed', 'This poll is closed, so your vote was not counted.'],
+    ['a choice not in the poll', ARTICLE, { poll: POLL, choice: 'maybe-later' }, 'bad-choice', 'Please choose one of the answers shown.'],
+    ['no choice', ARTICLE, { poll: POLL }, 'no-choice', 'Please choose an answer, then press Vote.'],
+  ])('sends %s back to the poll (303), the message in its box, nothing counted', async (_name, back, fields: Record<string, string>, code, message) => {
+    const before = await totalVotes();
+    const { cookie, token } = await reader(back);
+    const answer = await vote(cookie, { _csrf: token, _back: back, ...fields });
+    expect(answer.status).toBe(303);
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect(location(answer)).toMatch(new RegExp(`^${back === '/' ? '/' : back}\\?poll=${fields.poll}&error=${code}(&choice=${fields.choice})?&sig=`));
+    expect(answer.headers.location).toMatch(new RegExp(`#poll-${fields.poll}$`));
+    const page = await follow(answer, cookie);
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const box = pollBox(page.html, String(fields.poll));
+    expect(box).toContain(`<p role="alert" class="notice"><strong>${message}</strong></p>`);
+    // A key the poll does not have is never ticked.
+    expect(box).not.toContain('checked');
+    expect(await totalVotes()).toBe(before);
+  });
+
+  it("keeps a reader's ticks when they chose too many, in their page alone", async () => {
+    const { cookie, token } = await reader('/');
+    const answer = await vote(cookie, { _csrf: token, _back: '/', poll: 'kijana-home', choice: ['relationships', 'hiv', 'contraception'] });
+    expect(location(answer)).toMatch(/^\/\?poll=kijana-home&error=too-many-choices&choice=relationships&choice=hiv&choice=contraception&sig=/);
+    const page = await follow(answer, cookie);
+    const box = pollBox(page.html, 'kijana-home');
+    expect(box).toContain('You chose too many answers. Please choose fewer.');
+    expect(count(box, /checked=""/g)).toBe(3);
+    expect(box).not.toMatch(/value="mental-health"[^>]*checked/);
+    expect(count(page.html, /role="alert"/g)).toBe(1);
+    // The home page as everyone else gets it: no message, nothing ticked.
+    const home = await send('GET', '/');
+    expect(home.html).not.toContain('You chose too many answers');
+    expect(home.html).not.toContain('checked');
+  });
+
+  it('ticks nothing a hand-made link names that the poll does not have, or more than its choices', async () => {
+    for (const query of ['choice=hiv&choice=cars', 'choice=hiv&choice=hiv', 'choice=hiv&choice=hiv&choice=hiv&choice=hiv&choice=hiv']) {
+      const page = await send('GET', `/?poll=kijana-home&error=too-many-choices&${query}`);
+      expect(page.headers['x-page-cache']).toBe('fresh');
+      const box = pollBox(page.html, 'kijana-home');
+      expect(box).toContain('You chose too many answers.');
+      expect(box).not.toContain('checked');
+    }
+    expect(pollBox((await send('GET', '/?poll=kijana-home&error=on-fire')).html, 'kijana-home')).not.toContain('role="alert"');
+  });
+
   it("says why in the reader's language", async () => {
     const { cookie, token } = await reader(`/sw-KE${ARTICLE}`);
     const answer = await vote(cookie, { _csrf: token, _back: `/sw-KE${ARTICLE}`, poll: POLL, choice: 'maybe-later' });
-    expect(answer.status).toBe(422);
-    expect(answer.html).toContain('<html lang="sw-KE"');
-    expect(answer.html).toContain('Tafadhali chagua mojawapo ya majibu yaliyoonyeshwa.');
+    expect(answer.status).toBe(303);
+    const page = await follow(answer, cookie);
+    expect(page.html).toContain('<html lang="sw-KE"');
+    expect(pollBox(page.html, POLL)).toContain('Tafadhali chagua mojawapo ya majibu yaliyoonyeshwa.');
   });
 });

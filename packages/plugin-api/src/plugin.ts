@@ -139,8 +139,14 @@ export interface SlotProps<Data = unknown> {
   readonly path: string;
   /** What the half's `query` for this slot selected under `site { }`. */
   readonly data: Data;
-  /** The page's query string, for a slot that shows a state after a post (`?voted=…`). */
-  readonly query: Readonly<Record<string, string>>;
+  /**
+   * The form state a post's redirect left in the page's query, for a slot that shows it
+   * (`?voted=…`, `?poll=…&error=…&choice=…`): the mobi's uncached parameters, each a list
+   * of slugs; the slot still checks each value against what it knows.
+   */
+  readonly query: Readonly<Record<string, readonly string[]>>;
+  /** True when that state came from this reader's own post (signed for their cookie); false for a link anyone could have shared. */
+  readonly isOwnRedirect: boolean;
   /** Form fields every POST needs: the CSRF token bound to the reader's anonymous cookie. */
   readonly formFields: Readonly<Record<string, string>>;
   /** UI strings in the reader's language. */
@@ -160,7 +166,10 @@ export interface PluginPost {
   readonly t: (key: string, values?: Readonly<Record<string, string | number>>) => string;
 }
 
-/** Where to send the reader after a post (303), or the page again with a message and a 4xx. */
+/**
+ * Where to send the reader after a post (303: a page of this site, with form state in its
+ * query that the mobi signs for the reader), or the page again with a message and a 4xx.
+ */
 export type PluginPostResult = { readonly redirect: string } | { readonly status: 400 | 404 | 409 | 422 | 429; readonly message: string; readonly back: string };
 
 export interface MobiHalf<Element = unknown> {

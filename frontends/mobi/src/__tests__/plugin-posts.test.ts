@@ -5,8 +5,8 @@ import type { AddressInfo } from 'node:net';
 import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
 import { createRequestHandler } from '../../server/http';
 import { createPageCache } from '../../server/page-cache';
-import { clientKey, createPluginPostHandler, createPostLimiter, localPath, pluginRoute } from '../../server/plugin-post';
-import { csrfToken, formTokenMarker, isCsrfTokenValid, READER_COOKIE, signReader, verifyReader } from '../reader';
+import { clientKey, createPluginPostHandler, createPostLimiter, localPath, pluginRoute, signedTarget } from '../../server/plugin-post';
+import { csrfToken, formTokenMarker, isCsrfTokenValid, isStateSigned, READER_COOKIE, signReader, signState, verifyReader } from '../reader';
 import { NOTICE_HEADER, TOO_MANY_POSTS_HEADER } from '../site-page';
 
 const secret = 'test-reader-secret-3f9a1c7e5b2d4a6c8e0f';
@@ -145,6 +145,24 @@ describe('a page holding a plugin form', () => {
     // Not a slug: an ordinary parameter no page reads, answered from the cache.
     expect((await request('/articles/b?voted=%3Cx%3E')).headers['x-page-cache']).toBe('hit');
   });
+
+  it("renders a refused post's page (error and ticks) for each request alone, so no reader sees another's, and a flood of them stores nothing", async () => {
+    await request('/articles/c');
+    const before = renders;
+    const pages = await Promise.all(
+      Array.from({ length: 20 }, (_, index) => request(`/articles/c?poll=p&error=no-choice&choice=k${index}`, { headers: { cookie: `${READER_COOKIE}=${signReader(secret, `reader${String(index).padStart(16, '0')}`)}` } })),
+    );
+    expect(renders - before).toBe(20);
+    for (const [index, page] of pages.entries()) {
+      expect(page.headers['x-page-cache']).toBe('fresh');
+      expect(page.headers['cache-control']).toBe('no-store');
+      expect(page.body).toContain(`choice=k${index}</p>`);
+    }
+    expect((await request('/articles/c')).headers['x-page-cache']).toBe('hit');
+    // More values than a poll can have choices, or values that are no slugs: ignored, the cached page.
+    expect((await request(`/articles/c?${Array.from({ length: 11 }, (_, index) => `choice=k${index}`).join('&')}`)).headers['x-page-cache']).toBe('hit');
+    expect((await request('/articles/c?error=%3Cb%3E')).headers['x-page-cache']).toBe('hit');
+  });
 });
 
 describe('a plugin form post', () => {
@@ -154,10 +172,23 @@ describe('a plugin form post', () => {
     nextResult = { redirect: '/sw-KE/articles/a?voted=p#poll-p' };
     const answer = await vote({ _csrf: token, _back: '/sw-KE/articles/a', poll: 'p', choice: ['yes', 'no'] }, { cookie });
     expect(answer.status).toBe(303);
-    expect(answer.headers.location).toBe('/sw-KE/articles/a?voted=p#poll-p');
+    const id = verifyReader(secret, cookie.split('=')[1]) ?? '';
+    // The form state, signed for this reader: their page can thank them, a shared link cannot.
+    expect(answer.headers.location).toBe(`/sw-KE/articles/a?voted=p&sig=${signState(secret, id, { voted: ['p'] })}#poll-p`);
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({ site: { code: 'kijana-ke' }, locale: 'sw-KE', reader: verifyReader(secret, cookie.split('=')[1]), fields: { poll: 'p', choice: ['yes', 'no'], _back: '/sw-KE/articles/a' } });
     expect(posts[0]?.fields).not.toHaveProperty('_csrf');
+  });
+
+  it('signs only the form state, for one reader, replacing any signature the plugin wrote', () => {
+    const signed = signedTarget('/articles/a?poll=p&error=no-choice&choice=a&choice=b&sig=forged#poll-p', secret, 'reader-one');
+    const sig = new URL(signed, 'http://x').searchParams.get('sig');
+    expect(signed).toBe(`/articles/a?poll=p&error=no-choice&choice=a&choice=b&sig=${sig}#poll-p`);
+    expect(isStateSigned(secret, 'reader-one', { poll: ['p'], error: ['no-choice'], choice: ['a', 'b'] }, sig)).toBe(true);
+    expect(isStateSigned(secret, 'reader-two', { poll: ['p'], error: ['no-choice'], choice: ['a', 'b'] }, sig)).toBe(false);
+    expect(isStateSigned(secret, 'reader-one', { poll: ['p'], error: ['no-choice'], choice: ['a'] }, sig)).toBe(false);
+    expect(signedTarget('/articles/a', secret, 'reader-one')).toBe('/articles/a');
+    expect(signedTarget('/articles/a?utm=x#top', secret, 'reader-one')).toBe('/articles/a?utm=x#top');
   });
 
   it.each([

@@ -59,7 +59,7 @@ const render = (plugins: string[]) => {
     strings: { pollVote: 'Vote {{count}}' },
     alternates: [],
     isLite: false,
-    plugins: { data: { quiz: { question: 'Q' } }, path: '/articles/a', query: { voted: 'q' }, formFields: { _csrf: 'MARK', _back: '/articles/a' } },
+    plugins: { data: { quiz: { question: 'Q' } }, path: '/articles/a', query: { voted: ['q'] }, isOwnRedirect: false, formFields: { _csrf: 'MARK', _back: '/articles/a' } },
     notice: null,
   };
   return renderToStaticMarkup(<SitePage {...props} />);
@@ -92,7 +92,7 @@ describe('the plugin seam', () => {
     seen.length = 0;
     const html = render(['quiz']);
     expect(html).toContain('<section class="plugin plugin-quiz"><p class="quiz">Vote 2</p></section><p class="meta">');
-    expect(seen[0]).toMatchObject({ site: { code: 'kijana-ke', locales: ['en-KE'], plugins: ['quiz'] }, locale: 'en-KE', path: '/articles/a', query: { voted: 'q' }, formFields: { _csrf: 'MARK' }, data: { quiz: { question: 'Q' } } });
+    expect(seen[0]).toMatchObject({ site: { code: 'kijana-ke', locales: ['en-KE'], plugins: ['quiz'] }, locale: 'en-KE', path: '/articles/a', query: { voted: ['q'] }, isOwnRedirect: false, formFields: { _csrf: 'MARK' }, data: { quiz: { question: 'Q' } } });
   });
 
   it('renders nothing of a plugin the site does not enable', () => {

@@ -1,4 +1,4 @@
-import { paramsReadAt, parseRoute, pathFor, SEARCH_QUERY_MAX } from '../routes';
+import { bypassesPageCache, paramsReadAt, parseRoute, pathFor, queryOf, SEARCH_QUERY_MAX, uncachedQuery } from '../routes';
 
 const site = { defaultLocale: 'en-KE', locales: ['en-KE', 'sw-KE'] };
 
@@ -65,5 +65,23 @@ describe('routes', () => {
     expect(paramsReadAt(['sw-KE', 'search'])).toEqual(['after', 'q']);
     expect(paramsReadAt(['en'])).toEqual(['after']); // a locale home or a section: keep what either reads
     expect(paramsReadAt(['no', 'such', 'path'])).toEqual([]);
+  });
+});
+
+describe('form state in the query', () => {
+  it('keeps the uncached parameters whose every value is a slug, at most ten each, in a fixed order', () => {
+    const query = queryOf(new URLSearchParams('choice=yes&choice=no&utm=x&error=no-choice&poll=p&sig=abc'));
+    expect(uncachedQuery(query)).toEqual({ poll: ['p'], error: ['no-choice'], choice: ['yes', 'no'] });
+    expect(Object.keys(uncachedQuery(query))).toEqual(['poll', 'error', 'choice']);
+    expect(uncachedQuery({ voted: '<b>', choice: ['yes', 'NO'] })).toEqual({});
+    expect(uncachedQuery({ choice: Array.from({ length: 11 }, (_, index) => `k${index}`) })).toEqual({});
+    expect(uncachedQuery({ choice: Array.from({ length: 10 }, (_, index) => `k${index}`) }).choice).toHaveLength(10);
+  });
+
+  it('bypasses the page cache only for well-formed form state', () => {
+    expect(bypassesPageCache({ voted: 'p' })).toBe(true);
+    expect(bypassesPageCache({ again: '1' })).toBe(true);
+    expect(bypassesPageCache({ sig: 'abc', utm: 'x' })).toBe(false);
+    expect(bypassesPageCache({ error: 'NO_CHOICE' })).toBe(false);
   });
 });

@@ -2,7 +2,7 @@
 // the vote route answers for each answer of the delivery API.
 import type { PluginPost, SlotProps } from '@baobab/plugin-api';
 import { renderToStaticMarkup } from 'react-dom/server';
-import pollsMobi, { PollsSlot, vote, VOTE_ERRORS } from '../mobi';
+import pollsMobi, { errorParam, PollsSlot, vote, VOTE_ERRORS, VOTE_REFUSALS, type VoteRefusal } from '../mobi';
 
 const choices = [
   { id: 'yes', label: 'Yes', votes: 3, percent: 75 },
@@ -23,7 +23,7 @@ const poll = (overrides: Record<string, unknown> = {}) => ({
 });
 
 const t: SlotProps['t'] = (key, values) => `${key}${values ? `(${Object.entries(values).map(([name, value]) => `${name}=${value}`).join(',')})` : ''}`;
-const render = (polls: unknown[], query: Record<string, string> = {}) =>
+const render = (polls: unknown[], query: Record<string, string[]> = {}, isOwnRedirect = false) =>
   renderToStaticMarkup(
     <>
       {PollsSlot({
@@ -32,6 +32,7 @@ const render = (polls: unknown[], query: Record<string, string> = {}) =>
         path: '/articles/hiv-testing-basics',
         data: { code: 'kijana-ke', polls },
         query,
+        isOwnRedirect,
         formFields: { _csrf: 'TOKEN', _back: '/articles/hiv-testing-basics' },
         t,
       })}
@@ -63,18 +64,42 @@ describe('the polls slot', () => {
     expect(html).toContain('pollChooseUpTo(count=2)');
   });
 
-  it('shows percent bars and thanks to the reader who just voted', () => {
-    const html = render([poll()], { voted: 'know-your-status' });
+  it('requires one radio of a single-choice poll (the browser asks before posting), never a checkbox', () => {
+    expect(render([poll()]).match(/<input type="radio" name="choice" required="" value="[a-z]+"/g)).toHaveLength(2);
+    expect(render([poll({ isMultiple: true, maxChoices: 2 })])).not.toContain('required');
+  });
+
+  it('shows percent bars and thanks the reader whose own vote redirected here', () => {
+    const html = render([poll()], { voted: ['know-your-status'] }, true);
     expect(html).not.toContain('<form');
     expect(html).toContain('pollThanks');
+    expect(html).not.toContain('pollAlreadyVoted');
     expect(html).toContain('Yes: <strong>75%</strong>');
     expect(html).toContain('width:75%');
     expect(html).toContain('pollTotalVotes(count=4)');
   });
 
+  it('says "already voted" instead of thanks after a second vote (again=1)', () => {
+    const html = render([poll()], { voted: ['know-your-status'], again: ['1'] }, true);
+    expect(html).toContain('pollAlreadyVoted');
+    expect(html).not.toContain('pollThanks');
+    expect(html).toContain('Yes: <strong>75%</strong>');
+  });
+
+  it('shows the results without thanks or "already voted" to a link someone shared (not their own redirect)', () => {
+    const queries: Array<Record<string, string[]>> = [{ voted: ['know-your-status'] }, { voted: ['know-your-status'], again: ['1'] }];
+    for (const query of queries) {
+      const html = render([poll()], query, false);
+      expect(html).toContain('Yes: <strong>75%</strong>');
+      expect(html).not.toContain('pollThanks');
+      expect(html).not.toContain('pollAlreadyVoted');
+      expect(html).not.toContain('class="notice"');
+    }
+  });
+
   it('shows totals, or only thanks when the results are hidden, and the results of a closed poll to everyone', () => {
-    expect(render([poll({ results: 'TOTALS' })], { voted: 'know-your-status' })).toContain('Yes: <strong>pollVotes(count=3)</strong>');
-    const hidden = render([poll({ results: 'HIDDEN', totalVotes: null, choices: choices.map((choice) => ({ ...choice, votes: null, percent: null })) })], { voted: 'know-your-status' });
+    expect(render([poll({ results: 'TOTALS' })], { voted: ['know-your-status'] }, true)).toContain('Yes: <strong>pollVotes(count=3)</strong>');
+    const hidden = render([poll({ results: 'HIDDEN', totalVotes: null, choices: choices.map((choice) => ({ ...choice, votes: null, percent: null })) })], { voted: ['know-your-status'] }, true);
     expect(hidden).toContain('pollThanks');
     expect(hidden).not.toContain('<li>');
     const closed = render([poll({ isOpen: false })]);
@@ -84,8 +109,41 @@ describe('the polls slot', () => {
   });
 
   it('leaves another poll on the page as a form when the reader voted in one', () => {
-    const html = render([poll(), poll({ slug: 'other' })], { voted: 'other' });
+    const html = render([poll(), poll({ slug: 'other' })], { voted: ['other'] }, true);
     expect(html.match(/<form/g)).toHaveLength(1);
+  });
+
+  it("shows a refused vote's message inside that poll's box, under its question, with the reader's ticks kept", () => {
+    const three = [...choices, { id: 'maybe', label: 'Maybe', votes: 0, percent: 0 }];
+    const html = render([poll({ slug: 'other' }), poll({ isMultiple: true, maxChoices: 2, choices: three })], { poll: ['know-your-status'], error: ['too-many-choices'], choice: ['yes', 'no', 'maybe'] });
+    const box = html.slice(html.indexOf('id="poll-know-your-status"'));
+    expect(html.indexOf('role="alert"')).toBeGreaterThan(html.indexOf('id="poll-know-your-status"'));
+    expect(box).toMatch(/<legend>Have you ever taken an HIV test\?<\/legend><p role="alert" class="notice"><strong>pollTooManyChoices<\/strong><\/p>/);
+    expect(box.match(/checked=""/g)).toHaveLength(3);
+    expect(html.match(/role="alert"/g)).toHaveLength(1);
+  });
+
+  it.each([
+    ['a key the poll does not have', ['yes', 'maybe-later']],
+    ['a key twice', ['yes', 'yes']],
+    ['more keys than the poll has choices', ['yes', 'no', 'yes']],
+  ])('ticks nothing when the query names %s', (_name, picked) => {
+    const html = render([poll({ isMultiple: true, maxChoices: 2 })], { poll: ['know-your-status'], error: ['too-many-choices'], choice: picked });
+    expect(html).toContain('pollTooManyChoices');
+    expect(html).not.toContain('checked');
+  });
+
+  it('ignores an error it does not know, a second value, and state for a poll not on the page', () => {
+    expect(render([poll()], { poll: ['know-your-status'], error: ['no_choice'] })).not.toContain('role="alert"');
+    expect(render([poll()], { poll: ['know-your-status'], error: ['no-choice', 'bad-choice'] })).not.toContain('role="alert"');
+    expect(render([poll()], { poll: ['other'], error: ['no-choice'], choice: ['yes'] })).not.toMatch(/alert|checked/);
+    expect(render([poll()], { voted: ['know-your-status', 'other'] }, true)).toContain('<form');
+  });
+
+  it('says why a vote on a closed poll was not counted, above its results', () => {
+    const html = render([poll({ isOpen: false })], { poll: ['know-your-status'], error: ['poll-closed'] });
+    expect(html).toContain('<p role="alert" class="notice"><strong>pollClosedError</strong></p>');
+    expect(html).toContain('75%');
   });
 
   it('renders nothing without polls or with data it does not understand', () => {
@@ -115,14 +173,27 @@ describe('the vote route', () => {
     expect(calls).toEqual([{ site: 'kijana-ke', poll: 'know-your-status', choices: ['yes'], reader: 'READER', locale: 'sw-KE' }]);
   });
 
-  it.each(Object.entries(VOTE_ERRORS))('answers %s with the page again, its status and message', async (code, expected) => {
-    const result = await vote(post({ poll: 'know-your-status', choice: 'yes' }, { errors: [{ message: 'no', code }] }));
-    expect(result).toEqual({ status: expected.status, message: expected.message, back: '/sw-KE/articles/hiv-testing-basics' });
+  it('redirects a second vote, which the CMS did not count, to the results with again=1', async () => {
+    const result = await vote(post({ poll: 'know-your-status', choice: 'no' }, { data: { vote: { counted: false, poll: { slug: 'know-your-status' } } } }));
+    expect(result).toEqual({ redirect: '/sw-KE/articles/hiv-testing-basics?voted=know-your-status&again=1#poll-know-your-status' });
   });
 
-  it('refuses an empty ballot or a malformed poll without asking the CMS', async () => {
+  it.each(Object.keys(VOTE_REFUSALS) as VoteRefusal[])('sends %s back to the poll on the page (303) with the code and the ticks', async (code) => {
+    const result = await vote(post({ poll: 'know-your-status', choice: ['yes', 'no'] }, { errors: [{ message: 'no', code }] }));
+    expect(result).toEqual({ redirect: `/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=${errorParam(code)}&choice=yes&choice=no#poll-know-your-status` });
+  });
+
+  it.each(Object.entries(VOTE_ERRORS))('answers %s, with no poll on the page to explain it, with the page again, 404 and its message', async (code, expected) => {
+    const result = await vote(post({ poll: 'know-your-status', choice: 'yes' }, { errors: [{ message: 'no', code }] }));
+    expect(result).toEqual({ status: 404, message: expected.message, back: '/sw-KE/articles/hiv-testing-basics' });
+  });
+
+  it('refuses an empty ballot, a key that is no slug, or a malformed poll without asking the CMS', async () => {
     calls.length = 0;
-    expect(await vote(post({ poll: 'know-your-status' }, { data: null }))).toMatchObject({ status: 422, message: 'pollNoChoice' });
+    expect(await vote(post({ poll: 'know-your-status' }, { data: null }))).toEqual({ redirect: '/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=no-choice#poll-know-your-status' });
+    expect(await vote(post({ poll: 'know-your-status', choice: ['yes', '<b>'] }, { data: null }))).toEqual({
+      redirect: '/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=bad-choice&choice=yes#poll-know-your-status',
+    });
     expect(await vote(post({ poll: '../x', choice: 'yes' }, { data: null }))).toMatchObject({ status: 404, message: 'pollNotFound' });
     expect(calls).toEqual([]);
   });
