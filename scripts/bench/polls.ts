@@ -58,7 +58,8 @@ function pollForm(html: string): { action: string; fields: URLSearchParams } | n
         choice = true;
       }
     }
-    return choice ? { action: unescapeHtml(action), fields } : null;
+    // The action's fragment (#poll-…) is for the browser; it is never sent.
+    return choice ? { action: unescapeHtml(action).split('#')[0] ?? action, fields } : null;
   }
   return null;
 }
@@ -150,8 +151,8 @@ async function main() {
     console.log(`target ≥ ${TARGET_VOTES_PER_SECOND} votes/s on ${process.env.DATABASE_URL ? 'PostgreSQL' : 'SQLite'}: ${votesPerSecond >= TARGET_VOTES_PER_SECOND ? 'met' : 'NOT met'} (${votesPerSecond})`);
     const used = Math.min(next.index, voters.length);
     const total = await totalVotes(cms.url, poll.slug);
-    // Every vote answered 303 was counted (a refused vote is a 303 back to the poll too, but every ballot here is valid);
-    // a post still in flight when a round stopped may or may not have been.
+    // Every vote answered 303 was counted (a refused one is the page again with a 4xx); a post
+    // still in flight when a round stopped may or may not have been.
     const answered = [warmUp, ...rounds].reduce((sum, round) => sum + round.redirects, 0);
     const exact = total !== null && before !== null && total >= answered + before && total <= used + before;
     console.log(`distinct readers who posted: ${used}${next.index > voters.length ? ` (then ${next.index - voters.length} repeats, which must not count)` : ''}, ${answered} answered 303; the poll's total on ${SITE} went from ${before ?? 'hidden'} to ${total ?? 'hidden'}: ${exact ? 'every answered vote counted once' : 'COUNTS WRONG'}`);

@@ -1,7 +1,7 @@
 // Plugins' write rules, on every write path (admin, REST, generated GraphQL, document
 // service): a write to `plugin::<name>.<key>` is checked by the plugin's `rules[key]` on the
 // stored draft with the write over it (told which picked articles and sections do not
-// exist), and refused with field-level messages as core content is. A write to a content
+// exist), on create, update and publish, and refused with field-level messages as core content is. A write to a content
 // type a plugin's delivery half watches clears delivery caches and tells the front ends.
 import type { Core } from '@strapi/strapi';
 import { isPlainObject as isRecord } from '@baobab/kit';
@@ -35,8 +35,10 @@ export function registerPluginRules(strapi: Core.Strapi): void {
     if (!owner || !WRITES.has(action)) return next();
     const rule = owner.plugin.cms?.rules?.[owner.key];
     const params: unknown = context.params;
-    const sent = isRecord(params) && isRecord(params.data) ? params.data : undefined;
-    if (rule && (action === 'create' || action === 'update') && sent) {
+    // A publish checks the stored draft (with what it sends, if anything): an article a poll
+    // follows may have been deleted since the draft was saved.
+    const sent = isRecord(params) && isRecord(params.data) ? params.data : action === 'publish' ? {} : undefined;
+    if (rule && (action === 'create' || action === 'update' || action === 'publish') && sent) {
       const merged = await pluginMergedData(strapi, uid, stringField(params, 'documentId'), stringField(params, 'locale'), sent);
       const problems = rule(merged, { missing: await missingReferences(strapi, uid, merged) });
       if (problems.length > 0) fail([...problems], labellerFor(strapi, uid, sent));

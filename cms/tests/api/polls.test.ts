@@ -246,7 +246,15 @@ describe('for editors', () => {
     expect(await db('polls_polls').where({ slug }).count({ count: '*' }).then((rows) => Number(rows[0]?.count))).toBe(0);
     // A leftover article does not matter where the poll is not placed after it.
     expect((await admin('POST', base, poll(`${slug}-home`, 'no-such-article', 'home'))).status).toBe(201);
-    expect((await admin('POST', base, poll(slug, 'hiv-testing-basics'))).status).toBe(201);
+    const taken = await admin('POST', base, poll(slug, 'hiv-testing-basics'));
+    expect(taken.status).toBe(201);
+    // The article goes away after the save (here: the stored draft names another): publishing is refused too.
+    await db('polls_polls').where({ slug }).update({ article: 'no-longer-here' });
+    const documentId = JSON.parse(taken.text).data.documentId;
+    const publish = await admin('POST', `/content-manager/collection-types/plugin::polls.poll/${documentId}/actions/publish?locale=en`, {});
+    expect(publish.status).toBe(400);
+    expect(JSON.parse(publish.text).error.details.errors).toEqual([expect.objectContaining({ path: ['article'], message: expect.stringContaining('"no-longer-here"') })]);
+    expect(await db('polls_polls').where({ slug }).whereNotNull('published_at').count({ count: '*' }).then((rows) => Number(rows[0]?.count))).toBe(0);
   });
 
   it('serves a poll an editor publishes, and their edit, at once; a vote then counts', async () => {

@@ -208,12 +208,12 @@ export function createRequestHandler(options: {
   const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost } = options;
   const sendOptions: SendOptions = readerSecret === undefined ? {} : { readerSecret };
 
-  /** The page at `back` rendered again for this reader, with a message above it: never cached. */
-  async function pageAgain(req: IncomingMessage, res: ServerResponse, back: string, status: number, message: string) {
+  /** The page at `back` (with its form state, if any) rendered again for this reader, with a message above it if given: never cached. */
+  async function pageAgain(req: IncomingMessage, res: ServerResponse, back: string, status: number, message: string | undefined) {
     req.method = 'GET';
     req.url = back;
     for (const name of ['content-type', 'content-length', 'transfer-encoding']) delete req.headers[name];
-    req.headers[NOTICE_HEADER] = encodeURIComponent(message);
+    if (message !== undefined) req.headers[NOTICE_HEADER] = encodeURIComponent(message);
     const rendered = await captureRender(handle, req, res);
     send(req, res, withEtag(rendered), 'fresh', { ...sendOptions, status });
   }

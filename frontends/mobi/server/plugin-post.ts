@@ -22,7 +22,7 @@ export type PostOutcome =
   /** 303 to a page of this site (post-redirect-get). */
   | { readonly kind: 'redirect'; readonly location: string }
   /** The page at `back` rendered again, with the message above it and this status. */
-  | { readonly kind: 'page-again'; readonly back: string; readonly status: number; readonly message: string }
+  | { readonly kind: 'page-again'; readonly back: string; readonly status: number; readonly message?: string }
   /** The client address spent its budget (429): a short page in the language of `back`, saying to try again in a minute. */
   | { readonly kind: 'too-many'; readonly back: string; readonly retryAfterSeconds: number }
   /** A short plain answer for what no page of ours posts (wrong method, not a form, no such route). */
@@ -184,6 +184,8 @@ export function createPluginPostHandler(options: PluginPostOptions) {
       return { kind: 'page-again', back, status: error instanceof CmsError ? 503 : 500, message: t('errorBody') };
     }
     if ('redirect' in result) return { kind: 'redirect', location: signedTarget(localTarget(result.redirect, back), options.readerSecret, reader) };
-    return { kind: 'page-again', back: localPath(result.back), status: result.status, message: result.message };
+    // The page again: `back` with its form state (signed for this reader), never its fragment.
+    const again = signedTarget(localTarget(result.back, back), options.readerSecret, reader).split('#')[0] ?? back;
+    return { kind: 'page-again', back: again, status: result.status, ...(result.message === undefined ? {} : { message: result.message }) };
   };
 }

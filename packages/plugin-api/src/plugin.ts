@@ -170,7 +170,15 @@ export interface PluginPost {
  * Where to send the reader after a post (303: a page of this site, with form state in its
  * query that the mobi signs for the reader), or the page again with a message and a 4xx.
  */
-export type PluginPostResult = { readonly redirect: string } | { readonly status: 400 | 404 | 409 | 422 | 429; readonly message: string; readonly back: string };
+export type PluginPostResult =
+  /** 303 to this local path (with a query and a fragment if wanted): post-redirect-get. */
+  | { readonly redirect: string }
+  /**
+   * The page at `back` again with this status. `back` may carry form state in its query
+   * (`/articles/x?poll=p&error=no-choice&choice=a`), which the page's slots read, signed for
+   * this reader (`SlotProps.isOwnRedirect`); `message`, when given, shows above the page.
+   */
+  | { readonly status: 400 | 404 | 409 | 422 | 429; readonly message?: string; readonly back: string };
 
 export interface MobiHalf<Element = unknown> {
   /** Per slot, the selection under `site { }` the page query adds when the site enables the plugin. Variables: `$locale`, and `$slug` on article and section pages. */

@@ -40,6 +40,15 @@ export const VOTE_REFUSALS = {
 } as const;
 export type VoteRefusal = keyof typeof VOTE_REFUSALS;
 
+/** The status of the page again for each refusal. */
+export const REFUSAL_STATUS: Readonly<Record<VoteRefusal, 409 | 422 | 429>> = {
+  POLL_CLOSED: 409,
+  BAD_CHOICE: 422,
+  TOO_MANY_CHOICES: 422,
+  NO_CHOICE: 422,
+  RATE_LIMITED: 429,
+};
+
 /** Codes with no poll on the page to explain them: the page again, the message above it, this status. */
 export const VOTE_ERRORS: Readonly<Record<string, { readonly status: 404; readonly message: string }>> = {
   POLL_NOT_FOUND: { status: 404, message: 'pollNotFound' },
@@ -119,7 +128,7 @@ const Results = ({ item, t, note }: { item: Poll; t: SlotProps['t']; note: strin
 };
 
 const Ballot = ({ item, props, message, picked }: { item: Poll; props: SlotProps; message: string | null; picked: ReadonlySet<string> }) => (
-  <form method="post" action={VOTE_ACTION}>
+  <form method="post" action={`${VOTE_ACTION}#poll-${item.slug}`}>
     {Object.entries(props.formFields).map(([name, value]) => (
       <input key={name} type="hidden" name={name} value={value} />
     ))}
@@ -183,14 +192,15 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isChoiceKey = (key: string) => key.length <= 40 && SLUG.test(key);
 const values = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === 'string' ? [value] : value);
 
-/** The page again, at this poll, with these form-state parameters (the mobi signs them for the reader). */
-const backTo = (back: string, slug: string, params: ReadonlyArray<readonly [string, string]>) => `${back}?${new URLSearchParams(params.map(([name, value]) => [name, value])).toString()}#poll-${slug}`;
+/** The page with these form-state parameters (the mobi signs them for the reader). */
+const withState = (back: string, params: ReadonlyArray<readonly [string, string]>) => `${back}?${new URLSearchParams(params.map(([name, value]) => [name, value])).toString()}`;
 
 /**
  * `POST /_plugins/polls/vote`: casts the vote, then back to the page (303) showing the
- * results (`?voted=`, with `again=1` when the reader had voted before), or the poll again
- * with why not and their ticks (`?poll=&error=&choice=`). An unknown poll has no box on
- * the page to explain it in: the page again with the message and a 404.
+ * results (`?voted=`, with `again=1` when the reader had voted before); or, refused, the page
+ * again with a 4xx, the poll showing why and the reader's ticks (the page rendered with
+ * `?poll=&error=&choice=`). An unknown poll has no box on the page to explain it in: the page
+ * again with the message above it and a 404.
  */
 export async function vote(post: PluginPost): Promise<PluginPostResult> {
   const back = values(post.fields._back)[0] ?? '/';
@@ -200,8 +210,11 @@ export async function vote(post: PluginPost): Promise<PluginPostResult> {
     const known = VOTE_ERRORS[code] ?? { status: 404 as const, message: 'pollNotFound' };
     return { status: known.status, message: post.t(known.message), back };
   };
+  // The page again with a 4xx: the reason inside the poll's box, the reader's ticks kept (the
+  // form's action ends in #poll-<slug>, so the browser shows the poll, not the page's top).
   const refuse = (code: VoteRefusal): PluginPostResult => ({
-    redirect: backTo(back, slug, [
+    status: REFUSAL_STATUS[code],
+    back: withState(back, [
       [POLL_FIELD, slug],
       ['error', errorParam(code)],
       // The reader's ticks, to tick again; the page keeps only the poll's own keys.
@@ -222,7 +235,7 @@ export async function vote(post: PluginPost): Promise<PluginPostResult> {
   const counted = voteAnswer.safeParse(answer.data);
   if (!counted.success) throw new Error('vote failed: the CMS answered no vote');
   // A second vote is not counted: the results, saying so. `?voted=` pages are rendered fresh, never cached.
-  return { redirect: backTo(back, slug, [['voted', slug], ...(counted.data.vote.counted ? [] : [['again', '1'] as const])]) };
+  return { redirect: `${withState(back, [['voted', slug], ...(counted.data.vote.counted ? [] : [['again', '1'] as const])])}#poll-${slug}` };
 }
 
 const pollsMobi: MobiHalf<ReactElement> = {

@@ -2,7 +2,7 @@
 // the vote route answers for each answer of the delivery API.
 import type { PluginPost, SlotProps } from '@baobab/plugin-api';
 import { renderToStaticMarkup } from 'react-dom/server';
-import pollsMobi, { errorParam, PollsSlot, vote, VOTE_ERRORS, VOTE_REFUSALS, type VoteRefusal } from '../mobi';
+import pollsMobi, { errorParam, PollsSlot, REFUSAL_STATUS, vote, VOTE_ERRORS, VOTE_REFUSALS, type VoteRefusal } from '../mobi';
 
 const choices = [
   { id: 'yes', label: 'Yes', votes: 3, percent: 75 },
@@ -49,7 +49,7 @@ describe('the polls slot', () => {
 
   it('shows an open poll as a plain form posting to the vote route, with the hidden fields, radios and a Vote button', () => {
     const html = render([poll()]);
-    expect(html).toContain('<form method="post" action="/_plugins/polls/vote">');
+    expect(html).toContain('<form method="post" action="/_plugins/polls/vote#poll-know-your-status">');
     expect(html).toContain('<input type="hidden" name="_csrf" value="TOKEN"/>');
     expect(html).toContain('<input type="hidden" name="poll" value="know-your-status"/>');
     expect(html).toContain('<legend>Have you ever taken an HIV test?</legend>');
@@ -178,9 +178,10 @@ describe('the vote route', () => {
     expect(result).toEqual({ redirect: '/sw-KE/articles/hiv-testing-basics?voted=know-your-status&again=1#poll-know-your-status' });
   });
 
-  it.each(Object.keys(VOTE_REFUSALS) as VoteRefusal[])('sends %s back to the poll on the page (303) with the code and the ticks', async (code) => {
+  it.each(Object.keys(VOTE_REFUSALS) as VoteRefusal[])('answers %s with the page again, its 4xx, the code and the ticks for the poll to show', async (code) => {
     const result = await vote(post({ poll: 'know-your-status', choice: ['yes', 'no'] }, { errors: [{ message: 'no', code }] }));
-    expect(result).toEqual({ redirect: `/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=${errorParam(code)}&choice=yes&choice=no#poll-know-your-status` });
+    expect(result).toEqual({ status: REFUSAL_STATUS[code], back: `/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=${errorParam(code)}&choice=yes&choice=no` });
+    expect(REFUSAL_STATUS[code]).toBe(code === 'POLL_CLOSED' ? 409 : code === 'RATE_LIMITED' ? 429 : 422);
   });
 
   it.each(Object.entries(VOTE_ERRORS))('answers %s, with no poll on the page to explain it, with the page again, 404 and its message', async (code, expected) => {
@@ -190,9 +191,10 @@ describe('the vote route', () => {
 
   it('refuses an empty ballot, a key that is no slug, or a malformed poll without asking the CMS', async () => {
     calls.length = 0;
-    expect(await vote(post({ poll: 'know-your-status' }, { data: null }))).toEqual({ redirect: '/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=no-choice#poll-know-your-status' });
+    expect(await vote(post({ poll: 'know-your-status' }, { data: null }))).toEqual({ status: 422, back: '/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=no-choice' });
     expect(await vote(post({ poll: 'know-your-status', choice: ['yes', '<b>'] }, { data: null }))).toEqual({
-      redirect: '/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=bad-choice&choice=yes#poll-know-your-status',
+      status: 422,
+      back: '/sw-KE/articles/hiv-testing-basics?poll=know-your-status&error=bad-choice&choice=yes',
     });
     expect(await vote(post({ poll: '../x', choice: 'yes' }, { data: null }))).toMatchObject({ status: 404, message: 'pollNotFound' });
     expect(calls).toEqual([]);
