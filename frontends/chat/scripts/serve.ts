@@ -6,7 +6,7 @@ import { startGateway } from '../src/server/start';
 async function main() {
   const config = loadConfig(process.env);
   const gateway = await startGateway(config);
-  console.log(`chat gateway on ${gateway.url} (content from ${config.cmsUrl}${config.sandbox ? '; provider sandbox on' : ''}${config.redisUrl ? '; sessions in Redis' : ''})`);
+  console.log(`chat gateway on ${gateway.url} (content from ${config.cmsUrl}${config.sandbox ? '; provider sandbox on' : ''}${config.redisUrl ? '; sessions in Redis' : ''}; metrics ${gateway.metricsUrl ?? 'off'})`);
   const stop = () => void gateway.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

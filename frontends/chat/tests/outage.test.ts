@@ -40,7 +40,7 @@ describe('Redis outage', () => {
     const serve = path.resolve(__dirname, '../scripts/serve.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', serve], {
       cwd: path.resolve(__dirname, '..'),
-      env: { ...process.env, NODE_ENV: 'development', PORT: '0', CMS_URL: cmsUrl(), REDIS_URL: `redis://127.0.0.1:${port}/0` },
+      env: { ...process.env, NODE_ENV: 'development', PORT: '0', METRICS_PORT: 'off', CMS_URL: cmsUrl(), REDIS_URL: `redis://127.0.0.1:${port}/0` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
