@@ -140,8 +140,9 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
     const mediaType = responseMediaType(req.headers.accept);
     const started = process.hrtime.bigint();
     let cacheState = '';
-    if (logger?.isLevelEnabled('http')) {
-      res.once('finish', () => logger.http({ method: req.method, status: res.statusCode, cache: cacheState, ms: Number(process.hrtime.bigint() - started) / 1e6, site: labels?.site }, 'delivery'));
+    // One line per delivery request at debug (LOG_LEVEL verbose or debug) only: there can be thousands a second.
+    if (logger?.isLevelEnabled('debug')) {
+      res.once('finish', () => logger.debug({ method: req.method, status: res.statusCode, cache: cacheState, ms: Number(process.hrtime.bigint() - started) / 1e6, site: labels?.site }, 'delivery'));
     }
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {

@@ -91,6 +91,24 @@ describe('Redis outage', () => {
       expect(again).toMatch(/^CON /);
     });
 
+    it('is not ready (503, naming Redis) while Redis is cut, and ready again once it is back', async () => {
+      expect((await fetch(`${gateway.url}/_baobab/ready`)).status).toBe(200);
+      proxy.cut();
+      try {
+        const down = await fetch(`${gateway.url}/_baobab/ready`);
+        expect(down.status).toBe(503);
+        expect(((await down.json()) as { reason: string }).reason).toMatch(/^Redis \(REDIS_URL\) is not reachable/);
+      } finally {
+        proxy.restore();
+      }
+      let status = 0;
+      for (let tries = 0; tries < 50 && status !== 200; tries += 1) {
+        await sleep(100);
+        status = (await fetch(`${gateway.url}/_baobab/ready`)).status;
+      }
+      expect(status).toBe(200);
+    });
+
     it('answers END within the command timeout when Redis accepts the connection but never replies', async () => {
       const s = session(gateway, '*120*200#');
       expect((await s.send()).body).toMatch(/^CON /);
