@@ -104,13 +104,16 @@ async function main() {
     metrics,
     readiness: () => cmsReadiness(config.cmsUrl),
   });
+  const logsRequests = logger.isLevelEnabled('http');
   const server = http.createServer((req, res) => {
     // One id per request (the caller's when well formed): every CMS call made for it and every log line carry it.
     const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-    const started = process.hrtime.bigint();
-    res.once('finish', () =>
-      withRequestId(requestId, () => logger.http({ method: req.method, url: (req.url ?? '').slice(0, 200), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request')),
-    );
+    if (logsRequests) {
+      const started = process.hrtime.bigint();
+      res.once('finish', () =>
+        withRequestId(requestId, () => logger.http({ method: req.method, url: (req.url ?? '').slice(0, 200), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request')),
+      );
+    }
     withRequestId(requestId, () => onRequest(req, res)).catch((error: unknown) => {
       withRequestId(requestId, () => logger.error({ err: error }, 'request failed'));
       if (!res.headersSent) {

@@ -63,7 +63,7 @@ export async function startGateway(
         }
       : writes,
     ...(metrics ? { metrics } : {}),
-    ...(logger ? { logRequest: (fields: Readonly<Record<string, unknown>>) => logger.http(fields, 'request') } : {}),
+    ...(logger?.isLevelEnabled('http') ? { logRequest: (fields: Readonly<Record<string, unknown>>) => logger.http(fields, 'request') } : {}),
   };
   const readiness = async (): Promise<Readiness> => {
     try {
