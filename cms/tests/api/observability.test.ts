@@ -1,6 +1,7 @@
 // The CMS's metrics (on their own port, never the public one), its readiness beside
 // liveness, and the request id it echoes, over real HTTP against the test CMS.
 import { sampleValue } from '@baobab/kit/metrics';
+import { randomUUID } from 'node:crypto';
 import { cmsUrl, postGraphql } from '../support/client';
 
 const metricsUrl = (): string => {
@@ -41,6 +42,19 @@ describe('CMS observability', () => {
     expect(after).not.toContain(invented);
     expect(delta('baobab_cache_lookups_total', { cache: 'delivery', result: 'hit' })).toBeGreaterThanOrEqual(2);
     expect(delta('baobab_http_request_duration_seconds_count', { route: 'graphql' })).toBe(4);
+  });
+
+  it('counts plugin writes (the polls vote mutation) by result', async () => {
+    const VOTE = 'mutation Vote($site: String!, $poll: String!, $choices: [ID!]!, $reader: String!) { vote(site: $site, poll: $poll, choices: $choices, reader: $reader) { counted } }';
+    const vote = (headers: Record<string, string>) =>
+      postGraphql(JSON.stringify({ query: VOTE, variables: { site: 'kijana-ke', poll: 'know-your-status', choices: ['not-yet'], reader: `obs-${randomUUID()}` } }), headers);
+    const writes = (text: string, result: string) => sampleValue(text, 'baobab_plugin_writes_total', { process: 'cms', result }) ?? 0;
+    const before = await scrape();
+    expect((await vote({ authorization: `Bearer ${process.env.BAOBAB_WRITE_SECRET ?? 'baobab-dev-only-secret'}` })).data.vote.counted).toBe(true);
+    expect((await vote({})).errors?.length).toBeGreaterThan(0);
+    const after = await scrape();
+    expect(writes(after, 'ok') - writes(before, 'ok')).toBe(1);
+    expect(writes(after, 'refused') - writes(before, 'refused')).toBe(1);
   });
 
   it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
