@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { envProblems, whole } from '@baobab/kit/env';
+import { envProblems, METRICS_PORTS, whole } from '@baobab/kit/env';
 import concurrently from 'concurrently';
 import { z } from 'zod';
 
@@ -25,6 +25,11 @@ if (new Set([cmsPort, mobiPort, chatPort]).size < 3) {
 const notifySecret = process.env.BAOBAB_NOTIFY_SECRET ?? crypto.randomBytes(24).toString('base64url');
 // The front ends' key for the delivery API's mutations (votes): one per run, shared by all three.
 const writeSecret = process.env.BAOBAB_WRITE_SECRET ?? crypto.randomBytes(24).toString('base64url');
+
+// Each process's metrics on its own default port (9464, 9465, 9466), so one METRICS_PORT set
+// in the shell cannot make all three clash; METRICS_PORT=off turns all three off.
+const metricsOff = process.env.METRICS_PORT?.trim().toLowerCase() === 'off';
+const metricsPort = (name: keyof typeof METRICS_PORTS) => (metricsOff ? 'off' : String(METRICS_PORTS[name]));
 
 interface BaobabProcess {
   readonly name: string;
@@ -50,6 +55,7 @@ const processes: BaobabProcess[] = [
       BAOBAB_WRITE_SECRET: writeSecret,
       // The admin's Preview button opens the mobi-site's /_baobab/preview.
       BAOBAB_PREVIEW_URL: process.env.BAOBAB_PREVIEW_URL ?? `http://localhost:${mobiPort}`,
+      METRICS_PORT: metricsPort('cms'),
     },
     url: `http://localhost:${cmsPort}`,
     check: `http://127.0.0.1:${cmsPort}/_health`,
@@ -59,7 +65,7 @@ const processes: BaobabProcess[] = [
     name: 'mobi',
     command: 'exec node --import tsx frontends/mobi/scripts/serve.ts',
     prefixColor: 'cyan',
-    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_WRITE_SECRET: writeSecret, BAOBAB_ADMIN_URL: `http://localhost:${cmsPort}` },
+    env: { PORT: String(mobiPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_WRITE_SECRET: writeSecret, BAOBAB_ADMIN_URL: `http://localhost:${cmsPort}`, METRICS_PORT: metricsPort('mobi') },
     url: `http://localhost:${mobiPort}`,
     check: `http://127.0.0.1:${mobiPort}/_baobab/health`,
     exists: fs.existsSync(path.join(root, 'frontends/mobi/package.json')),
@@ -68,7 +74,7 @@ const processes: BaobabProcess[] = [
     name: 'chat',
     command: 'exec node --import tsx frontends/chat/scripts/serve.ts',
     prefixColor: 'magenta',
-    env: { PORT: String(chatPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_WRITE_SECRET: writeSecret },
+    env: { PORT: String(chatPort), CMS_URL: `http://127.0.0.1:${cmsPort}`, BAOBAB_NOTIFY_SECRET: notifySecret, BAOBAB_WRITE_SECRET: writeSecret, METRICS_PORT: metricsPort('chat') },
     url: `http://localhost:${chatPort}`,
     check: `http://127.0.0.1:${chatPort}/_baobab/health`,
     exists: fs.existsSync(path.join(root, 'frontends/chat/package.json')),
@@ -89,6 +95,10 @@ async function announceWhenReady(running: typeof processes) {
           `  Strapi GraphQL    http://localhost:${cmsPort}/strapi-graphql   (generated CRUD schema, for editors' tools)`,
           `  mobi-sites        http://localhost:${mobiPort}/ lists them: http://kijana-ke.localhost:${mobiPort}/ …`,
           `  chat gateway      http://localhost:${chatPort}/   try a channel: npm run chat -- ussd --site kijana-ke${chatPort === 3100 ? '' : ` --gateway http://127.0.0.1:${chatPort}`}  (or whatsapp, sms)`,
+          metricsOff
+            ? '  metrics           off (METRICS_PORT=off)'
+            : `  metrics           http://localhost:${METRICS_PORTS.cms}/metrics (CMS), :${METRICS_PORTS.mobi}/metrics (mobi), :${METRICS_PORTS.chat}/metrics (chat)`,
+          `  readiness         http://localhost:${cmsPort}/_ready, http://localhost:${mobiPort}/_baobab/ready, http://localhost:${chatPort}/_baobab/ready`,
           'Stop with Ctrl-C.',
           '',
         ].join('\n'),

@@ -3,7 +3,7 @@
 // variable; production refuses missing, placeholder and weak secrets (the kit's rule).
 import path from 'node:path';
 import { makeSecretHint, secretProblem } from '@baobab/kit';
-import { envProblems, flag, given, host, httpUrl, INVALID, oneOf, parseUrl, setting, whole } from '@baobab/kit/env';
+import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, oneOf, parseUrl, setting, whole, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 import { repoDir } from './package-dir';
 
@@ -42,6 +42,8 @@ export interface CmsEnv {
   readonly writeSecret: string;
   /** The registry of installed themes and plugins (BAOBAB_CONFIG, default `<repo>/baobab.config.ts`). */
   readonly registryFile: string;
+  /** Where `/metrics` is served (METRICS_PORT, default 9464; METRICS_HOST, default HOST), or null when METRICS_PORT=off. */
+  readonly metrics: MetricsSettings | null;
   /**
    * Production: all six from the environment, checked. Development: those the environment
    * gives; the rest come from (or are generated into) the data folder (secrets.ts).
@@ -85,6 +87,8 @@ const envSchema = z.object({
   BAOBAB_NOTIFY_SECRET: z.string().optional(),
   BAOBAB_DELIVERY_CACHE_MB: whole(1, 4096, 64),
   BAOBAB_WRITE_SECRET: z.string().optional(),
+  METRICS_PORT: metricsPort(METRICS_PORTS.cms),
+  METRICS_HOST: metricsHost(),
   BAOBAB_CONFIG: setting('a file such as /srv/baobab/baobab.config.ts', (value) => path.resolve(value), path.join(repoDir, 'baobab.config.ts')),
   // The six secrets are read apart (productionSecrets, givenSecrets): their rule is the kit's.
 });
@@ -199,6 +203,7 @@ export function parseCmsEnv(env: Readonly<Record<string, string | undefined>>): 
     deliveryCacheMb: e.BAOBAB_DELIVERY_CACHE_MB,
     writeSecret: given(env.BAOBAB_WRITE_SECRET) ?? (isProduction ? '' : DEVELOPMENT_WRITE_SECRET),
     registryFile: e.BAOBAB_CONFIG,
+    metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
     secrets: isProduction ? { source: 'environment', values: productionSecrets(env) } : { source: 'data-dir', given: givenSecrets(env) },
   };
 }

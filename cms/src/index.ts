@@ -30,7 +30,7 @@ export default {
     if (created > 0) strapi.log.info(`Created ${created} locales from locales/registry.json`);
     await roles.bootstrap({ strapi });
     watchContentChanges(strapi);
-    serveDelivery(strapi);
+    await serveDelivery(strapi);
     if (cmsEnv().isProduction) {
       await translation.bootstrap({ strapi });
       await deliveryService(strapi).warm();

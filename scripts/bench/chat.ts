@@ -177,7 +177,7 @@ async function main(): Promise<number> {
     console.log('Starting a CMS with demo content and the chat gateway…');
     cms = await startCms({ env: { LOG_LEVEL: 'warn' } });
     const plans = await sessionPlans(cms.url);
-    gateway = await startGateway(loadConfig({ PORT: '0', CMS_URL: cms.url, NODE_ENV: 'development' }), (message) => gatewayLog.push(message));
+    gateway = await startGateway(loadConfig({ PORT: '0', METRICS_PORT: 'off', CMS_URL: cms.url, NODE_ENV: 'development' }), (message) => gatewayLog.push(message));
     const gatewayUrl = `${gateway.url}/ussd/africastalking`;
 
     const [firstPlan] = plans;

@@ -37,8 +37,14 @@ describe('the CMS settings', () => {
       secrets: { source: 'data-dir', given: {} },
       writeSecret: 'baobab-dev-only-secret',
       registryFile: path.join(repoDir, 'baobab.config.ts'),
+      metrics: { port: 9464, host: '0.0.0.0' },
     };
     expect(parseCmsEnv({})).toEqual(expected);
+    // Metrics: off, another port and host; a bad value is refused naming the variable.
+    expect(parseCmsEnv({ METRICS_PORT: 'off' }).metrics).toBeNull();
+    expect(parseCmsEnv({ METRICS_PORT: '9100', METRICS_HOST: '10.0.0.5', HOST: '127.0.0.1' }).metrics).toEqual({ port: 9100, host: '10.0.0.5' });
+    expect(parseCmsEnv({ HOST: '127.0.0.1' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(() => parseCmsEnv({ METRICS_PORT: 'on' })).toThrow('METRICS_PORT: expected a port number from 0 to 65535, or off, got "on"');
     // Blank is unset, as an empty line in an env file means.
     expect(parseCmsEnv({ PORT: '', BAOBAB_ADMIN_LOGIN_LIMIT: ' ', DATABASE_URL: '', JWT_SECRET: '' })).toEqual(expected);
   });

@@ -11,7 +11,7 @@ function start(env: Record<string, string>): { status: number | null; output: st
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-start-'));
   try {
     const result = spawnSync(process.execPath, ['--import', 'tsx', serve], {
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, BAOBAB_DATA_DIR: dataDir, BAOBAB_SERVE_ADMIN: 'false', ...env },
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, BAOBAB_DATA_DIR: dataDir, BAOBAB_SERVE_ADMIN: 'false', METRICS_PORT: 'off', ...env },
       encoding: 'utf8',
       timeout: 30_000,
     });

@@ -4,6 +4,10 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { defaultBodyLimits, discardBody, readBody } from '@baobab/kit/http';
+import type { Logger } from '@baobab/kit/log';
+import { NO_SITE, UNKNOWN_SITE, type ProcessMetrics, type RequestLabels } from '@baobab/kit/metrics';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@baobab/kit/request-id';
+import { READY_PATH, routeKind, sendReadiness, type Readiness } from './observe';
 import { z } from 'zod';
 import type { GraphQLRequest } from './execute';
 import type { DeliveryService } from './service';
@@ -124,9 +128,22 @@ export function callerOf(authorization: string | undefined, writeSecret: string)
   return crypto.timingSafeEqual(digest(match[1]), digest(writeSecret)) ? { client: 'front-end' } : null;
 }
 
-export function createDeliveryHandler(delivery: DeliveryService, log: (message: string) => void, writeSecret = '') {
-  return async function handleDelivery(req: IncomingMessage, res: ServerResponse, search: string): Promise<void> {
+export function createDeliveryHandler(delivery: DeliveryService, log: (message: string) => void, writeSecret = '', logger?: Logger<'http'>) {
+  return async function handleDelivery(req: IncomingMessage, res: ServerResponse, search: string, labels?: RequestLabels): Promise<void> {
+    // The front end's id for the reader's request (mobi, chat), else a new one: echoed back and in every log line.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    res.setHeader('X-Request-Id', requestId);
+    return withRequestId(requestId, () => answer(req, res, search, labels));
+  };
+
+  async function answer(req: IncomingMessage, res: ServerResponse, search: string, labels?: RequestLabels): Promise<void> {
     const mediaType = responseMediaType(req.headers.accept);
+    const started = process.hrtime.bigint();
+    let cacheState = '';
+    // One line per delivery request at debug (LOG_LEVEL verbose or debug) only: there can be thousands a second.
+    if (logger?.isLevelEnabled('debug')) {
+      res.once('finish', () => logger.debug({ method: req.method, status: res.statusCode, cache: cacheState, ms: Number(process.hrtime.bigint() - started) / 1e6, site: labels?.site }, 'delivery'));
+    }
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         'Access-Control-Allow-Origin': '*',
@@ -145,7 +162,9 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
     try {
       const read = await readRequest(req, search, delivery.limits.maxBodyBytes);
       const request = { ...read, method: req.method === 'GET' ? ('GET' as const) : ('POST' as const), caller: callerOf(req.headers.authorization, writeSecret) };
+      if (labels) labels.site = delivery.knownSite(read.variables) ?? UNKNOWN_SITE;
       const { response, cache, dbQueries } = await delivery.handle(request);
+      cacheState = cache;
       // Under application/json every GraphQL answer is a 200 so clients read its errors;
       // the graphql-response media type carries the request's own status.
       const status = mediaType === GRAPHQL_RESPONSE_JSON || response.status >= 500 ? response.status : 200;
@@ -180,25 +199,41 @@ export function createDeliveryHandler(delivery: DeliveryService, log: (message: 
         sendError(res, error.status, error.code, error.message, mediaType, error.isBodyRead ? {} : { Connection: 'close' });
         return;
       }
-      log(`delivery: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      if (logger) logger.error({ err: error }, 'delivery failed');
+      else log(`delivery: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       if (!res.headersSent) sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', mediaType);
       else res.destroy();
     }
-  };
+  }
 }
 
 /**
- * Puts the delivery handler in front of the server's existing request listeners (Strapi's
- * Koa app), so /graphql never enters the Koa stack.
+ * Puts the delivery handler (and readiness at /_ready) in front of the server's existing
+ * request listeners (Strapi's Koa app), so /graphql never enters the Koa stack. With
+ * `metrics`, every request the server answers is counted by route kind (observe.ts).
  */
-export function mountDelivery(server: Server, handle: ReturnType<typeof createDeliveryHandler>): void {
+export function mountDelivery(
+  server: Server,
+  handle: ReturnType<typeof createDeliveryHandler>,
+  options: { readonly metrics?: ProcessMetrics; readonly readiness?: () => Promise<Readiness> } = {},
+): void {
+  const { metrics, readiness } = options;
   const others = server.listeners('request');
   server.removeAllListeners('request');
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     const url = req.url ?? '/';
     const query = url.indexOf('?');
-    if ((query === -1 ? url : url.slice(0, query)) === DELIVERY_PATH) {
-      void handle(req, res, query === -1 ? '' : url.slice(query + 1));
+    const path = query === -1 ? url : url.slice(0, query);
+    const labels = metrics?.track(res, { route: routeKind(path), site: NO_SITE });
+    if (path === DELIVERY_PATH) {
+      void handle(req, res, query === -1 ? '' : url.slice(query + 1), labels);
+      return;
+    }
+    if (path === READY_PATH && readiness) {
+      void readiness().then(
+        (state) => sendReadiness(res, state),
+        (error: unknown) => sendReadiness(res, { ready: false, reason: error instanceof Error ? error.message : String(error) }),
+      );
       return;
     }
     for (const listener of others) listener.call(server, req, res);

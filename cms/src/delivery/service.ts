@@ -18,7 +18,7 @@ import { getSecrets } from '../secrets';
 import { articleDetailSchema, type ArticleDetail } from './records';
 import type { PluginDeliveryContext } from '@baobab/plugin-api';
 import { loadedPlugins } from '../plugins';
-import { carries, chainFor, resolveLocale } from './rules';
+import { carries, chainFor, normalizeHost, resolveLocale } from './rules';
 import { createDeliverySchema, type DeliveryContext } from './schema';
 
 export interface CachedResponse {
@@ -53,6 +53,17 @@ export interface DeliveryService {
   notifyFrontEnds(): Promise<void>;
   /** Bytes and entries held by the response cache. */
   cacheStats(): { readonly bytes: number; readonly entries: number };
+  /** True once a content index has loaded since start-up (readiness); an edit that drops it does not make this false. */
+  hasLoadedIndex(): boolean;
+  /** The site a request's variables name (`site`/`code` or `host`), when the loaded index knows it; else null (the metrics `site` label). */
+  knownSite(variables: Readonly<Record<string, unknown>> | null): string | null;
+}
+
+/** What the service reports to the metrics (observe.ts); every hook is optional. */
+export interface DeliveryObserver {
+  lookup?(result: 'hit' | 'miss' | 'shared'): void;
+  invalidated?(kind: 'all' | 'tag'): void;
+  mutation?(result: 'ok' | 'refused'): void;
 }
 
 /** Models whose changes reach delivery output. */
@@ -72,13 +83,23 @@ export function cacheBounds(megabytes: number): { readonly maxBytes: number; rea
 const idRows = z.array(z.object({ id: z.number() }));
 const queryCounter = new AsyncLocalStorage<{ queries: number }>();
 
+/** True when a GraphQL answer carries `errors` (a mutation's answer is small: parsing it is cheap). */
+function hasErrors(body: Buffer): boolean {
+  try {
+    const parsed: unknown = JSON.parse(body.toString('utf8'));
+    return typeof parsed === 'object' && parsed !== null && 'errors' in parsed;
+  } catch {
+    return true;
+  }
+}
+
 function toCached(response: GraphQLResponse): CachedResponse {
   const body = Buffer.from(JSON.stringify(response.body));
   const etag = `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
   return { status: response.status, body, etag, gzip: body.length > GZIP_FROM_BYTES ? zlib.gzipSync(body, { level: 6 }) : null };
 }
 
-export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
+export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObserver = {}): DeliveryService {
   const settings = cmsEnv();
   const isProduction = settings.isProduction;
   const limits = defaultLimits;
@@ -95,6 +116,8 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
 
   let generation = 0;
   let index: { generation: number; promise: Promise<ContentIndex> } | null = null;
+  /** The last index that loaded: site codes and hosts for metrics labels, and readiness. */
+  let lastLoaded: ContentIndex | null = null;
   const bounds = cacheBounds(settings.deliveryCacheMb);
   /** Cached answers by tag (`context.tag` in plugin resolvers), so a plugin's write drops only what depended on it. */
   const tagged = new Map<string, Set<string>>();
@@ -113,6 +136,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
     },
   });
   function invalidateTag(tag: string): void {
+    observer.invalidated?.('tag');
     tagGeneration += 1;
     for (const key of [...(tagged.get(tag) ?? [])]) responses.delete(key);
     tagged.delete(tag);
@@ -153,6 +177,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       index = { generation: started, promise };
       promise.then(
         (loaded) => {
+          lastLoaded = loaded;
           if (index?.promise === promise) armBoundary(loaded.nextBoundary);
         },
         () => {
@@ -242,11 +267,16 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
         }
         // A write: run each on its own, never from or into the cache.
         const { response, dbQueries } = await execute(plan, request);
+        if (observer.mutation) observer.mutation(response.status === 200 && !hasErrors(response.body) ? 'ok' : 'refused');
         return { response, cache: 'private', dbQueries };
       }
       const entry = responses.get(plan.key);
-      if (entry !== undefined && Date.now() < entry.validUntil) return { response: entry.response, cache: 'hit', dbQueries: 0 };
+      if (entry !== undefined && Date.now() < entry.validUntil) {
+        observer.lookup?.('hit');
+        return { response: entry.response, cache: 'hit', dbQueries: 0 };
+      }
       let running = inFlight.get(plan.key);
+      observer.lookup?.(running ? 'shared' : 'miss');
       if (!running) {
         running = execute(plan, request).finally(() => inFlight.delete(plan.key));
         inFlight.set(plan.key, running);
@@ -255,6 +285,7 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       return { response, cache: isPrivate ? 'private' : 'miss', dbQueries };
     },
     invalidate(reason) {
+      observer.invalidated?.('all');
       generation += 1;
       index = null;
       armBoundary(null);
@@ -267,6 +298,14 @@ export function createDeliveryService(strapi: Core.Strapi): DeliveryService {
       await notifier?.now();
     },
     cacheStats: () => ({ bytes: responses.calculatedSize, entries: responses.size }),
+    hasLoadedIndex: () => lastLoaded !== null,
+    knownSite(variables) {
+      if (lastLoaded === null || variables === null) return null;
+      const code = typeof variables.site === 'string' ? variables.site : typeof variables.code === 'string' ? variables.code : null;
+      if (code !== null) return lastLoaded.sitesByCode.has(code) ? code : null;
+      const host = typeof variables.host === 'string' ? normalizeHost(variables.host) : null;
+      return host === null ? null : (lastLoaded.sitesByHost.get(host)?.code ?? null);
+    },
   };
   return service;
 }

@@ -9,7 +9,7 @@ function startProduction(env: NodeJS.ProcessEnv): Promise<{ code: number | null;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-prod-'));
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', serve], {
-      env: { ...process.env, NODE_ENV: 'production', BAOBAB_SERVE_ADMIN: 'false', BAOBAB_DATA_DIR: dataDir, PORT: '0', ...env },
+      env: { ...process.env, NODE_ENV: 'production', BAOBAB_SERVE_ADMIN: 'false', BAOBAB_DATA_DIR: dataDir, PORT: '0', METRICS_PORT: 'off', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

@@ -3,6 +3,7 @@
 // provider URLs default to the gateway's own sandbox, so every channel works offline.
 import crypto from 'node:crypto';
 import { secretProblem } from '@baobab/kit';
+import { metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 import { limits } from '@baobab/channels';
 
@@ -48,6 +49,9 @@ const envSchema = z.object({
   BAOBAB_WRITE_SECRET: z.string().min(1).optional(),
   /** Keys the hash of a sender that plugins see (`ChatContext.voter`); derived from BAOBAB_WRITE_SECRET when unset. */
   CHAT_READER_SECRET: z.string().min(1).optional(),
+  METRICS_PORT: metricsPort(METRICS_PORTS.chat),
+  METRICS_HOST: metricsHost(),
+  LOG_LEVEL: oneOf(logLevels, 'info'),
 });
 
 export interface ChatConfig {
@@ -79,6 +83,10 @@ export interface ChatConfig {
   readonly readerSecret: string;
   /** True when provider URLs point at the gateway's own sandbox (development only). */
   readonly sandbox: boolean;
+  /** Where `/metrics` is served (METRICS_PORT, default 9466; METRICS_HOST, default HOST), or null when METRICS_PORT=off. */
+  readonly metrics: MetricsSettings | null;
+  /** LOG_LEVEL of the JSON log lines (default info). */
+  readonly logLevel: LogLevel;
 }
 
 export class ChatConfigError extends Error {
@@ -130,6 +138,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
     readerSecret: e.CHAT_READER_SECRET ?? deriveReaderSecret(orDev(e.BAOBAB_WRITE_SECRET, 'BAOBAB_WRITE_SECRET', DEV_SECRET)),
     contentTtlMs: e.CONTENT_TTL_SECONDS * 1000,
     sandbox: false,
+    metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
+    logLevel: e.LOG_LEVEL,
   };
   if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey, config.sms.webhookSecret, config.writeSecret, e.CHAT_READER_SECRET].includes(DEV_SECRET)) {
     throw new ChatConfigError('production refuses the development placeholder secret');

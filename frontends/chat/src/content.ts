@@ -88,6 +88,8 @@ export interface ContentOptions {
   readonly mediaUrl: string;
   /** How long an answer is fresh; default 5 minutes. */
   readonly ttlMs?: number;
+  /** Hears each lookup's result (metrics): hit, miss, or stale (a last good copy served while the CMS fails). */
+  readonly onLookup?: (result: 'hit' | 'miss' | 'stale') => void;
   /** After a failed load answered from the last good copy, how long before the CMS is asked again for it; default 10 s. */
   readonly retryMs?: number;
   /** Bytes of last good copies kept, least recently used first out; default 16 MB. */
@@ -155,9 +157,14 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
   const lastGood = createLastGood(options.staleMaxBytes ?? CONTENT_DEFAULTS.staleMaxBytes);
   let isCmsDown = false;
 
+  const onLookup = options.onLookup ?? (() => undefined);
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
     const hit = entries.get(key);
-    if (hit && hit.expires > now()) return hit.value as Promise<T>;
+    if (hit && hit.expires > now()) {
+      onLookup('hit');
+      return hit.value as Promise<T>;
+    }
+    onLookup('miss');
     const value = load().then(
       (fresh) => {
         // "Not found" is not worth keeping for an outage, and a flood of made-up slugs must not push real copies out.
@@ -171,6 +178,7 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
         if (!isCmsDown) log(`CMS_UNAVAILABLE: serving last good content while it fails: ${error instanceof Error ? error.message : String(error)}`);
         isCmsDown = true;
         if (!stale) throw error;
+        onLookup('stale');
         // The copy stands in for a short while, so every hop does not wait on a CMS that is down.
         if (entries.get(key)?.value === value) entries.set(key, { expires: now() + retryMs, value: Promise.resolve(stale.value) });
         return stale.value as T;

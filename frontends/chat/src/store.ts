@@ -67,6 +67,8 @@ export type RedisClient = ReturnType<typeof createClient>;
 export interface RedisStore extends Store {
   /** The connected client, for the SMS rate limiter (same Redis, same outage rules). */
   readonly client: RedisClient;
+  /** Resolves when Redis answers PING within the command timeout; else a StoreUnavailableError (readiness). */
+  ping(): Promise<void>;
 }
 
 /**
@@ -135,6 +137,7 @@ export async function createRedisStore(url: string, options: RedisStoreOptions =
     get: (key) => guard('GET', () => client.get(prefix + key)),
     set: (key, value, ttlSeconds) => guard('SET', async () => void (await client.set(prefix + key, value, { expiration: { type: 'EX', value: ttlSeconds } }))),
     delete: (key) => guard('DEL', async () => void (await client.del(prefix + key))),
+    ping: () => guard('PING', async () => void (await client.ping())),
     async close() {
       // quit() waits for Redis: give it a moment, then drop the connection.
       if (client.isReady) await guard('QUIT', () => client.close()).catch(() => undefined);

@@ -40,7 +40,7 @@ describe('Redis outage', () => {
     const serve = path.resolve(__dirname, '../scripts/serve.ts');
     const child = spawn(process.execPath, ['--import', 'tsx', serve], {
       cwd: path.resolve(__dirname, '..'),
-      env: { ...process.env, NODE_ENV: 'development', PORT: '0', CMS_URL: cmsUrl(), REDIS_URL: `redis://127.0.0.1:${port}/0` },
+      env: { ...process.env, NODE_ENV: 'development', PORT: '0', METRICS_PORT: 'off', CMS_URL: cmsUrl(), REDIS_URL: `redis://127.0.0.1:${port}/0` },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -89,6 +89,24 @@ describe('Redis outage', () => {
         again = (await session(gateway, '*120*200#').send()).body;
       }
       expect(again).toMatch(/^CON /);
+    });
+
+    it('is not ready (503, naming Redis) while Redis is cut, and ready again once it is back', async () => {
+      expect((await fetch(`${gateway.url}/_baobab/ready`)).status).toBe(200);
+      proxy.cut();
+      try {
+        const down = await fetch(`${gateway.url}/_baobab/ready`);
+        expect(down.status).toBe(503);
+        expect(((await down.json()) as { reason: string }).reason).toMatch(/^Redis \(REDIS_URL\) is not reachable/);
+      } finally {
+        proxy.restore();
+      }
+      let status = 0;
+      for (let tries = 0; tries < 50 && status !== 200; tries += 1) {
+        await sleep(100);
+        status = (await fetch(`${gateway.url}/_baobab/ready`)).status;
+      }
+      expect(status).toBe(200);
     });
 
     it('answers END within the command timeout when Redis accepts the connection but never replies', async () => {

@@ -1,7 +1,7 @@
 // Every page of every site: one route, decided in src/site-page.tsx.
 import type { GetServerSideProps } from 'next';
 import Head from 'next/head';
-import { loadPage, type PageProps } from '../src/site-page';
+import { loadPage, SITE_HEADER, type PageProps } from '../src/site-page';
 import { styleElementText } from '../src/style-text';
 import { SitePage, Unavailable, UnknownHost } from '../src/views';
 
@@ -13,6 +13,7 @@ export const getServerSideProps: GetServerSideProps<PageProps> = async ({ req, r
   const segments = Array.isArray(path) ? path : typeof path === 'string' ? [path] : [];
   const { props, statusCode } = await loadPage(req, segments, query);
   res.statusCode = statusCode;
+  if (props.status === 'site') res.setHeader(SITE_HEADER, props.frame.code);
   return { props };
 };
 

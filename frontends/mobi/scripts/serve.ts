@@ -5,10 +5,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { createDelivery, createWriteDelivery } from '@baobab/kit/delivery';
+import { createDelivery, createWriteDelivery, postGraphql } from '@baobab/kit/delivery';
+import { createLogger } from '@baobab/kit/log';
+import { client, createProcessMetrics, startMetricsServer } from '@baobab/kit/metrics';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@baobab/kit/request-id';
 import next from 'next';
 import { z } from 'zod';
-import { createRequestHandler, previewFrameAncestors } from '../server/http';
+import { createRequestHandler, previewFrameAncestors, type MobiMetrics, type Readiness } from '../server/http';
 import { createImageHandler } from '../server/images';
 import { createPageCache } from '../server/page-cache';
 import { createPluginPostHandler } from '../server/plugin-post';
@@ -59,16 +62,19 @@ async function main() {
   process.env.BAOBAB_LOCALES_DIR ??= path.dirname(require.resolve('@baobab/locales/package.json'));
   // Settings before the build, so a bad value stops start-up at once, naming the variable.
   const config = mobiConfig();
+  const logger = createLogger({ name: 'mobi', level: config.logLevel });
   ensureBuild();
   const { port, host } = config;
   const app = next({ dev: false, dir: appDir, port, hostname: host });
   await app.prepare();
   const handle = app.getRequestHandler();
   const cache = config.pageCache ? createPageCache(config.pageCache) : null;
+  const warn = (message: string) => logger.warn(message);
+  const metrics = config.metrics ? createMobiMetrics() : undefined;
   const images = createImageHandler({
     cmsUrl: config.cmsUrl,
     cacheDir: config.imageCacheDir,
-    log: (message) => console.warn(message),
+    log: warn,
   });
   const read = createDelivery(config.cmsUrl);
   const pluginPost = createPluginPostHandler({
@@ -83,7 +89,7 @@ async function main() {
       const t = createTranslate(uiStrings(locale));
       return (key, values) => t(key, values && Object.fromEntries(Object.entries(values).map(([name, value]) => [name, String(value)])));
     },
-    log: (message) => console.warn(message),
+    log: warn,
     postsPerMinute: config.postsPerMinute,
   });
   const onRequest = createRequestHandler({
@@ -91,26 +97,63 @@ async function main() {
     images,
     cache,
     notifySecret: config.notifySecret ?? undefined,
-    log: (message) => console.warn(message),
+    log: warn,
     frameAncestors: previewFrameAncestors(config.adminUrls),
     readerSecret: config.readerSecret,
     pluginPost,
+    metrics,
+    readiness: () => cmsReadiness(config.cmsUrl),
   });
+  const logsRequests = logger.isLevelEnabled('http');
   const server = http.createServer((req, res) => {
-    onRequest(req, res).catch((error: unknown) => {
-      console.error(`mobi: ${error instanceof Error ? error.message : String(error)}`);
+    // One id per request (the caller's when well formed): every CMS call made for it and every log line carry it.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    if (logsRequests) {
+      const started = process.hrtime.bigint();
+      res.once('finish', () =>
+        withRequestId(requestId, () => logger.http({ method: req.method, url: (req.url ?? '').slice(0, 200), status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 }, 'request')),
+      );
+    }
+    withRequestId(requestId, () => onRequest(req, res)).catch((error: unknown) => {
+      withRequestId(requestId, () => logger.error({ err: error }, 'request failed'));
       if (!res.headersSent) {
         res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
         res.end('Something went wrong. Please try again.');
       }
     });
   });
+  const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics.registry, config.metrics) : null;
   server.listen(port, host, () =>
-    console.log(`mobi-site on http://localhost:${port} (CMS at ${config.cmsUrl}, page cache ${cache ? 'on' : 'off'})`),
+    logger.info(`mobi-site on http://localhost:${port} (CMS at ${config.cmsUrl}, page cache ${cache ? 'on' : 'off'}, metrics ${metricsServer ? `at ${metricsServer.url}` : 'off'})`),
   );
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () => {
+    void metricsServer?.close();
+    server.close(() => process.exit(0));
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function createMobiMetrics(): MobiMetrics {
+  const base = createProcessMetrics('mobi');
+  const pluginPosts = new client.Counter({
+    name: 'baobab_plugin_posts_total',
+    help: "Readers' plugin form posts (votes) by result: accepted, refused, rate_limited, rejected",
+    labelNames: ['result'] as const,
+    registers: [base.registry],
+  });
+  return { ...base, pluginPosts };
+}
+
+/** Ready when the CMS's delivery API answers a trivial query within 2 s. */
+async function cmsReadiness(cmsUrl: string): Promise<Readiness> {
+  try {
+    const answer = await postGraphql(cmsUrl, '{ __typename }', {}, { timeoutMs: 2000 });
+    if (answer.errors?.length) return { ready: false, reason: `the CMS at ${cmsUrl} answered with errors: ${answer.errors[0]?.message ?? ''}`.slice(0, 300) };
+    return { ready: true };
+  } catch (error) {
+    return { ready: false, reason: `the CMS at ${cmsUrl} is not reachable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+  }
 }
 
 if (require.main === module) {

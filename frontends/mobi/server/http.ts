@@ -8,18 +8,21 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import zlib from 'node:zlib';
 import { defaultBodyLimits, readBody, type BodyLimits } from '@baobab/kit/http';
+import { NO_SITE, UNKNOWN_SITE, type Counter, type ProcessMetrics, type RequestLabels } from '@baobab/kit/metrics';
 import { isLiteRequest } from '../src/lite';
 import { IMAGE_PREFIX } from '../src/image-path';
 import { PREVIEW_PATH } from '../src/preview-path';
 import { csrfToken, formTokenMarker, isSameText, readerOf } from '../src/reader';
 import { bypassesPageCache, queryOf } from '../src/routes';
-import { BAD_REQUEST_HEADER, NOTICE_HEADER, TOO_MANY_POSTS_HEADER } from '../src/site-page';
+import { BAD_REQUEST_HEADER, NOTICE_HEADER, requestHost, SITE_HEADER, TOO_MANY_POSTS_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 import { isPluginPath, PLUGIN_BODY_LIMITS, type PostOutcome } from './plugin-post';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
 /** Answers 204 once the server is up, without asking the CMS anything. */
 export const HEALTH_PATH = '/_baobab/health';
+/** 200 when the CMS answers, else 503 with a JSON reason: what load balancers and Kubernetes readiness probes ask. */
+export const READY_PATH = '/_baobab/ready';
 export const FAVICON_PATH = '/favicon.ico';
 const FAVICON_CACHE_CONTROL = 'public, max-age=604800, immutable';
 export const CACHE_CONTROL = 'public, max-age=0, stale-while-revalidate=60, stale-if-error=86400';
@@ -78,7 +81,20 @@ interface Rendered {
   readonly status: number;
   readonly contentType: string;
   readonly body: Buffer;
+  /** The code of the site the page rendered (SITE_HEADER), for metrics. */
+  readonly site?: string;
 }
+
+/** The mobi-site's metrics: the kit's shared ones plus plugin form posts. */
+export interface MobiMetrics extends ProcessMetrics {
+  /** `baobab_plugin_posts_total{result}`: accepted (303), refused (the page again), rate_limited (429), rejected (404/405/415). */
+  readonly pluginPosts: Counter<'result'>;
+}
+
+/** Host → site code, learnt from renders: the `site` label of cached answers. Bounded: hosts no site claims never enter. */
+const MAX_KNOWN_HOSTS = 10_000;
+
+export type Readiness = { readonly ready: true } | { readonly ready: false; readonly reason: string };
 
 /** Lets Next render into memory instead of the socket, then restores the response. */
 function captureRender(handle: NextHandler, req: IncomingMessage, res: ServerResponse): Promise<Rendered> {
@@ -101,7 +117,8 @@ function captureRender(handle: NextHandler, req: IncomingMessage, res: ServerRes
       if (buffer) chunks.push(buffer);
       restore();
       const type = res.getHeader('content-type');
-      resolve({ status: res.statusCode, contentType: typeof type === 'string' ? type : 'text/html; charset=utf-8', body: Buffer.concat(chunks) });
+      const site = res.getHeader(SITE_HEADER);
+      resolve({ status: res.statusCode, contentType: typeof type === 'string' ? type : 'text/html; charset=utf-8', body: Buffer.concat(chunks), ...(typeof site === 'string' ? { site } : {}) });
       return res;
     }) as ServerResponse['end'];
     handle(req, res).catch((error: unknown) => {
@@ -204,8 +221,21 @@ export function createRequestHandler(options: {
   readerSecret?: string;
   /** Plugin form posts (server/plugin-post.ts); without it `/_plugins/…` is 404. */
   pluginPost?: (req: IncomingMessage, body: Buffer) => Promise<PostOutcome>;
+  /** Request, cache and plugin post metrics; none counted without it. */
+  metrics?: MobiMetrics;
+  /** Whether this process can serve (the CMS answers); READY_PATH is always ready without it. */
+  readiness?: () => Promise<Readiness>;
 }) {
-  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost } = options;
+  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost, metrics, readiness } = options;
+  const siteByHost = new Map<string, string>();
+  /** The `site` label of a page answer: the site a render named for this host, else unknown. */
+  const siteOf = (req: IncomingMessage, rendered?: Pick<Rendered, 'site'>): string => {
+    const host = requestHost(req);
+    if (rendered?.site !== undefined && siteByHost.get(host) !== rendered.site && (siteByHost.has(host) || siteByHost.size < MAX_KNOWN_HOSTS)) siteByHost.set(host, rendered.site);
+    return rendered?.site ?? siteByHost.get(host) ?? UNKNOWN_SITE;
+  };
+  const lookup = (result: 'hit' | 'miss' | 'stale' | 'shared') => metrics?.cacheLookups.inc({ cache: 'page', result });
+  const POST_RESULT = { redirect: 'accepted', 'page-again': 'refused', 'too-many': 'rate_limited', plain: 'rejected' } as const;
   const sendOptions: SendOptions = readerSecret === undefined ? {} : { readerSecret };
 
   /** The page at `back` (with its form state, if any) rendered again for this reader, with a message above it if given: never cached. */
@@ -230,6 +260,7 @@ export function createRequestHandler(options: {
 
   async function answerPost(req: IncomingMessage, res: ServerResponse, body: Buffer) {
     const outcome: PostOutcome = pluginPost ? await pluginPost(req, body) : { kind: 'plain', status: 404, message: 'Not found.\n' };
+    metrics?.pluginPosts.inc({ result: POST_RESULT[outcome.kind] });
     switch (outcome.kind) {
       case 'redirect':
         res.writeHead(303, { Location: outcome.location, 'Cache-Control': 'no-store', 'Content-Type': 'text/plain; charset=utf-8' });
@@ -250,6 +281,8 @@ export function createRequestHandler(options: {
 
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Route kinds, never raw paths: the label set stays small whatever readers ask for.
+    const labels: RequestLabels = metrics?.track(res, { route: 'other', site: NO_SITE }) ?? { route: 'other', site: NO_SITE };
     setSecurityHeaders(res);
     // The message headers are ours to set (a refused post's page again, the 429 page), never a reader's.
     delete req.headers[NOTICE_HEADER];
@@ -265,15 +298,27 @@ export function createRequestHandler(options: {
       return;
     }
     if (isPluginPost) {
+      labels.route = 'plugin_post';
+      labels.site = siteOf(req);
       await answerPost(req, res, body?.body ?? Buffer.alloc(0));
       return;
     }
     if (req.url === HEALTH_PATH) {
+      labels.route = 'health';
       res.writeHead(204);
       res.end();
       return;
     }
+    if (req.url === READY_PATH) {
+      labels.route = 'ready';
+      const state = readiness ? await readiness() : ({ ready: true } as const);
+      const answer = JSON.stringify(state.ready ? { ready: true } : { ready: false, reason: state.reason });
+      res.writeHead(state.ready ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(answer) });
+      res.end(answer);
+      return;
+    }
     if (req.url === FAVICON_PATH) {
+      labels.route = 'favicon';
       // Browsers ask every site for an icon. Sites have none: an empty answer a browser may
       // keep for a week costs readers nothing, where a themed 404 cost kilobytes per page view.
       res.writeHead(204, { 'Cache-Control': FAVICON_CACHE_CONTROL });
@@ -281,6 +326,7 @@ export function createRequestHandler(options: {
       return;
     }
     if (req.url === INVALIDATE_PATH) {
+      labels.route = 'invalidate';
       const given = req.headers['x-baobab-secret'];
       if (req.method !== 'POST' || !notifySecret || typeof given !== 'string' || !isSameText(given, notifySecret)) {
         res.writeHead(404, { 'content-type': 'text/plain' });
@@ -288,11 +334,13 @@ export function createRequestHandler(options: {
         return;
       }
       const count = cache?.invalidate() ?? 0;
+      metrics?.cacheInvalidations.inc({ cache: 'page' });
       res.writeHead(204, { 'x-invalidated': String(count) });
       res.end();
       return;
     }
     if (req.url?.startsWith(IMAGE_PREFIX)) {
+      labels.route = 'image';
       await images(req, res, req.url);
       return;
     }
@@ -303,6 +351,7 @@ export function createRequestHandler(options: {
       req.url = '/';
     }
     if (pathOf(req.url ?? '/') === PREVIEW_PATH) {
+      labels.route = 'preview';
       // A draft: rendered for this request alone, outside the page cache, whatever the method asked.
       const headers = previewHeaders(frameAncestors);
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -316,18 +365,23 @@ export function createRequestHandler(options: {
       res.end(req.method === 'HEAD' ? undefined : rendered.body);
       return;
     }
+    labels.route = 'page';
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       await handle(req, res);
       return;
     }
     if (req.headers[BAD_REQUEST_HEADER] !== undefined || cache === null) {
-      send(req, res, withEtag(await captureRender(handle, req, res)), 'bypass', sendOptions);
+      const rendered = await captureRender(handle, req, res);
+      labels.site = siteOf(req, rendered);
+      send(req, res, withEtag(rendered), 'bypass', sendOptions);
       return;
     }
-    // Where a plugin form's post redirects (`?voted=…`, `?poll=…&error=…`): this reader's results,
-    // message and ticks, rendered for them and stored nowhere (no-store), so no other reader sees them.
+    // Where a plugin form's post redirects (`?voted=…`): this reader's results, rendered for
+    // them and stored nowhere (no-store), so no other reader sees them.
     if (bypassesPageCache(queryOf(new URL(req.url ?? '/', 'http://page.invalid').searchParams))) {
-      send(req, res, withEtag(await captureRender(handle, req, res)), 'fresh', sendOptions);
+      const rendered = await captureRender(handle, req, res);
+      labels.site = siteOf(req, rendered);
+      send(req, res, withEtag(rendered), 'fresh', sendOptions);
       return;
     }
     // Next writes no body for HEAD, and a cached empty page would blank the page for every
@@ -336,6 +390,8 @@ export function createRequestHandler(options: {
     const key = pageKey(req, isLiteRequest(req.headers));
     const cached = cache.get(key);
     if (cached && !cached.isStale) {
+      labels.site = siteOf(req);
+      lookup('hit');
       send(req, res, cached.page, 'hit', sendOptions);
       return;
     }
@@ -347,13 +403,17 @@ export function createRequestHandler(options: {
       void outcome.finally(() => rendering.delete(key)).catch(() => undefined);
     }
     const { rendered, page } = await outcome;
+    labels.site = siteOf(req, rendered);
     const lastGood = rendered.status >= 500 ? cache.lastGood(key) : undefined;
     if (page) {
+      lookup(running ? 'shared' : 'miss');
       send(req, res, page, running ? 'shared' : 'miss', sendOptions);
     } else if (lastGood) {
+      lookup('stale');
       log(`mobi: serving the last good ${key} (render answered ${rendered.status})`);
       send(req, res, lastGood, 'stale', sendOptions);
     } else {
+      lookup('miss');
       send(req, res, withEtag(rendered), 'bypass', sendOptions);
     }
   };

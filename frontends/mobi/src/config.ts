@@ -3,7 +3,7 @@
 // variable; production refuses a weak or development notice secret (the kit's rule).
 import path from 'node:path';
 import { secretProblem } from '@baobab/kit';
-import { envProblems, flag, given, host, httpUrl, INVALID, parseUrl, setting, whole } from '@baobab/kit/env';
+import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, setting, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 
 /** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies. */
@@ -47,6 +47,10 @@ export interface MobiConfig {
    * socket's: X-Forwarded-For is not trusted.
    */
   readonly postsPerMinute: number;
+  /** Where `/metrics` is served (METRICS_PORT, default 9465; METRICS_HOST, default HOST), or null when METRICS_PORT=off. */
+  readonly metrics: MetricsSettings | null;
+  /** LOG_LEVEL of the JSON log lines (default info). */
+  readonly logLevel: LogLevel;
 }
 
 export class MobiConfigError extends Error {
@@ -96,6 +100,9 @@ const envSchema = z.object({
   BAOBAB_READER_SECRET: z.string().optional(),
   BAOBAB_WRITE_SECRET: z.string().optional(),
   BAOBAB_POSTS_PER_MINUTE: whole(1, 100_000, POSTS_PER_MINUTE_DEFAULT),
+  METRICS_PORT: metricsPort(METRICS_PORTS.mobi),
+  METRICS_HOST: metricsHost(),
+  LOG_LEVEL: oneOf(logLevels, 'info'),
 });
 
 /** Variables whose values never appear in a message. */
@@ -137,6 +144,8 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     readerSecret: readerSecret ?? DEV_READER_SECRET,
     writeSecret: writeSecret ?? DEV_WRITE_SECRET,
     postsPerMinute: e.BAOBAB_POSTS_PER_MINUTE,
+    metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
+    logLevel: e.LOG_LEVEL,
   };
 }
 

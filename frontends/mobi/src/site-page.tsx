@@ -74,6 +74,8 @@ export const BAD_REQUEST_HEADER = 'x-baobab-bad-request';
  * after a refused plugin post: the message to show, percent-encoded.
  */
 export const NOTICE_HEADER = 'x-baobab-notice';
+/** Set by the page on its response: the code of the site it rendered, for the server's metrics (never sent: server/http.ts answers with its own headers). */
+export const SITE_HEADER = 'x-baobab-site';
 /**
  * Set by the HTTP layer (and removed from what readers send) when a client address has
  * spent its budget of plugin posts: the page answers the short 429 page in the locale of

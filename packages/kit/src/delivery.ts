@@ -4,8 +4,10 @@
 // Requests go through undici's `request` (the HTTP client inside Node's own `fetch`) on its
 // pooled keep-alive connections: `fetch` builds web streams, an AbortSignal and a Request per
 // call, which took about 40% of the mobi-site's CPU on a vote's path (two CMS calls per vote).
+import crypto from 'node:crypto';
 import { request } from 'undici';
 import { z } from 'zod';
+import { currentRequestId, REQUEST_ID_HEADER } from './request-id';
 
 export class CmsError extends Error {
   constructor(
@@ -42,7 +44,8 @@ export interface PostOptions {
 }
 
 /**
- * POSTs one GraphQL request to the delivery API at `${cmsUrl}/graphql`. Throws CmsError
+ * POSTs one GraphQL request to the delivery API at `${cmsUrl}/graphql`, with the current
+ * request's id as `X-Request-Id` (request-id.ts). Throws CmsError
  * CMS_UNREACHABLE when the CMS does not answer in time, CMS_ERROR when it answers without a
  * GraphQL body; GraphQL errors come back in the answer.
  */
@@ -51,6 +54,8 @@ export async function postGraphql(cmsUrl: string, query: string, variables: Read
   const timeoutMs = options.timeoutMs ?? 5000;
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   if (options.writeSecret !== undefined) headers.authorization = `Bearer ${options.writeSecret}`;
+  // The id of the reader's request this call serves (or a new one): the CMS logs it and echoes it back.
+  headers[REQUEST_ID_HEADER] = currentRequestId() ?? crypto.randomUUID();
   let status: number;
   let body: unknown;
   try {

@@ -72,3 +72,25 @@ export function envProblems(issues: ReadonlyArray<{ readonly path: ReadonlyArray
     })
     .join('; ');
 }
+
+/** Default metrics ports (`METRICS_PORT`): one per process, so all three can run on one box. */
+export const METRICS_PORTS = { cms: 9464, mobi: 9465, chat: 9466 } as const;
+
+/** `METRICS_PORT`: a port from 1 to 65535 (0 takes any free one), or `off` for no metrics server (null). */
+export const metricsPort = (fallback: number) =>
+  setting<number | null>('a port number from 0 to 65535, or off', (value) => (value.toLowerCase() === 'off' ? null : /^\d+$/.test(value) && Number(value) <= 65535 ? Number(value) : INVALID), fallback);
+
+/** `METRICS_HOST`: where the metrics server listens; the process's own HOST when unset (null here). */
+export const metricsHost = () => setting<string | null>('a host name or IP address such as 127.0.0.1', (value) => (/^[A-Za-z0-9.:[\]-]+$/.test(value) ? value : INVALID), null);
+
+/** Where a process serves `/metrics`, or null when METRICS_PORT=off. */
+export interface MetricsSettings {
+  readonly port: number;
+  readonly host: string;
+}
+
+export const metricsSettings = (port: number | null, host: string | null, processHost: string): MetricsSettings | null => (port === null ? null : { port, host: host ?? processHost });
+
+/** LOG_LEVEL of the front ends' JSON logs (log.ts): `http` sits between `debug` and `info` (one line per request). */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'http', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof logLevels)[number];

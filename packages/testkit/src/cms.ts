@@ -65,6 +65,8 @@ export async function startCms(options: { env?: Record<string, string | undefine
     BAOBAB_SERVE_ADMIN: 'false',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Many CMSs run at once in tests: none takes the default metrics port unless a test asks (options.env).
+    METRICS_PORT: 'off',
     ...options.env,
   };
   let output = '';

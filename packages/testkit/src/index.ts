@@ -3,3 +3,4 @@
 // waiting, a clean PostgreSQL.
 export { freePort, randomSecret, resetPostgres, startCms, waitFor, type RunningCms } from './cms';
 export { startMobi, type MobiOptions, type RunningMobi } from './mobi';
+export { startRecordingProxy, type RecordedRequest, type RecordingProxy } from './proxy';

@@ -38,6 +38,8 @@ export async function startMobi(options: MobiOptions): Promise<RunningMobi> {
       NODE_ENV: 'production',
       BAOBAB_READER_SECRET: randomSecret(),
       BAOBAB_WRITE_SECRET: randomSecret(),
+      // Many mobi-sites run at once in tests: none takes the default metrics port unless a test asks (options.env).
+      METRICS_PORT: 'off',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

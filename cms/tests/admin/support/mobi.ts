@@ -31,6 +31,7 @@ export async function startMobi(options: { port: number; cmsUrl: string; dataDir
       BAOBAB_WRITE_SECRET: options.writeSecret,
       BAOBAB_READER_SECRET: randomSecret(),
       BAOBAB_PAGE_CACHE: 'off',
+      METRICS_PORT: 'off',
       BAOBAB_IMAGE_CACHE_DIR: path.join(options.dataDir, 'mobi-image-cache'),
     },
     stdio: ['ignore', 'pipe', 'pipe'],

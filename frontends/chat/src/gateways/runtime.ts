@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import type { ChatConfig } from '../config';
 import type { ChatSite, ContentSource } from '../content';
+import type { ChatMetrics } from '../server/metrics';
 import { startState, stateSchema, step, type ConversationState, type Input, type Paging, type Step } from '../conversation';
 import { translateFor, type UiForm } from '@baobab/channels';
 import type { Store } from '../store';
@@ -21,6 +22,10 @@ export interface Runtime {
   readonly plugins: readonly ChatPlugin[];
   /** The CMS as this front end, for plugins (mutations carry the write secret). */
   readonly pluginDelivery: PluginDelivery;
+  /** Request, cache, USSD and plugin write metrics (server/metrics.ts); none counted without it. */
+  readonly metrics?: ChatMetrics;
+  /** One structured line per answered request (LOG_LEVEL=http); none without it. */
+  readonly logRequest?: (fields: Readonly<Record<string, unknown>>) => void;
 }
 
 /** Phone numbers are personal data: keys hold a hash, never the number. */

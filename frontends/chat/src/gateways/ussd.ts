@@ -43,10 +43,13 @@ export function latestInput(previous: string | null, text: string): string[] {
 
 const textKey = (sessionId: string) => `ussd-text:${sessionId}`;
 
-export async function answerUssd(runtime: Runtime, form: UssdForm): Promise<string> {
+/** `onSite` hears the code of the site the service code names (the request's `site` label). */
+export async function answerUssd(runtime: Runtime, form: UssdForm, onSite?: (code: string) => void): Promise<string> {
   const uiForm = uiFormFor('ussd', runtime.config.ussd.smartEncoding);
   const site = await runtime.content.siteFor('ussd', form.serviceCode);
   if (!site) return `END ${translateFor('en', uiForm)('unknownService')}`;
+  onSite?.(site.code);
+  runtime.metrics?.ussdHops.inc({ site: site.code });
   try {
     return await hop(runtime, site, form);
   } catch (error) {
@@ -61,6 +64,8 @@ async function hop(runtime: Runtime, site: ChatSite, form: UssdForm): Promise<st
   const stateKey = `ussd:${form.sessionId}`;
   const saved = await loadState(runtime.store, stateKey, site.code);
   const previous = saved ? await runtime.store.get(textKey(form.sessionId)) : null;
+  // A session id this gateway has not seen (or has forgotten) starts a session.
+  if (saved === null) runtime.metrics?.ussdSessions.inc({ site: site.code });
   const inputs = latestInput(previous, form.text).map(ussdInput);
   const options = runtime.config.ussd;
   const result = await converse({

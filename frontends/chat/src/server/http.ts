@@ -6,6 +6,8 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CmsError } from '@baobab/kit/delivery';
 import { discardBody, readBody as readBodyWithin, type BodyLimits } from '@baobab/kit/http';
+import { NO_SITE, UNKNOWN_SITE, type RequestLabels } from '@baobab/kit/metrics';
+import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@baobab/kit/request-id';
 import { contentMessage, ContentApiError } from '../gateways/content-api';
 import type { Runtime } from '../gateways/runtime';
 import { translateFor, uiFormFor } from '@baobab/channels';
@@ -102,13 +104,16 @@ function sameSecret(given: string | string[] | undefined | null, secret: string 
 /** The request line for logs, with the SMS callback's secret hidden. */
 const loggable = (url: string | undefined) => (url ?? '').replace(/^(\/sms\/africastalking\/)[^/?#]+/, '$1***').slice(0, 300);
 
+/** Whether the gateway can serve: the CMS answers, and Redis when REDIS_URL is set. */
+export type Readiness = { readonly ready: true } | { readonly ready: false; readonly reason: string };
+
 export interface ChatServer {
   readonly server: http.Server;
   /** Resolves when every webhook accepted so far has been handled (tests, shutdown). */
   idle(): Promise<void>;
 }
 
-export function createChatServer(runtime: Runtime): ChatServer {
+export function createChatServer(runtime: Runtime, readiness: () => Promise<Readiness> = async () => ({ ready: true })): ChatServer {
   const pending = new Set<Promise<void>>();
   const background = (work: () => Promise<unknown>) => {
     const task = work().then(
@@ -120,7 +125,7 @@ export function createChatServer(runtime: Runtime): ChatServer {
   };
   const sandbox = runtime.config.sandbox ? createSandbox(runtime.config) : null;
 
-  async function route(req: IncomingMessage, res: ServerResponse, started: bigint): Promise<void> {
+  async function route(req: IncomingMessage, res: ServerResponse, started: bigint, labels: RequestLabels): Promise<void> {
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://gateway');
@@ -130,17 +135,29 @@ export function createChatServer(runtime: Runtime): ChatServer {
     const { pathname } = url;
     const method = req.method ?? 'GET';
 
-    if (pathname === '/_baobab/health') return send(res, 204, '', 'text/plain', started);
+    if (pathname === '/_baobab/health') {
+      labels.route = 'health';
+      return send(res, 204, '', 'text/plain', started);
+    }
+    if (pathname === '/_baobab/ready') {
+      labels.route = 'ready';
+      const state = await readiness();
+      return json(res, state.ready ? 200 : 503, state.ready ? { ready: true } : { ready: false, reason: state.reason }, started);
+    }
     if (pathname === '/_baobab/invalidate' && method === 'POST' && sameSecret(req.headers['x-baobab-secret'], runtime.config.notifySecret)) {
+      labels.route = 'invalidate';
       res.setHeader('x-invalidated', String(runtime.content.invalidate()));
+      runtime.metrics?.cacheInvalidations.inc({ cache: 'content' });
       return send(res, 204, '', 'text/plain', started);
     }
 
     if (pathname === '/ussd/africastalking' && method === 'POST') {
+      Object.assign(labels, { route: 'ussd', channel: 'ussd', site: UNKNOWN_SITE });
       const form = parseForm(ussdFormSchema, await readBody(req));
-      return text(res, 200, await answerUssd(runtime, form), started);
+      return text(res, 200, await answerUssd(runtime, form, (code) => (labels.site = code)), started);
     }
     if (pathname === '/ussd/africastalking/events' && method === 'POST') {
+      Object.assign(labels, { route: 'ussd_events', channel: 'ussd' });
       const form = parseForm(z.object({ sessionId: z.string({ error: 'sessionId is required' }).min(1, 'sessionId is required').max(200), status: z.string().max(40).optional() }), await readBody(req));
       // The session is over: forget it now rather than at its expiry. Never a menu.
       await runtime.store.delete(`ussd:${form.sessionId}`);
@@ -148,6 +165,7 @@ export function createChatServer(runtime: Runtime): ChatServer {
       return text(res, 200, 'OK', started);
     }
 
+    if (pathname === '/whatsapp/webhook') Object.assign(labels, { route: 'whatsapp', channel: 'whatsapp' });
     if (pathname === '/whatsapp/webhook' && method === 'GET') {
       const mode = url.searchParams.get('hub.mode');
       const challenge = url.searchParams.get('hub.challenge') ?? '';
@@ -169,18 +187,21 @@ export function createChatServer(runtime: Runtime): ChatServer {
 
     const telegram = /^\/telegram\/([a-z0-9-]{1,80})$/.exec(pathname);
     if (telegram && method === 'POST') {
+      Object.assign(labels, { route: 'telegram', channel: 'telegram', site: UNKNOWN_SITE });
       if (!hasTelegramSecret(req.headers['x-telegram-bot-api-secret-token'], runtime.config.telegram.secretToken)) {
         return json(res, 401, { error: { code: 'BAD_SECRET_TOKEN', message: 'X-Telegram-Bot-Api-Secret-Token is missing or wrong' } }, started);
       }
       const update = parseJson(updateSchema, await readBody(req), 'Telegram update');
       const site = await runtime.content.site(telegram[1] ?? '');
       if (!site || !site.channels.telegram) return json(res, 404, { error: { code: 'SITE_NOT_FOUND', message: `no site "${telegram[1]}" with a Telegram channel` } }, started);
+      labels.site = site.code;
       background(() => handleTelegramUpdate(runtime, site, update));
       return json(res, 200, { ok: true }, started);
     }
 
     const sms = /^\/sms\/africastalking(?:\/([^/]*))?$/.exec(pathname);
     if (sms && method === 'POST') {
+      Object.assign(labels, { route: 'sms', channel: 'sms', site: UNKNOWN_SITE });
       // Africa's Talking cannot send headers of ours: the secret is the callback URL's last segment.
       if (!sameSecret(sms[1] ?? '', runtime.config.sms.webhookSecret)) {
         return text(res, 401, 'BAD_WEBHOOK_SECRET: the SMS callback URL must be /sms/africastalking/<SMS_WEBHOOK_SECRET>', started);
@@ -194,19 +215,24 @@ export function createChatServer(runtime: Runtime): ChatServer {
       }
       const site = await runtime.content.siteFor('sms', form.to);
       if (!site) return text(res, 404, `SITE_NOT_FOUND: no site has the short code ${form.to}`, started);
+      labels.site = site.code;
       background(() => handleSms(runtime, site, form));
       return text(res, 200, 'OK', started);
     }
 
     const content = /^\/content\/([^/]{1,100})\/([^/]{1,20})\/([^/]{1,120})$/.exec(pathname);
     if (content && method === 'GET') {
+      labels.route = 'content';
       const site = decodeSegment(content[1] ?? '', 'the site');
+      // A known site's code only: the label set stays bounded whatever callers send.
+      labels.site = (await runtime.content.site(site).catch(() => null))?.code ?? UNKNOWN_SITE;
       const locale = decodeSegment(content[2] ?? '', 'the locale');
       const slug = decodeSegment(content[3] ?? '', 'the slug');
       return json(res, 200, await contentMessage(runtime, { site, locale, slug }, url.searchParams), started);
     }
 
     if (sandbox && pathname.startsWith('/_sandbox/')) {
+      labels.route = 'sandbox';
       const raw = method === 'POST' ? await readBody(req) : Buffer.alloc(0);
       const answer = sandbox.handle(method, pathname, url.searchParams, req.headers, raw);
       return json(res, answer.status, answer.body, started);
@@ -216,7 +242,18 @@ export function createChatServer(runtime: Runtime): ChatServer {
 
   const server = http.createServer((req, res) => {
     const started = process.hrtime.bigint();
-    route(req, res, started).catch((error: unknown) => {
+    // Route kinds, never raw paths, so the label set stays small.
+    const initial: RequestLabels = { route: 'other', site: NO_SITE, channel: NO_SITE };
+    const labels = runtime.metrics?.track(res, initial) ?? initial;
+    // One id per request (the caller's when well formed): every CMS call made for it, background work included, carries it.
+    const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+    const { logRequest } = runtime;
+    if (logRequest) {
+      res.once('finish', () =>
+        withRequestId(requestId, () => logRequest({ method: req.method, url: loggable(req.url), route: labels.route, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 })),
+      );
+    }
+    withRequestId(requestId, () => route(req, res, started, labels).catch((error: unknown) => {
       const path = req.url ?? '';
       const isUssd = path.startsWith('/ussd/africastalking') && !path.startsWith('/ussd/africastalking/events');
       const isText = isUssd || path.startsWith('/ussd/') || path.startsWith('/sms/');
@@ -239,7 +276,7 @@ export function createChatServer(runtime: Runtime): ChatServer {
           : json(res, 503, { error: { code: 'UNAVAILABLE', message: `the gateway could not reach ${what}; try again shortly` } }, started);
       }
       return isText ? text(res, 500, 'INTERNAL: the gateway failed; it has been logged', started) : json(res, 500, { error: { code: 'INTERNAL', message: 'the gateway failed; it has been logged' } }, started);
-    });
+    }));
   });
   return {
     server,

@@ -18,6 +18,8 @@ export async function startTestGateway(providers: Providers | null, env: Record<
   const config = loadConfig({
     NODE_ENV: 'test',
     PORT: '0',
+    // Many gateways run in one test process: no metrics server unless a test asks (env).
+    METRICS_PORT: 'off',
     CMS_URL: cmsUrl(),
     WHATSAPP_API_URL: `${base}/v21.0`,
     WHATSAPP_TOKEN: PROVIDER_TOKENS.whatsapp,

@@ -32,9 +32,18 @@ describe('the mobi-site settings', () => {
       readerSecret: 'baobab-dev-only-reader-secret',
       writeSecret: 'baobab-dev-only-secret',
       postsPerMinute: 60,
+      metrics: { port: 9465, host: '0.0.0.0' },
+      logLevel: 'info',
     };
     expect(parseMobiConfig({})).toEqual(expected);
     expect(PAGE_CACHE_DEFAULTS).toEqual(expected.pageCache);
+    // Metrics: off, another port, another host; a bad value names the variable.
+    expect(parseMobiConfig({ METRICS_PORT: 'off' }).metrics).toBeNull();
+    expect(parseMobiConfig({ METRICS_PORT: 'OFF' }).metrics).toBeNull();
+    expect(parseMobiConfig({ METRICS_PORT: '9999', METRICS_HOST: '127.0.0.1', HOST: '0.0.0.0' }).metrics).toEqual({ port: 9999, host: '127.0.0.1' });
+    expect(() => parseMobiConfig({ METRICS_PORT: '70000' })).toThrow('METRICS_PORT: expected a port number from 0 to 65535, or off, got "70000"');
+    expect(() => parseMobiConfig({ METRICS_HOST: 'a b' })).toThrow('METRICS_HOST: expected a host name or IP address');
+    expect(() => parseMobiConfig({ LOG_LEVEL: 'loud' })).toThrow('LOG_LEVEL: expected one of fatal, error, warn, info, http, debug, trace, silent, got "loud"');
     // Blank is unset.
     expect(parseMobiConfig({ PORT: '', BAOBAB_NOTIFY_SECRET: '', BAOBAB_PAGE_CACHE_BYTES: ' ' })).toEqual(expected);
   });
@@ -55,6 +64,8 @@ describe('the mobi-site settings', () => {
         BAOBAB_READER_SECRET: 'Rk3-random-reader-secret-value-7HqWx2',
         BAOBAB_WRITE_SECRET: 'Wm9-random-write-secret-value-4TzPq8',
         BAOBAB_POSTS_PER_MINUTE: '100000',
+        METRICS_PORT: '9100',
+        LOG_LEVEL: 'http',
       }),
     ).toEqual({
       isProduction: true,
@@ -69,6 +80,8 @@ describe('the mobi-site settings', () => {
       readerSecret: 'Rk3-random-reader-secret-value-7HqWx2',
       writeSecret: 'Wm9-random-write-secret-value-4TzPq8',
       postsPerMinute: 100_000,
+      metrics: { port: 9100, host: '127.0.0.1' },
+      logLevel: 'http',
     });
     expect(parseMobiConfig({ BAOBAB_PAGE_CACHE: 'off' }).pageCache).toBeNull();
     expect(parseMobiConfig({ BAOBAB_PAGE_CACHE_BYTES: '1048576' }).pageCache?.maxBytes).toBe(1024 * 1024);
