@@ -10,8 +10,8 @@
 //   3. installs production dependencies only (`npm ci --omit=dev`, from the npm cache when
 //      it can; pass --offline to never ask the registry);
 //   4. drops what nothing runs: source maps, type declarations, Markdown (licences stay),
-//      and Next's SWC compiler binaries (`next build` needs them, `next start` does not;
-//      Next's own standalone output leaves them out too);
+//      Next's SWC compiler binaries (`next build` needs them, `next start` does not; Next's
+//      own standalone output leaves them out too), native addons' object files and C sources;
 //   5. writes .baobab-dist.json, which tells the serve scripts never to build there;
 //   6. prints the folder's size against the 300 MB target and the ten biggest packages.
 //
@@ -112,6 +112,23 @@ export function droppable(name: string): boolean {
   return /\.(map|d\.ts|d\.mts|d\.cts|md|markdown)$/i.test(name);
 }
 
+/**
+ * Folders only a build reads: Next's SWC binaries, and what node-gyp leaves beside a native
+ * addon (object files; a C library's sources once it is compiled in, as better-sqlite3's
+ * SQLite). The addon itself (build/Release/*.node) stays.
+ */
+function buildLeftover(parent: string, name: string): boolean {
+  if (path.basename(parent) === '@next') return /^swc-(linux|darwin|win32|freebsd|android)-/.test(name);
+  if (path.basename(parent) === 'Release' && path.basename(path.dirname(parent)) === 'build') return name === 'obj' || name === 'obj.target' || name === '.deps';
+  if (name === 'deps' && fs.existsSync(path.join(parent, 'binding.gyp'))) {
+    const release = path.join(parent, 'build', 'Release');
+    const built = fs.existsSync(release) && fs.readdirSync(release).some((file) => file.endsWith('.node'));
+    const hasCSources = fs.readdirSync(path.join(parent, name), { recursive: true, encoding: 'utf8' }).some((file) => file.endsWith('.c'));
+    return built && hasCSources;
+  }
+  return false;
+}
+
 /** Removes droppable files, and Next's SWC binaries, from node_modules (never through a link: workspaces are linked). Returns bytes freed. */
 export function prune(nodeModules: string): number {
   let freed = 0;
@@ -120,11 +137,11 @@ export function prune(nodeModules: string): number {
       const full = path.join(dir, entry.name);
       if (entry.isSymbolicLink()) continue;
       if (entry.isDirectory()) {
-        if (/^swc-(linux|darwin|win32|freebsd|android)-/.test(entry.name) && path.basename(dir) === '@next') {
+        if (buildLeftover(dir, entry.name)) {
           freed += sizeOf(full);
           fs.rmSync(full, { recursive: true, force: true });
         } else visit(full);
-      } else if (entry.isFile() && droppable(entry.name)) {
+      } else if (entry.isFile() && (droppable(entry.name) || (entry.name.endsWith('.a') && path.basename(dir) === 'Release'))) {
         freed += fs.statSync(full).size;
         fs.rmSync(full);
       }
@@ -186,7 +203,7 @@ function main() {
   // 4. What nothing runs.
   let freed = prune(path.join(out, 'node_modules'));
   for (const dir of workspaceDirs()) freed += prune(path.join(out, dir, 'node_modules'));
-  console.log(`build:dist: dropped ${mb(freed)} MB of source maps, type declarations, Markdown and SWC binaries from node_modules`);
+  console.log(`build:dist: dropped ${mb(freed)} MB from node_modules (source maps, type declarations, Markdown, SWC binaries, native build leftovers)`);
 
   // 5. The marker: never build here.
   fs.writeFileSync(
