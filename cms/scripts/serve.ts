@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createStrapi } from '@strapi/strapi';
 import { cmsEnv } from '../src/env';
-import { dataPaths } from '../src/paths';
+import { dataPaths, repoDir } from '../src/paths';
 import { buildAdmin, isAdminBuilt } from './build-admin';
 import { buildServer, distDir } from './build-server';
 
@@ -17,8 +17,15 @@ async function main() {
   // And the registry (loaded when imported): a theme listed twice or a bad plugin stops it here, naming the path.
   require('../src/registry');
   process.chdir(path.resolve(__dirname, '..'));
-  await buildServer();
-  if (serveAdmin && !isAdminBuilt()) await buildAdmin();
+  // A runtime folder made by `npm run build:dist` (what the image holds) carries the compiled
+  // server and the admin panel, and may be read-only: it never builds.
+  if (fs.existsSync(path.join(repoDir, '.baobab-dist.json'))) {
+    const missing = [path.join(distDir, 'src', 'index.js'), ...(serveAdmin ? [path.join(distDir, 'build', 'index.html')] : [])].filter((file) => !fs.existsSync(file));
+    if (missing.length > 0) throw new Error(`this runtime folder lacks ${missing.join(' and ')}: make it again with npm run build:dist`);
+  } else {
+    await buildServer();
+    if (serveAdmin && !isAdminBuilt()) await buildAdmin();
+  }
   // A first start creates every table and seeds the demo (a minute or two, with little output): say so.
   if (database.client === 'sqlite' && !fs.existsSync(dataPaths().sqliteFile)) console.log('CMS: first start: creating the SQLite database and the demo content (a minute or two)…');
   const app = createStrapi({ appDir: path.resolve(__dirname, '..'), distDir, autoReload: false, serveAdminPanel: serveAdmin });
@@ -34,7 +41,12 @@ async function main() {
   process.once('SIGTERM', () => void stop('SIGTERM'));
   await app.start();
   if (process.send) process.send({ ready: true, port: app.config.get('server.port') });
-  fs.writeFileSync(path.join(distDir, '.ready'), String(Date.now()));
+  // For tools watching a development tree; a read-only runtime folder skips it.
+  try {
+    fs.writeFileSync(path.join(distDir, '.ready'), String(Date.now()));
+  } catch {
+    // read-only: nothing watches it there
+  }
 }
 
 main().catch((error: unknown) => {

@@ -44,8 +44,15 @@ function newestSource(): number {
   return newest;
 }
 
+/** A runtime folder made by `npm run build:dist` (what the image holds) carries its build and its marker file: it never rebuilds. */
+export const DIST_MARKER = path.resolve(appDir, '../../.baobab-dist.json');
+
 export function ensureBuild(): void {
   const buildId = path.join(appDir, '.next', 'BUILD_ID');
+  if (fs.existsSync(DIST_MARKER)) {
+    if (!fs.existsSync(buildId)) throw new Error(`this runtime folder has no mobi build (${buildId}): make it again with npm run build:dist`);
+    return;
+  }
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSource()) return;
   console.log('Building the mobi-site (production build, about 20 s)…');
   const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
