@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments, parse } from 'yaml';
+import { trustedProxyEntry } from '../frontends/mobi/src/config';
 
 export const deployDir = path.resolve(__dirname, '..', 'deploy');
 
@@ -215,6 +216,34 @@ export function composeProblems(compose: any): string[] {
   for (const [name, service] of Object.entries<{ depends_on?: Record<string, unknown> }>(services)) {
     for (const dependency of Object.keys(service.depends_on ?? {})) if (services[dependency] === undefined) problems.push(`compose.yaml: ${name} depends on ${dependency}, which is not a service`);
   }
+  // nginx reaches mobi from the default network: mobi must trust that network's subnet, or every reader shares nginx's post budget.
+  const subnets: string[] = (compose?.networks?.default?.ipam?.config ?? []).map((entry: { subnet?: unknown }) => String(entry.subnet ?? ''));
+  const trusted = trustedProxiesProblems('compose.yaml: service mobi', services.mobi?.environment?.BAOBAB_TRUSTED_PROXIES, problems);
+  if (subnets.length === 0) problems.push('compose.yaml: networks.default.ipam.config names no subnet (mobi\'s BAOBAB_TRUSTED_PROXIES names it)');
+  for (const subnet of subnets) if (!trusted.includes(subnet)) problems.push(`compose.yaml: service mobi: BAOBAB_TRUSTED_PROXIES must list the network's subnet ${subnet}`);
+  return problems;
+}
+
+/** A BAOBAB_TRUSTED_PROXIES value as the mobi-site reads it: its entries, each problem added to `problems`. */
+function trustedProxiesProblems(where: string, value: unknown, problems: string[]): string[] {
+  if (typeof value !== 'string' || value.trim() === '') {
+    problems.push(`${where}: no BAOBAB_TRUSTED_PROXIES (behind a proxy every reader would share one post budget)`);
+    return [];
+  }
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  for (const entry of entries) {
+    const result = trustedProxyEntry(entry);
+    if ('problem' in result) problems.push(`${where}: BAOBAB_TRUSTED_PROXIES: ${result.problem}`);
+  }
+  return entries;
+}
+
+/** The ConfigMap's BAOBAB_TRUSTED_PROXIES (the Ingress controller's pod network), as the mobi-site would read it. */
+export function configMapProblems(manifests: readonly Manifest[]): string[] {
+  const problems: string[] = [];
+  const config = manifests.find((m) => m.doc?.kind === 'ConfigMap' && m.doc?.metadata?.name === 'baobab-config');
+  if (config === undefined) return ['no ConfigMap baobab-config'];
+  trustedProxiesProblems(label(config), config.doc.data?.BAOBAB_TRUSTED_PROXIES, problems);
   return problems;
 }
 

@@ -4,7 +4,7 @@
 // broken copy, so a check that cannot fail cannot hide here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { composeProblems, deployDir, loadCompose, loadManifests, type Manifest, referenceProblems, schemaProblems } from '../deploy-check';
+import { composeProblems, configMapProblems, deployDir, loadCompose, loadManifests, type Manifest, referenceProblems, schemaProblems } from '../deploy-check';
 
 const root = path.resolve(__dirname, '../..');
 const manifests = loadManifests();
@@ -46,6 +46,15 @@ describe('deploy/k8s', () => {
     expect(problems).toMatch(/Deployment baobab-chat: .*must have required property selector/);
     expect(problems).toMatch(/Deployment baobab-cms: .*containerPort must be integer/);
     expect(problems).toMatch(/Deploymnet typo: no Kubernetes schema/);
+  });
+
+  test("the ConfigMap trusts a valid proxy range for mobi, and a bad or missing one is refused", () => {
+    expect(configMapProblems(manifests)).toEqual([]);
+    const broken = clone(manifests);
+    find(broken, 'ConfigMap', 'baobab-config').data.BAOBAB_TRUSTED_PROXIES = '10.244.0.0/16,10.244.0.1/16';
+    expect(configMapProblems(broken)).toEqual(['configmap.yaml: ConfigMap baobab-config: BAOBAB_TRUSTED_PROXIES: "10.244.0.1/16" has host bits set: did you mean 10.244.0.0/16?']);
+    delete find(broken, 'ConfigMap', 'baobab-config').data.BAOBAB_TRUSTED_PROXIES;
+    expect(configMapProblems(broken)).toEqual(['configmap.yaml: ConfigMap baobab-config: no BAOBAB_TRUSTED_PROXIES (behind a proxy every reader would share one post budget)']);
   });
 
   test('references hold: Services select Deployments, probes use declared ports, secrets exist, HPAs have targets', () => {
@@ -102,6 +111,21 @@ describe('deploy/compose.yaml', () => {
     );
   });
 
+  test("mobi trusts the box's network, whose subnet is fixed; a stale subnet, a bad entry or no subnet is refused", () => {
+    type Compose = { services: Record<string, { environment?: Record<string, string> }>; networks?: { default?: { ipam?: { config?: { subnet: string }[] } } } };
+    const compose = loadCompose() as Compose;
+    expect(compose.services.mobi?.environment?.BAOBAB_POSTS_PER_MINUTE).toBeUndefined();
+    const subnet = compose.networks?.default?.ipam?.config?.[0]?.subnet ?? '';
+    (compose.networks?.default?.ipam?.config ?? [])[0]!.subnet = '172.29.0.0/16';
+    expect(composeProblems(compose)).toEqual(['compose.yaml: service mobi: BAOBAB_TRUSTED_PROXIES must list the network\'s subnet 172.29.0.0/16']);
+    compose.services.mobi!.environment!.BAOBAB_TRUSTED_PROXIES = `${subnet},nginx`;
+    expect(composeProblems(compose)).toEqual(
+      expect.arrayContaining(['compose.yaml: service mobi: BAOBAB_TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range']),
+    );
+    delete compose.networks;
+    expect(composeProblems(compose)).toContain("compose.yaml: networks.default.ipam.config names no subnet (mobi's BAOBAB_TRUSTED_PROXIES names it)");
+  });
+
   test('the .env example names every secret the Secret example holds, and nginx.conf routes the CMS and chat hosts', () => {
     const example = fs.readFileSync(path.join(deployDir, '.env.example'), 'utf8');
     const named = new Set([...example.matchAll(/^([A-Z][A-Z0-9_]*)=/gm)].map((match) => match[1]));
@@ -113,6 +137,10 @@ describe('deploy/compose.yaml', () => {
     expect(nginx).toMatch(/server_name \$\{CMS_HOST\};[\s\S]*proxy_pass http:\/\/baobab_cms;/);
     expect(nginx).toMatch(/server_name \$\{CHAT_HOST\};[\s\S]*proxy_pass http:\/\/baobab_chat;/);
     expect(nginx).toMatch(/listen 80 default_server;[\s\S]*proxy_pass http:\/\/baobab_mobi;/);
+    // The mobi-site finds each reader in what nginx appends (BAOBAB_TRUSTED_PROXIES): set at http level, inherited by every location.
+    expect(nginx).toMatch(/^proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;$/m);
+    // A proxy_set_header in a server or location would drop every inherited one there, X-Forwarded-For too.
+    expect(nginx).not.toMatch(/^\s+proxy_set_header/m);
   });
 });
 

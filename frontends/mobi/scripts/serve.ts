@@ -98,6 +98,7 @@ async function main() {
     },
     log: warn,
     postsPerMinute: config.postsPerMinute,
+    trustedProxies: config.trustedProxies,
   });
   const onRequest = createRequestHandler({
     handle: (req, res) => handle(req, res),

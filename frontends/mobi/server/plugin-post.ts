@@ -5,6 +5,7 @@
 import type { IncomingMessage } from 'node:http';
 import net from 'node:net';
 import ipaddr from 'ipaddr.js';
+import proxyaddr from 'proxy-addr';
 import { isSlug } from '@baobab/kit';
 import { CmsError } from '@baobab/kit/delivery';
 import { defaultBodyLimits, type BodyLimits } from '@baobab/kit/http';
@@ -102,9 +103,39 @@ export function localeOfPath(site: Pick<PluginSite, 'defaultLocale' | 'locales'>
   return site.locales.includes(segment) ? segment : site.defaultLocale;
 }
 
+/** Whether the address at `hop` (0 the socket, 1 the rightmost X-Forwarded-For entry, …) is a proxy we trust. */
+export type TrustProxy = (address: string, hop: number) => boolean;
+
 /**
- * Whose budget a post spends: the socket's remote address (X-Forwarded-For is not trusted;
- * the mobi has no trusted-proxy setting). IPv4 as it is (an IPv4-mapped IPv6 address too);
+ * The trust test for BAOBAB_TRUSTED_PROXIES (entries checked by src/config.ts), or null for
+ * none. Only an address in plain form is ever trusted: ipaddr.js also reads `0x7f.1` and the like.
+ */
+export function trustProxies(entries: readonly string[]): TrustProxy | null {
+  if (entries.length === 0) return null;
+  const trusted = proxyaddr.compile([...entries]);
+  return (address, hop) => typeof address === 'string' && net.isIP(address) !== 0 && trusted(address, hop);
+}
+
+/**
+ * The reader's address: the socket's, unless the socket is a trusted proxy; then the walk
+ * goes right to left through X-Forwarded-For (each proxy appends the address it heard from)
+ * and stops at the first address that is not a trusted proxy (proxy-addr). Entries left of
+ * it are whatever the client wrote and are never read. An entry that is not a plain IP
+ * address where the walk stops (`unknown`, `1.2.3.4:80`, garbage) counts as the trusted
+ * proxy that passed it on, so a malformed header never earns a fresh budget.
+ */
+export function clientAddress(req: Pick<IncomingMessage, 'headers' | 'socket'>, trust: TrustProxy | null): string | undefined {
+  const socket = req.socket.remoteAddress;
+  if (trust === null || socket === undefined) return socket;
+  const chain = proxyaddr.all(req as IncomingMessage, trust);
+  const found = chain[chain.length - 1];
+  if (found !== undefined && net.isIP(found) !== 0) return found;
+  return chain.length >= 2 ? chain[chain.length - 2] : socket;
+}
+
+/**
+ * Whose budget a post spends: the client address (clientAddress above: the socket's, or
+ * the reader's from X-Forwarded-For behind a trusted proxy). IPv4 as it is (an IPv4-mapped IPv6 address too);
  * IPv6 by its /64, the block one subscriber is given, so a client cannot step through its
  * own block for fresh budgets. No address (a socket already gone) shares one budget.
  */
@@ -144,6 +175,8 @@ export interface PluginPostOptions {
   readonly log: (message: string) => void;
   /** Posts one client address may make per minute (BAOBAB_POSTS_PER_MINUTE); the next is answered 429. */
   readonly postsPerMinute: number;
+  /** Proxies whose X-Forwarded-For names the client address (BAOBAB_TRUSTED_PROXIES); none when absent. */
+  readonly trustedProxies?: readonly string[];
 }
 
 const isForm = (req: IncomingMessage) => (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() === 'application/x-www-form-urlencoded';
@@ -152,6 +185,7 @@ const isForm = (req: IncomingMessage) => (req.headers['content-type'] ?? '').spl
 export function createPluginPostHandler(options: PluginPostOptions) {
   const notFound: PostOutcome = { kind: 'plain', status: 404, message: 'Not found.\n' };
   const waitFor = createPostLimiter(options.postsPerMinute);
+  const trust = trustProxies(options.trustedProxies ?? []);
   return async function onPluginPost(req: IncomingMessage, body: Buffer): Promise<PostOutcome> {
     const target = pluginRoute(req.url ?? '');
     if (target === null) return notFound;
@@ -159,7 +193,7 @@ export function createPluginPostHandler(options: PluginPostOptions) {
     const fields = formFields(body);
     const back = localPath(first(fields[BACK_FIELD]));
     // Before anything asks the CMS: a reader's cookie is free to mint, a client address is not.
-    const retryAfterSeconds = await waitFor(clientKey(req.socket.remoteAddress));
+    const retryAfterSeconds = await waitFor(clientKey(clientAddress(req, trust)));
     if (retryAfterSeconds !== null) return { kind: 'too-many', back, retryAfterSeconds };
     if (!isForm(req)) return { kind: 'plain', status: 415, message: 'Send a form (application/x-www-form-urlencoded).\n' };
     const site = await options.siteFor(req);

@@ -1,7 +1,9 @@
 // The mobi-site's settings: every environment variable it reads, each with its default
 // beside it, parsed once per process. A bad value stops start-up with one line naming the
 // variable; production refuses a weak or development notice secret (the kit's rule).
+import net from 'node:net';
 import path from 'node:path';
+import ipaddr from 'ipaddr.js';
 import { secretProblem } from '@baobab/kit';
 import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, setting, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
@@ -44,9 +46,14 @@ export interface MobiConfig {
   /**
    * Plugin form posts (`POST /_plugins/…`) one client address may make per minute, in
    * memory per process (BAOBAB_POSTS_PER_MINUTE); the next gets 429. The address is the
-   * socket's: X-Forwarded-For is not trusted.
+   * socket's, or the reader's from X-Forwarded-For when the socket is a trusted proxy.
    */
   readonly postsPerMinute: number;
+  /**
+   * The proxies (addresses and CIDR ranges, BAOBAB_TRUSTED_PROXIES) whose X-Forwarded-For
+   * is believed; empty (the default) trusts nobody and counts the socket's address.
+   */
+  readonly trustedProxies: readonly string[];
   /** Where `/metrics` is served (METRICS_PORT, default 9465; METRICS_HOST, default HOST), or null when METRICS_PORT=off. */
   readonly metrics: MetricsSettings | null;
   /** LOG_LEVEL of the JSON log lines (default info). */
@@ -77,6 +84,55 @@ const size = (fallback: number) =>
     fallback,
   );
 
+/** At most this many entries in BAOBAB_TRUSTED_PROXIES: a few networks, never a list of every host. */
+export const TRUSTED_PROXIES_MAX = 64;
+const PREFIX = /^(0|[1-9]\d{0,2})$/;
+
+/**
+ * One BAOBAB_TRUSTED_PROXIES entry: an IPv4 or IPv6 address (no zone), or a network in CIDR
+ * form with its host bits zero and a prefix of at least 1 (trusting every address would let
+ * any reader name their own). Returns the entry in canonical form, or what is wrong with it.
+ */
+export function trustedProxyEntry(entry: string): { readonly ok: string } | { readonly problem: string } {
+  const slash = entry.indexOf('/');
+  const address = slash < 0 ? entry : entry.slice(0, slash);
+  const family = address.includes('%') ? 0 : net.isIP(address);
+  if (family === 0) return { problem: `"${entry}" is not an IP address or CIDR range` };
+  const canonical = ipaddr.parse(address).toString();
+  if (slash < 0) return { ok: canonical };
+  const prefix = entry.slice(slash + 1);
+  const max = family === 4 ? 32 : 128;
+  if (!PREFIX.test(prefix) || Number(prefix) > max) return { problem: `"${entry}" needs a prefix length from 1 to ${max} after the /` };
+  if (Number(prefix) === 0) return { problem: `"${entry}" trusts every address, so any reader could choose their own` };
+  const network = (family === 4 ? ipaddr.IPv4 : ipaddr.IPv6).networkAddressFromCIDR(`${canonical}/${prefix}`).toString();
+  if (network !== canonical) return { problem: `"${entry}" has host bits set: did you mean ${network}/${prefix}?` };
+  return { ok: `${network}/${prefix}` };
+}
+
+const TRUSTED_PROXIES_EXPECTED = 'IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8,fd00::/8 (empty trusts nobody)';
+
+/** BAOBAB_TRUSTED_PROXIES: every entry valid or start-up stops naming the first bad one. */
+const trustedProxies = () =>
+  z
+    .string()
+    .optional()
+    .transform((raw, ctx): readonly string[] => {
+      const entries = (given(raw) ?? '').split(',').map((entry) => entry.trim()).filter(Boolean);
+      if (entries.length > TRUSTED_PROXIES_MAX) {
+        ctx.addIssue({ code: 'custom', message: `at most ${TRUSTED_PROXIES_MAX} ${TRUSTED_PROXIES_EXPECTED}` });
+        return z.NEVER;
+      }
+      const ok: string[] = [];
+      for (const entry of entries) {
+        const result = trustedProxyEntry(entry);
+        if ('problem' in result) {
+          ctx.addIssue({ code: 'custom', message: `${TRUSTED_PROXIES_EXPECTED}; ${result.problem}` });
+          return z.NEVER;
+        }
+        ok.push(result.ok);
+      }
+      return ok;
+    });
 
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
@@ -100,6 +156,7 @@ const envSchema = z.object({
   BAOBAB_READER_SECRET: z.string().optional(),
   BAOBAB_WRITE_SECRET: z.string().optional(),
   BAOBAB_POSTS_PER_MINUTE: whole(1, 100_000, POSTS_PER_MINUTE_DEFAULT),
+  BAOBAB_TRUSTED_PROXIES: trustedProxies(),
   METRICS_PORT: metricsPort(METRICS_PORTS.mobi),
   METRICS_HOST: metricsHost(),
   LOG_LEVEL: oneOf(logLevels, 'info'),
@@ -144,6 +201,7 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     readerSecret: readerSecret ?? DEV_READER_SECRET,
     writeSecret: writeSecret ?? DEV_WRITE_SECRET,
     postsPerMinute: e.BAOBAB_POSTS_PER_MINUTE,
+    trustedProxies: e.BAOBAB_TRUSTED_PROXIES,
     metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
     logLevel: e.LOG_LEVEL,
   };

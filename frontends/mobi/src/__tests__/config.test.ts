@@ -32,6 +32,7 @@ describe('the mobi-site settings', () => {
       readerSecret: 'baobab-dev-only-reader-secret',
       writeSecret: 'baobab-dev-only-secret',
       postsPerMinute: 60,
+      trustedProxies: [],
       metrics: { port: 9465, host: '0.0.0.0' },
       logLevel: 'info',
     };
@@ -64,6 +65,7 @@ describe('the mobi-site settings', () => {
         BAOBAB_READER_SECRET: 'Rk3-random-reader-secret-value-7HqWx2',
         BAOBAB_WRITE_SECRET: 'Wm9-random-write-secret-value-4TzPq8',
         BAOBAB_POSTS_PER_MINUTE: '100000',
+        BAOBAB_TRUSTED_PROXIES: ' 10.0.0.0/8, 172.18.0.0/16,192.0.2.7 ,fd00::/8,2001:DB8:0:0::1,',
         METRICS_PORT: '9100',
         LOG_LEVEL: 'http',
       }),
@@ -80,6 +82,7 @@ describe('the mobi-site settings', () => {
       readerSecret: 'Rk3-random-reader-secret-value-7HqWx2',
       writeSecret: 'Wm9-random-write-secret-value-4TzPq8',
       postsPerMinute: 100_000,
+      trustedProxies: ['10.0.0.0/8', '172.18.0.0/16', '192.0.2.7', 'fd00::/8', '2001:db8::1'],
       metrics: { port: 9100, host: '127.0.0.1' },
       logLevel: 'http',
     });
@@ -99,6 +102,40 @@ describe('the mobi-site settings', () => {
 
   it.each(['0', '100001', '-1', '1.5', 'many'])('refuses the posts-per-minute budget %p naming the variable and its range', (value) => {
     expect(refusal({ BAOBAB_POSTS_PER_MINUTE: value })).toBe(`BAOBAB_POSTS_PER_MINUTE: expected a whole number from 1 to 100000, got "${value}"`);
+  });
+
+  it('reads trusted proxies: addresses and ranges of both families, canonical; blank trusts nobody', () => {
+    expect(parseMobiConfig({ BAOBAB_TRUSTED_PROXIES: '127.0.0.1' }).trustedProxies).toEqual(['127.0.0.1']);
+    expect(parseMobiConfig({ BAOBAB_TRUSTED_PROXIES: '::1,::ffff:10.0.0.0/104,0.0.0.0/1' }).trustedProxies).toEqual(['::1', '::ffff:a00:0/104', '0.0.0.0/1']);
+    expect(parseMobiConfig({ BAOBAB_TRUSTED_PROXIES: ' , ' }).trustedProxies).toEqual([]);
+    expect(parseMobiConfig({ BAOBAB_TRUSTED_PROXIES: '' }).trustedProxies).toEqual([]);
+  });
+
+  const PROXIES = 'BAOBAB_TRUSTED_PROXIES: expected IP addresses or CIDR ranges separated by commas, such as 10.0.0.0/8,fd00::/8 (empty trusts nobody)';
+  it.each([
+    ['10.0.0.0/8,10.0.0/8', '"10.0.0/8" is not an IP address or CIDR range'],
+    ['nginx', '"nginx" is not an IP address or CIDR range'],
+    ['loopback', '"loopback" is not an IP address or CIDR range'],
+    ['127.1', '"127.1" is not an IP address or CIDR range'],
+    ['0x7f.0.0.1', '"0x7f.0.0.1" is not an IP address or CIDR range'],
+    ['fe80::1%eth0', '"fe80::1%eth0" is not an IP address or CIDR range'],
+    ['10.0.0.0/33', '"10.0.0.0/33" needs a prefix length from 1 to 32 after the /'],
+    ['fd00::/129', '"fd00::/129" needs a prefix length from 1 to 128 after the /'],
+    ['10.0.0.0/255.0.0.0', '"10.0.0.0/255.0.0.0" needs a prefix length from 1 to 32 after the /'],
+    ['10.0.0.0/08', '"10.0.0.0/08" needs a prefix length from 1 to 32 after the /'],
+    ['10.0.0.0/', '"10.0.0.0/" needs a prefix length from 1 to 32 after the /'],
+    ['0.0.0.0/0', '"0.0.0.0/0" trusts every address, so any reader could choose their own'],
+    ['::/0', '"::/0" trusts every address, so any reader could choose their own'],
+    ['10.1.2.3/8', '"10.1.2.3/8" has host bits set: did you mean 10.0.0.0/8?'],
+    ['fd00::1/8', '"fd00::1/8" has host bits set: did you mean fd00::/8?'],
+  ])('refuses the trusted proxies %p naming the variable and the entry', (value, problem) => {
+    expect(refusal({ BAOBAB_TRUSTED_PROXIES: value })).toBe(`${PROXIES}; ${problem}, got "${value}"`);
+  });
+
+  it('refuses more than 64 trusted proxies', () => {
+    const value = Array.from({ length: 65 }, (_, i) => `10.0.0.${i}`).join(',');
+    expect(refusal({ BAOBAB_TRUSTED_PROXIES: value })).toMatch(/^BAOBAB_TRUSTED_PROXIES: expected at most 64 IP addresses or CIDR ranges/);
+    expect(parseMobiConfig({ BAOBAB_TRUSTED_PROXIES: value.split(',').slice(0, 64).join(',') }).trustedProxies).toHaveLength(64);
   });
 
   it.each(['lots', '-5', '1.5M', '1000', '0'])('refuses the page cache size %p naming the variable', (value) => {

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { PluginPost, PluginPostResult, PluginSite } from '@baobab/plugin-api';
 import { createRequestHandler } from '../../server/http';
 import { createPageCache } from '../../server/page-cache';
-import { clientKey, createPluginPostHandler, createPostLimiter, localPath, pluginRoute, signedTarget } from '../../server/plugin-post';
+import { clientAddress, clientKey, createPluginPostHandler, createPostLimiter, localPath, pluginRoute, signedTarget, trustProxies } from '../../server/plugin-post';
 import { csrfToken, formTokenMarker, isCsrfTokenValid, isStateSigned, READER_COOKIE, signReader, signState, verifyReader } from '../reader';
 import { NOTICE_HEADER, TOO_MANY_POSTS_HEADER } from '../site-page';
 
@@ -314,6 +314,69 @@ describe('the budget of posts per client address', () => {
     ['not an address', 'unknown'],
   ])('keys the address %p as %p', (address, key) => {
     expect(clientKey(address)).toBe(key);
+  });
+});
+
+describe('the client address behind trusted proxies', () => {
+  type Req = Parameters<typeof clientAddress>[0];
+  const request = (remoteAddress: string | undefined, forwardedFor?: string): Req =>
+    ({ headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor }, socket: { remoteAddress } }) as unknown as Req;
+  const nginx = trustProxies(['172.18.0.0/16']);
+  const twoTiers = trustProxies(['10.0.0.0/8', '172.18.0.0/16']);
+  const v6 = trustProxies(['fd00::/8']);
+
+  it('trusts nobody by default: the socket, whatever X-Forwarded-For says', () => {
+    expect(trustProxies([])).toBeNull();
+    expect(clientAddress(request('203.0.113.9', '198.51.100.1'), null)).toBe('203.0.113.9');
+    expect(clientAddress(request('172.18.0.5', '198.51.100.1'), null)).toBe('172.18.0.5');
+  });
+
+  it.each([
+    // An untrusted socket: its own X-Forwarded-For, spoofed, is ignored.
+    ['203.0.113.9', '198.51.100.1', nginx, '203.0.113.9'],
+    ['203.0.113.9', undefined, nginx, '203.0.113.9'],
+    // A trusted socket: the address it heard from.
+    ['172.18.0.5', '198.51.100.1', nginx, '198.51.100.1'],
+    ['::ffff:172.18.0.5', '198.51.100.1', nginx, '198.51.100.1'],
+    // What the client wrote left of it is never read.
+    ['172.18.0.5', '1.1.1.1, 2.2.2.2, 198.51.100.1', nginx, '198.51.100.1'],
+    ['172.18.0.5', '172.18.0.9, 198.51.100.1', nginx, '198.51.100.1'],
+    // A chain of trusted proxies (a load balancer before nginx): walked to the first untrusted.
+    ['172.18.0.5', '198.51.100.1, 10.1.2.3', twoTiers, '198.51.100.1'],
+    ['172.18.0.5', '6.6.6.6,198.51.100.1,10.1.2.3', twoTiers, '198.51.100.1'],
+    // Only the configured proxies: 10.1.2.3 is not nginx's network, so it is the client.
+    ['172.18.0.5', '198.51.100.1, 10.1.2.3', nginx, '10.1.2.3'],
+    // Every hop trusted: the leftmost entry.
+    ['172.18.0.5', '10.9.9.9, 10.1.2.3', twoTiers, '10.9.9.9'],
+    // A trusted proxy without the header: the proxy itself.
+    ['172.18.0.5', undefined, nginx, '172.18.0.5'],
+    ['172.18.0.5', '', nginx, '172.18.0.5'],
+    // IPv6 clients and proxies.
+    ['fd00::7', '2001:db8:1:2::99', v6, '2001:db8:1:2::99'],
+    ['fd00::7', '2001:db8::1, fd12::1', v6, '2001:db8::1'],
+    ['2001:db8::5', '198.51.100.1', v6, '2001:db8::5'],
+    // Malformed entries where the walk stops count as the proxy that passed them on, never a fresh key.
+    ['172.18.0.5', 'unknown', nginx, '172.18.0.5'],
+    ['172.18.0.5', '198.51.100.1:4711', nginx, '172.18.0.5'],
+    ['172.18.0.5', '[2001:db8::1]', nginx, '172.18.0.5'],
+    ['172.18.0.5', '0x7f.1', nginx, '172.18.0.5'],
+    ['172.18.0.5', 'a'.repeat(8000), nginx, '172.18.0.5'],
+    ['172.18.0.5', ',,, ,', nginx, '172.18.0.5'],
+    ['172.18.0.5', '198.51.100.1, garbage', twoTiers, '172.18.0.5'],
+    // Malformed entries left of the client are not read at all.
+    ['172.18.0.5', 'garbage, 198.51.100.1', nginx, '198.51.100.1'],
+    // A trusted-looking but odd spelling is not trusted: the walk stops there (and it is malformed).
+    ['172.18.0.5', '198.51.100.1, 0xac.18.0.9', nginx, '172.18.0.5'],
+    // A socket already gone.
+    [undefined, '198.51.100.1', nginx, undefined],
+  ])('socket %p, X-Forwarded-For %p → %p', (socket, forwardedFor, trust, expected) => {
+    expect(clientAddress(request(socket, forwardedFor), trust)).toBe(expected);
+  });
+
+  it('keys the found address as clientKey does: IPv6 by its /64', () => {
+    expect(clientKey(clientAddress(request('fd00::7', '2001:db8:1:2::99'), v6))).toBe('2001:db8:1:2::/64');
+    expect(clientKey(clientAddress(request('fd00::7', '2001:db8:1:2::98'), v6))).toBe('2001:db8:1:2::/64');
+    expect(clientKey(clientAddress(request('172.18.0.5', '::ffff:198.51.100.1'), nginx))).toBe('198.51.100.1');
   });
 });
 
