@@ -99,17 +99,23 @@ export async function startCms(options: { env?: Record<string, string | undefine
     child,
     output: () => output,
     async stop() {
-      if (!exited) {
-        const done = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        if (!exited) child.kill('SIGKILL');
-      }
-      child.stdout?.destroy();
-      child.stderr?.destroy();
+      await stopChild(child, 10_000);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Stops a server started here: SIGTERM, then SIGKILL when it has not exited after `graceMs`; its output pipes closed. */
+export async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
+  if (!hasExited()) {
+    const done = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await Promise.race([done, new Promise((resolve) => setTimeout(resolve, graceMs))]);
+    if (!hasExited()) child.kill('SIGKILL');
+  }
+  child.stdout?.destroy();
+  child.stderr?.destroy();
 }
 
 /** A strong random secret (32 base64url characters), for the secrets production processes refuse to start without. */

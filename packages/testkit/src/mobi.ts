@@ -3,7 +3,7 @@
 // HTTP tests and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, randomSecret, waitFor } from './cms';
+import { freePort, randomSecret, stopChild, waitFor } from './cms';
 
 export interface RunningMobi {
   readonly url: string;
@@ -67,15 +67,6 @@ export async function startMobi(options: MobiOptions): Promise<RunningMobi> {
     port,
     child,
     output: () => output,
-    async stop() {
-      if (!exited) {
-        const done = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 5_000))]);
-        if (!exited) child.kill('SIGKILL');
-      }
-      child.stdout?.destroy();
-      child.stderr?.destroy();
-    },
+    stop: () => stopChild(child, 5_000),
   };
 }
