@@ -3,6 +3,7 @@
 // minutes and go at once when the CMS posts a notice to /_baobab/invalidate. While the CMS
 // cannot answer, the last good copy of each answer is served (stale-if-error); those copies
 // are kept apart from the fresh cache, bounded in bytes, so churn never evicts them.
+import { reachesSite, type ChangeScope } from '@baobab/kit/changes';
 import { createDelivery, type Delivery } from '@baobab/kit/delivery';
 import { z } from 'zod';
 import { type ArticleContent, type Channel, walkBlocks } from '@baobab/channels';
@@ -75,11 +76,15 @@ export interface ContentSource {
   home(site: string, locale: string): Promise<Link[]>;
   section(site: string, slug: string, locale: string): Promise<ChatSection | null>;
   article(site: string, slug: string, locale: string, channel: Channel): Promise<ChatArticle | null>;
-  /** Memoises anything derived from content (rendered screens) until the next invalidation. */
+  /** Memoises anything derived from content (rendered screens) until the next change. */
   derived<T>(key: string, make: () => T): T;
   /** Caches an answer loaded some other way (a plugin's menu entries) like content: fresh for the TTL, last good copy while the CMS fails. */
   remembered<T>(key: string, load: () => Promise<T>): Promise<T>;
-  invalidate(): number;
+  /**
+   * Drops the fresh answers about the sites a change reaches (everything when none is
+   * given), and keeps none loaded within `settleMs` from now; last good copies stay for the next outage.
+   */
+  invalidate(change?: ChangeScope, settleMs?: number): void;
 }
 
 export interface ContentOptions {
@@ -147,6 +152,16 @@ export function createLastGood(maxBytes: number) {
   };
 }
 
+/** The site a fresh-cache key is about (its second part), '' for the site list, null for keys of no one site. */
+function siteOfKey(key: string): string | null {
+  const [kind, site] = key.split('\u0000');
+  if (kind === 'sites') return '';
+  return kind === 'remembered' || site === undefined ? null : site;
+}
+
+/** Sites whose last change time is kept; beyond it they are forgotten and everything counts as changed now. */
+const MAX_CHANGED_SITES = 100_000;
+
 export function createContentSource(options: ContentOptions, delivery: Delivery = createDelivery(options.cmsUrl)): ContentSource {
   const ttlMs = options.ttlMs ?? CONTENT_DEFAULTS.ttlMs;
   const retryMs = options.retryMs ?? CONTENT_DEFAULTS.retryMs;
@@ -156,6 +171,15 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
   const derivedValues = new Map<string, { readonly expires: number; readonly value: unknown }>();
   const lastGood = createLastGood(options.staleMaxBytes ?? CONTENT_DEFAULTS.staleMaxBytes);
   let isCmsDown = false;
+  /** From when loads are fresh again, per site ('' for the site list), and for everything. */
+  const freshFrom = new Map<string, number>();
+  let everythingFreshFrom = Number.NEGATIVE_INFINITY;
+  const freshFromFor = (key: string) => {
+    const site = siteOfKey(key);
+    // Keys of no one site (plugins' remembered answers) change with any site.
+    const bySite = site === null ? Math.max(Number.NEGATIVE_INFINITY, ...freshFrom.values()) : (freshFrom.get(site) ?? Number.NEGATIVE_INFINITY);
+    return Math.max(everythingFreshFrom, bySite);
+  };
 
   const onLookup = options.onLookup ?? (() => undefined);
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -165,8 +189,11 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
       return hit.value as Promise<T>;
     }
     onLookup('miss');
+    const startedAt = now();
     const value = load().then(
       (fresh) => {
+        // Loaded before a change to its site settled: good for this reader, not kept for the next.
+        if (startedAt < freshFromFor(key) && entries.get(key)?.value === value) entries.delete(key);
         // "Not found" is not worth keeping for an outage, and a flood of made-up slugs must not push real copies out.
         if (fresh !== null && !(Array.isArray(fresh) && fresh.length === 0)) lastGood.set(key, fresh);
         if (isCmsDown) log('CMS answers again; fresh content from now on');
@@ -243,12 +270,22 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
       remember(derivedValues, key, { expires: now() + ttlMs, value });
       return value;
     },
-    /** Clears the fresh cache; last good copies stay for the next outage. */
-    invalidate() {
-      const count = entries.size + derivedValues.size;
-      entries.clear();
+    invalidate(change, settleMs = 0) {
+      // A load that starts at this very millisecond may read the old content: strictly after it is fresh.
+      const from = now() + 1 + settleMs;
       derivedValues.clear();
-      return count;
+      if (change === undefined || change.sites === 'all' || freshFrom.size + change.sites.length > MAX_CHANGED_SITES) {
+        everythingFreshFrom = Math.max(from, ...freshFrom.values());
+        freshFrom.clear();
+        entries.clear();
+        return;
+      }
+      for (const site of change.sites) freshFrom.set(site, from);
+      if (reachesSite(change, null)) freshFrom.set('', from);
+      for (const key of [...entries.keys()]) {
+        const site = siteOfKey(key);
+        if (site === null || (site === '' ? reachesSite(change, null) : change.sites.includes(site))) entries.delete(key);
+      }
     },
   };
   return source;

@@ -17,6 +17,7 @@ import { bypassesPageCache, queryOf } from '../src/routes';
 import { BAD_REQUEST_HEADER, NOTICE_HEADER, requestHost, SITE_HEADER, TOO_MANY_POSTS_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 import { isPluginPath, PLUGIN_BODY_LIMITS, type PostOutcome } from './plugin-post';
+import { NOTICE_BODY_LIMITS, noticeChange, type ContentChange } from '@baobab/kit/changes';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
 /** Answers 204 once the server is up, without asking the CMS anything. */
@@ -189,8 +190,9 @@ const withEtag = (rendered: Rendered) => ({ ...rendered, etag: `"${crypto.create
 
 /** A render, kept in the cache when it is a good page. */
 async function renderInto(cache: PageCache, key: string, render: Promise<Rendered>): Promise<{ rendered: Rendered; page: CachedPage | null }> {
+  const startedAt = Date.now();
   const rendered = await render;
-  return { rendered, page: rendered.status === 200 ? cache.set(key, rendered) : null };
+  return { rendered, page: rendered.status === 200 ? cache.set(key, rendered, rendered.site ?? null, startedAt) : null };
 }
 
 const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
@@ -225,8 +227,10 @@ export function createRequestHandler(options: {
   metrics?: MobiMetrics;
   /** Whether this process can serve (the CMS answers); READY_PATH is always ready without it. */
   readiness?: () => Promise<Readiness>;
+  /** Applies a change from a notice (serve.ts: the page cache and metrics, once per change however it arrives); else the cache's own invalidate. */
+  onChange?: (change: ContentChange, via: 'notice') => void;
 }) {
-  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost, metrics, readiness } = options;
+  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost, metrics, readiness, onChange } = options;
   const siteByHost = new Map<string, string>();
   /** The `site` label of a page answer: the site a render named for this host, else unknown. */
   const siteOf = (req: IncomingMessage, rendered?: Pick<Rendered, 'site'>): string => {
@@ -288,7 +292,7 @@ export function createRequestHandler(options: {
     delete req.headers[NOTICE_HEADER];
     delete req.headers[TOO_MANY_POSTS_HEADER];
     const isPluginPost = isPluginPath(req.url ?? '/');
-    const limits = isPluginPost ? PLUGIN_BODY_LIMITS : bodyLimits;
+    const limits = isPluginPost ? PLUGIN_BODY_LIMITS : req.url === INVALIDATE_PATH ? NOTICE_BODY_LIMITS : bodyLimits;
     const body = hasBody(req) ? await readBody(req, limits) : null;
     if (body && !body.ok) {
       if (body.reason === 'unreadable' || res.destroyed) return void req.socket.destroy();
@@ -333,9 +337,15 @@ export function createRequestHandler(options: {
         res.end('Not found');
         return;
       }
-      const count = cache?.invalidate() ?? 0;
-      metrics?.cacheInvalidations.inc({ cache: 'page' });
-      res.writeHead(204, { 'x-invalidated': String(count) });
+      const change = noticeChange(body?.ok ? body.body : null);
+      if (change === null) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('CHANGE_MALFORMED: the notice body must be a content change (JSON, @baobab/kit/changes), or empty for everything.\n');
+        return;
+      }
+      if (onChange) onChange(change, 'notice');
+      else cache?.invalidate(change);
+      res.writeHead(204);
       res.end();
       return;
     }

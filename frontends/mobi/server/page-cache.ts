@@ -1,12 +1,13 @@
 // Rendered pages, kept compressed per host + route, in two stores bounded in bytes (LRU):
-// fresh pages, which a publish marks stale (the CMS notifies) and the next request
-// re-renders; and last good copies, served while the CMS cannot be reached. A page
+// fresh pages, which a content change marks stale for the sites it reaches (the CMS's
+// notice, or Redis) and the next request re-renders; and last good copies, served while the CMS cannot be reached. A page
 // enters the last-good store only once it is asked for again, so a flood of one-off
 // URLs churns the fresh store and never the copies an outage needs.
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import { reachesSite, type ChangeScope } from '@baobab/kit/changes';
 import { PAGE_CACHE_DEFAULTS } from '../src/config';
 import { paramsReadAt } from '../src/routes';
 import { requestHost } from '../src/site-page';
@@ -43,32 +44,45 @@ export interface PageCacheStats {
 export interface PageCache {
   /** A fresh or stale page for the key; counts as a second ask, so the page becomes a last good copy. */
   get(key: string): { readonly page: CachedPage; readonly isStale: boolean } | undefined;
-  /** Stores a good render; refreshes the last good copy when the key was asked for before. */
-  set(key: string, page: { status: number; contentType: string; body: Buffer }): CachedPage;
+  /**
+   * Stores a good render of `site` (null, the default: a page of no known site) that
+   * started at `startedAt` (ms, default now); refreshes the last good copy when the key was asked for before.
+   */
+  set(key: string, page: { status: number; contentType: string; body: Buffer }, site?: string | null, startedAt?: number): CachedPage;
   /** The last good copy, for when rendering fails. */
   lastGood(key: string): CachedPage | undefined;
-  /** Marks every fresh page stale; returns how many there were. */
-  invalidate(): number;
+  /**
+   * Marks stale the fresh pages of the sites a change reaches (every page when none is
+   * given), and renders that start within `settleMs` from now.
+   */
+  invalidate(change?: ChangeScope, settleMs?: number): void;
   readonly stats: PageCacheStats;
 }
 
 /** A store bounded by the bytes its entries declare, least recently used out first; too large a page is not kept. */
 const createLru = <T extends object>(maxBytes: number) => new LRUCache<string, T>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / MAX_SHARE) });
 
-export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS): PageCache {
-  // A fresh entry is stale once a notice arrived after it was rendered.
-  const fresh = createLru<{ page: CachedPage; generation: number }>(options.maxBytes);
+/** Sites whose last change time is kept; beyond it they are forgotten and every page counts as changed now. */
+const MAX_CHANGED_SITES = 100_000;
+
+export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS, now: () => number = Date.now): PageCache {
+  // A fresh entry is stale when its render started before the last change to its site settled.
+  const fresh = createLru<{ page: CachedPage; site: string | null; startedAt: number }>(options.maxBytes);
   const lastGood = createLru<CachedPage>(options.lastGoodMaxBytes);
-  let generation = 0;
+  /** From when renders are fresh again, per site ('' for pages of no site), and for every site. */
+  const freshFrom = new Map<string, number>();
+  let everythingFreshFrom = Number.NEGATIVE_INFINITY;
+  const isStale = (entry: { site: string | null; startedAt: number }) =>
+    entry.startedAt < Math.max(everythingFreshFrom, freshFrom.get(entry.site ?? '') ?? Number.NEGATIVE_INFINITY);
   const sizeOf = (key: string, page: CachedPage) => page.body.length + page.gzip.length + key.length * 2 + ENTRY_OVERHEAD;
   return {
     get(key) {
       const entry = fresh.get(key);
       if (!entry) return undefined;
       if (lastGood.get(key) !== entry.page) lastGood.set(key, entry.page, { size: sizeOf(key, entry.page) });
-      return { page: entry.page, isStale: entry.generation < generation };
+      return { page: entry.page, isStale: isStale(entry) };
     },
-    set(key, { status, contentType, body }) {
+    set(key, { status, contentType, body }, site = null, startedAt = now()) {
       const page: CachedPage = {
         status,
         contentType,
@@ -78,13 +92,20 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS)
       };
       const size = sizeOf(key, page);
       if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, page, { size });
-      fresh.set(key, { page, generation }, { size });
+      fresh.set(key, { page, site, startedAt }, { size });
       return page;
     },
     lastGood: (key) => lastGood.get(key),
-    invalidate() {
-      generation += 1;
-      return fresh.size;
+    invalidate(change, settleMs = 0) {
+      // A render that starts at this very millisecond may have read the old content: strictly after it is fresh.
+      const from = now() + 1 + settleMs;
+      if (change === undefined || change.sites === 'all' || freshFrom.size + change.sites.length > MAX_CHANGED_SITES) {
+        everythingFreshFrom = Math.max(from, ...freshFrom.values());
+        freshFrom.clear();
+      } else {
+        for (const site of change.sites) freshFrom.set(site, from);
+        if (reachesSite(change, null)) freshFrom.set('', from);
+      }
     },
     get stats() {
       return { entries: fresh.size, bytes: fresh.calculatedSize, lastGoodEntries: lastGood.size, lastGoodBytes: lastGood.calculatedSize };

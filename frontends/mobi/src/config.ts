@@ -5,7 +5,7 @@ import net from 'node:net';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { secretProblem } from '@baobab/kit';
-import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, setting, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
+import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, redisUrl, setting, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 
 /** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies. */
@@ -54,6 +54,8 @@ export interface MobiConfig {
    * is believed; empty (the default) trusts nobody and counts the socket's address.
    */
   readonly trustedProxies: readonly string[];
+  /** REDIS_URL: where the CMS's content changes are heard from every replica (@baobab/kit/changes), or null (notices only). */
+  readonly redisUrl: string | null;
   /** Where `/metrics` is served (METRICS_PORT, default 9465; METRICS_HOST, default HOST), or null when METRICS_PORT=off. */
   readonly metrics: MetricsSettings | null;
   /** LOG_LEVEL of the JSON log lines (default info). */
@@ -157,13 +159,14 @@ const envSchema = z.object({
   BAOBAB_WRITE_SECRET: z.string().optional(),
   BAOBAB_POSTS_PER_MINUTE: whole(1, 100_000, POSTS_PER_MINUTE_DEFAULT),
   BAOBAB_TRUSTED_PROXIES: trustedProxies(),
+  REDIS_URL: redisUrl(),
   METRICS_PORT: metricsPort(METRICS_PORTS.mobi),
   METRICS_HOST: metricsHost(),
   LOG_LEVEL: oneOf(logLevels, 'info'),
 });
 
 /** Variables whose values never appear in a message. */
-const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET', 'BAOBAB_READER_SECRET', 'BAOBAB_WRITE_SECRET']);
+const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET', 'BAOBAB_READER_SECRET', 'BAOBAB_WRITE_SECRET', 'REDIS_URL']);
 
 /**
  * Reads the mobi-site's settings from `env` (pure). Throws a MobiConfigError whose
@@ -202,6 +205,7 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     writeSecret: writeSecret ?? DEV_WRITE_SECRET,
     postsPerMinute: e.BAOBAB_POSTS_PER_MINUTE,
     trustedProxies: e.BAOBAB_TRUSTED_PROXIES,
+    redisUrl: e.REDIS_URL,
     metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
     logLevel: e.LOG_LEVEL,
   };

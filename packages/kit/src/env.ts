@@ -73,6 +73,10 @@ export function envProblems(issues: ReadonlyArray<{ readonly path: ReadonlyArray
     .join('; ');
 }
 
+/** REDIS_URL: a redis:// or rediss:// URL, or null when unset (one replica, no change channel). */
+export const redisUrl = () =>
+  setting<string | null>('a Redis URL such as redis://127.0.0.1:6379', (value) => (parseUrl(value, ['redis:', 'rediss:']) === INVALID ? INVALID : value), null);
+
 /** Default metrics ports (`METRICS_PORT`): one per process, so all three can run on one box. */
 export const METRICS_PORTS = { cms: 9464, mobi: 9465, chat: 9466 } as const;
 

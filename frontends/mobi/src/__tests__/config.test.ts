@@ -33,6 +33,7 @@ describe('the mobi-site settings', () => {
       writeSecret: 'baobab-dev-only-secret',
       postsPerMinute: 60,
       trustedProxies: [],
+      redisUrl: null,
       metrics: { port: 9465, host: '0.0.0.0' },
       logLevel: 'info',
     };
@@ -66,6 +67,7 @@ describe('the mobi-site settings', () => {
         BAOBAB_WRITE_SECRET: 'Wm9-random-write-secret-value-4TzPq8',
         BAOBAB_POSTS_PER_MINUTE: '100000',
         BAOBAB_TRUSTED_PROXIES: ' 10.0.0.0/8, 172.18.0.0/16,192.0.2.7 ,fd00::/8,2001:DB8:0:0::1,',
+        REDIS_URL: 'redis://:pass@redis.internal:6379/2',
         METRICS_PORT: '9100',
         LOG_LEVEL: 'http',
       }),
@@ -83,6 +85,7 @@ describe('the mobi-site settings', () => {
       writeSecret: 'Wm9-random-write-secret-value-4TzPq8',
       postsPerMinute: 100_000,
       trustedProxies: ['10.0.0.0/8', '172.18.0.0/16', '192.0.2.7', 'fd00::/8', '2001:db8::1'],
+      redisUrl: 'redis://:pass@redis.internal:6379/2',
       metrics: { port: 9100, host: '127.0.0.1' },
       logLevel: 'http',
     });

@@ -55,14 +55,51 @@ describe('page cache', () => {
   });
 
   it('refreshes the last good copy when a known page is rendered again, and marks pages stale on a notice', () => {
-    const cache = createPageCache();
+    let clock = 1_000;
+    const cache = createPageCache(undefined, () => clock);
     cache.set('home', html(1_000));
     cache.get('home');
-    expect(cache.invalidate()).toBe(1);
+    cache.invalidate();
     expect(cache.get('home')?.isStale).toBe(true);
+    clock += 1;
     const again = cache.set('home', html(1_000));
     expect(cache.get('home')).toEqual({ page: again, isStale: false });
     expect(cache.lastGood('home')).toBe(again);
+  });
+
+  it('marks stale only the pages of the sites a change reaches, and pages of no site when sites change', () => {
+    let clock = 1_000;
+    const cache = createPageCache(undefined, () => clock);
+    cache.set('kijana.localhost/', html(1_000), 'kijana-ke');
+    cache.set('thrive.localhost/', html(1_000), 'thrive-za');
+    cache.set('nobody.localhost/', html(1_000), null);
+    clock += 5;
+    cache.invalidate({ sites: ['kijana-ke'], tags: ['doc:abc'] });
+    expect(cache.get('kijana.localhost/')?.isStale).toBe(true);
+    expect(cache.get('thrive.localhost/')?.isStale).toBe(false);
+    expect(cache.get('nobody.localhost/')?.isStale).toBe(false);
+    cache.invalidate({ sites: ['zm-demo'], tags: ['sites', 'site:zm-demo'] });
+    expect(cache.get('nobody.localhost/')?.isStale).toBe(true);
+    expect(cache.get('thrive.localhost/')?.isStale).toBe(false);
+    cache.invalidate({ sites: 'all', tags: ['doc:shared'] });
+    expect(cache.get('thrive.localhost/')?.isStale).toBe(true);
+  });
+
+  it('keeps renders that started before a change, or while it settles, stale', () => {
+    let clock = 1_000;
+    const cache = createPageCache(undefined, () => clock);
+    const startedBefore = clock;
+    clock += 10;
+    cache.invalidate({ sites: ['kijana-ke'], tags: [] }, 500);
+    // A render that started before the change, finishing after it, read the old content.
+    cache.set('kijana.localhost/', html(1_000), 'kijana-ke', startedBefore);
+    expect(cache.get('kijana.localhost/')?.isStale).toBe(true);
+    clock += 400;
+    cache.set('kijana.localhost/', html(1_000), 'kijana-ke');
+    expect(cache.get('kijana.localhost/')?.isStale).toBe(true);
+    clock += 200;
+    cache.set('kijana.localhost/', html(1_000), 'kijana-ke');
+    expect(cache.get('kijana.localhost/')?.isStale).toBe(false);
   });
 
   it('does not keep a page larger than an eighth of the store', () => {
