@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { locales as registryLocales } from '@baobab/locales';
+import { fallbackChain, locales as registryLocales } from '@baobab/locales';
 import { freePort, randomSecret, startCms, startMobi, stopChild, waitFor, type RunningCms, type RunningMobi } from '@baobab/testkit';
 import { z } from 'zod';
 import registry from '../../baobab.config';
@@ -244,6 +244,13 @@ function localePairs(): Array<[string, string]> {
 
 const themes = registry.themes.map((theme) => theme.name);
 
+/**
+ * Half the sites default to the regional locale, half to the other, except where the
+ * regional chain never reaches English (pt-MZ → pt): the demo content is mostly English, and
+ * such a site would answer 404 for it, which is not what this bench measures.
+ */
+const defaultOf = (n: number, first: string, second: string) => (n % 2 === 0 && fallbackChain(first).includes('en') ? first : second);
+
 /** Site number `n` of the bench: code, host, locales, theme and USSD code all follow from n. */
 function siteData(n: number, pairs: ReadonlyArray<[string, string]>): SiteData {
   const id = String(n).padStart(4, '0');
@@ -252,8 +259,7 @@ function siteData(n: number, pairs: ReadonlyArray<[string, string]>): SiteData {
     code: `scale-${id}`,
     name: `Scale ${id}`,
     hostnames: [`scale-${id}.localhost`],
-    // Half default to the regional locale, half to the other one.
-    defaultLocale: n % 2 === 0 ? first : second,
+    defaultLocale: defaultOf(n, first, second),
     locales: [first, second],
     theme: themes[n % themes.length] ?? 'base',
     themeTokens: {},
