@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { fallbackChain, locales as registryLocales } from '@baobab/locales';
 import { freePort, randomSecret, startCms, startMobi, stopChild, waitFor, type RunningCms, type RunningMobi } from '@baobab/testkit';
@@ -128,6 +129,19 @@ interface Proc {
 const treeOf = (proc: Proc) => (proc.child.pid ? processTree(proc.child.pid) : []);
 const rssOf = (procs: readonly Proc[]) => Object.fromEntries(procs.map((proc) => [proc.name, treeOf(proc).reduce((sum, member) => sum + member.kb, 0)]));
 const heapOf = async (procs: readonly Proc[]) => Object.fromEntries(await Promise.all(procs.map(async (proc) => [proc.name, (await processMetrics(proc.metricsPort)).heapUsedKb] as const)));
+
+/** Preloaded into each measured process: SIGUSR2 runs a full GC there (gc-on-signal.cjs). */
+const GC_PRELOAD = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require "${path.join(__dirname, 'gc-on-signal.cjs')}"`.trim() };
+
+/**
+ * Memory as each process holds it: a full GC in each (the signal goes to the Node process
+ * itself, never to its esbuild helper), a moment for it to finish, then RSS and heap in use.
+ */
+async function memoryAfterGc(procs: readonly Proc[]): Promise<Memory> {
+  for (const proc of procs) if (proc.child.pid) process.kill(proc.child.pid, 'SIGUSR2');
+  await sleep(2000);
+  return { rssKb: rssOf(procs), heapKb: await heapOf(procs) };
+}
 
 /** One value of a Prometheus text exposition (the first series of `name`), or null. */
 function metricValue(text: string, name: string): number | null {
@@ -364,15 +378,27 @@ async function measureDelivery(cms: string, sites: readonly BenchSite[], samples
   return { siteUncached: latency(site.uncached), siteCached: latency(site.cached), homeUncached: latency(home.uncached), homeCached: latency(home.cached) };
 }
 
-/** The first `site(host:)` after a write: the delivery caches were dropped, so this includes reloading what they hold. */
-async function measureAfterWrite(cms: RunningCms, probe: { documentId: string; locale: string }, sites: readonly BenchSite[], times: number) {
-  const samples: Array<{ ms: number; state: string }> = [];
+/**
+ * The home query (which lists articles) just after one local article of kijana-ke is edited
+ * through REST: on the edited site (its answer depends on the article, so it is dropped:
+ * uncached after an invalidation) and on another site whose same query was cached just
+ * before the edit (still a hit when invalidation is scoped to the sites a change touches).
+ */
+async function measureAfterWrite(cms: RunningCms, probe: { documentId: string; locale: string; host: string }, sites: readonly BenchSite[], times: number) {
+  const query = queries.home.query;
+  const edited: Array<{ ms: number; state: string }> = [];
+  const other: Array<{ ms: number; state: string }> = [];
   for (let i = 0; i < times; i += 1) {
+    const otherHost = pick(sites.filter((site) => site.host !== probe.host)).host;
+    await graphql(cms.url, query, { host: probe.host, locale: null });
+    await graphql(cms.url, query, { host: otherHost, locale: null });
     await updateArticle(target(cms), probe.documentId, probe.locale, { lead: `Probe edit ${i} at ${Date.now()}.` });
-    const answer = await graphql(cms.url, `query Site($host: String!) { ${SITE_QUERY} }`, { host: pick(sites).host });
-    samples.push({ ms: answer.ms, state: deliveryState(answer) });
+    for (const [bucket, host] of [[edited, probe.host], [other, otherHost]] as const) {
+      const answer = await graphql(cms.url, query, { host, locale: null });
+      bucket.push({ ms: answer.ms, state: deliveryState(answer) });
+    }
   }
-  return latency(samples);
+  return { edited: latency(edited), other: latency(other) };
 }
 
 /** Pages never asked before (cold), each asked again at once (warm). */
@@ -414,15 +440,14 @@ interface Phase {
   readonly rssKb: Record<string, number>;
   readonly heapKb: Record<string, number>;
   readonly delivery: Awaited<ReturnType<typeof measureDelivery>>;
-  readonly afterWrite: Latency;
+  readonly afterWrite: Awaited<ReturnType<typeof measureAfterWrite>>;
   readonly pages: Awaited<ReturnType<typeof measurePages>>;
   readonly ussd: Awaited<ReturnType<typeof measureUssd>>;
 }
 
-async function measurePhase(label: string, cms: RunningCms, mobi: string, chat: string, procs: readonly Proc[], sites: readonly BenchSite[], routes: readonly string[], probe: { documentId: string; locale: string }, flags: ScaleFlags): Promise<Phase> {
+async function measurePhase(label: string, cms: RunningCms, mobi: string, chat: string, procs: readonly Proc[], sites: readonly BenchSite[], routes: readonly string[], probe: { documentId: string; locale: string; host: string }, flags: ScaleFlags): Promise<Phase> {
   console.log(`\n[${label}] measuring with ${sites.length} sites…`);
-  const rssKb = rssOf(procs);
-  const heapKb = await heapOf(procs);
+  const { rssKb, heapKb } = await memoryAfterGc(procs);
   const delivery = await measureDelivery(cms.url, sites, flags.samples);
   const afterWrite = await measureAfterWrite(cms, probe, sites, Math.min(20, flags.samples));
   // Pages after the writes above: every candidate is one this run has not asked for.
@@ -536,7 +561,8 @@ function printPhases(base: Phase, after: Phase) {
     rows.push({ figure, [`p50 ms @${base.sites}`]: a.p50, [`p99 ms @${base.sites}`]: a.p99, [`p50 ms @${after.sites}`]: b.p50, [`p99 ms @${after.sites}`]: b.p99, 'p99 ratio': round(b.p99 / Math.max(a.p99, 0.01), 2), target, [`answers @${after.sites}`]: b.states });
   add('site(host:) uncached (fresh query text)', base.delivery.siteUncached, after.delivery.siteUncached, `p99 ≤ ${TARGETS.siteQueryP99Ms} ms: ${verdict(after.delivery.siteUncached.p99 <= TARGETS.siteQueryP99Ms)}`);
   add('site(host:) cached', base.delivery.siteCached, after.delivery.siteCached);
-  add('site(host:) first after a write', base.afterWrite, after.afterWrite);
+  add('home query of the edited site, just after a local edit', base.afterWrite.edited, after.afterWrite.edited);
+  add('home query of another site, just after a local edit', base.afterWrite.other, after.afterWrite.other);
   add('home query uncached (fresh query text)', base.delivery.homeUncached, after.delivery.homeUncached);
   add('home query cached', base.delivery.homeCached, after.delivery.homeCached);
   add('mobi page cold (never asked)', base.pages.cold, after.pages.cold);
@@ -565,7 +591,7 @@ function printMemory(sites: number, base: Memory, created: Memory, end: Memory, 
     'heap KB/site': round((of(end.heapKb, name) - of(base.heapKb, name)) / added),
   }));
   console.table(rows);
-  console.log('RSS: VmRSS of the process and its children (the CMS runs under tsx, whose esbuild helper is counted); heap: V8 heap in use (nodejs_heap_size_used_bytes), what the process holds rather than what it has not yet given back. KB/site: (end − baseline) ÷ sites added.');
+  console.log('Each read follows a full GC in each process (SIGUSR2, scripts/bench/gc-on-signal.cjs). RSS: VmRSS of the process and its children (under tsx, esbuild helpers are counted); heap: V8 heap in use after that GC (nodejs_heap_size_used_bytes), what the process holds. KB/site: (end − baseline) ÷ sites added.');
   const total = of(end.rssKb, 'all');
   const marginal = (total - of(base.rssKb, 'all')) / added;
   console.log(`target: all processes ≤ ${TARGETS.totalRssMb} MB → ${mb(total)} MB, ${verdict(mb(total) <= TARGETS.totalRssMb)}; ≤ ${TARGETS.marginalKbPerSite} KB per site → ${round(marginal)} KB, ${verdict(marginal <= TARGETS.marginalKbPerSite)}`);
@@ -609,9 +635,9 @@ async function main(): Promise<number> {
   try {
     console.log(`bench:scale: ${flags.sites} sites, ${flags.concurrency} writes in flight, ${flags.samples} samples per figure, ${flags.warm} other sites warmed; database ${process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : 'SQLite (temporary file)'}; changes ${redisUrl ? 'over Redis (REDIS_URL)' : 'by notice POSTs (BAOBAB_NOTIFY_URLS)'}.`);
     console.log('Starting a CMS with the demo content, a mobi-site and a chat gateway, each in its own process…');
-    cms = await startCms({ env: { ...shared, BAOBAB_NOTIFY_URLS: notifyUrls, LOG_LEVEL: 'warn', METRICS_PORT: String(metricsPorts.cms) } });
-    mobi = await startMobi({ cmsUrl: cms.url, port: mobiPort, env: { ...shared, METRICS_PORT: String(metricsPorts.mobi) } });
-    chat = await startChat(cms.url, chatPort, metricsPorts.chat, shared);
+    cms = await startCms({ env: { ...shared, ...GC_PRELOAD, BAOBAB_NOTIFY_URLS: notifyUrls, LOG_LEVEL: 'warn', METRICS_PORT: String(metricsPorts.cms) } });
+    mobi = await startMobi({ cmsUrl: cms.url, port: mobiPort, env: { ...shared, ...GC_PRELOAD, METRICS_PORT: String(metricsPorts.mobi) } });
+    chat = await startChat(cms.url, chatPort, metricsPorts.chat, { ...shared, ...GC_PRELOAD });
     const procs: Proc[] = [
       { name: 'cms', child: cms.child, metricsPort: metricsPorts.cms },
       { name: 'mobi', child: mobi.child, metricsPort: metricsPorts.mobi },
@@ -620,8 +646,8 @@ async function main(): Promise<number> {
     const demo = await readDemo(cms.url);
     const sharedRoute = `/articles/${demo.slugs[0] ?? 'hiv-testing-basics'}`;
     const routes = ['/', ...demo.sections.map((slug) => `/${slug}`), ...demo.slugs.slice(0, 6).map((slug) => `/articles/${slug}`)];
-    // One local article on a demo site: what the "first after a write" rows edit.
-    const probe = { ...(await publishArticle(target(cms), 'en-KE', article('scale-probe', 'Probe', demo.sections[0] ?? 'periods', ['kijana-ke']))), locale: 'en-KE' };
+    // One local article on a demo site: what the "just after a local edit" rows edit.
+    const probe = { ...(await publishArticle(target(cms), 'en-KE', article('scale-probe', 'Probe', demo.sections[0] ?? 'periods', ['kijana-ke']))), locale: 'en-KE', host: 'kijana-ke.localhost' };
     // Each process touched once, so "before" holds what serving costs, not start-up alone.
     for (const site of demo.sites) {
       await page(mobi.url, site.host, '/');
@@ -647,7 +673,7 @@ async function main(): Promise<number> {
     // Each process hears of the new sites once before its memory is read.
     await page(mobi.url, pick(benchSites).host, '/');
     await dial(chat.url, pick(benchSites).serviceCode, 'warm-after-creation');
-    const createdMemory = { rssKb: rssOf(procs), heapKb: await heapOf(procs) };
+    const createdMemory = await memoryAfterGc(procs);
     const after = await measurePhase(`${all.length} sites`, cms, mobi.url, chat.url, procs, all, routes, probe, flags);
 
     const extra = siteData(flags.sites + 1, pairs);
@@ -659,11 +685,11 @@ async function main(): Promise<number> {
       flags.warm,
     );
     const change = await localChange(cms, mobi.url, changed, others, sharedRoute);
-    const endMemory = { rssKb: rssOf(procs), heapKb: await heapOf(procs) };
+    const endMemory = await memoryAfterGc(procs);
     const lags = await Promise.all(procs.map(async (proc) => ({ name: proc.name, lag: (await processMetrics(proc.metricsPort)).lag })));
 
     console.log(`\n=== bench:scale: ${demo.sites.length} demo sites, then ${all.length} (${flags.sites} added) ===`);
-    console.log('Latency, client side over loopback, sequential requests. "uncached" = the same selection under a new alias, a query text never asked, so the delivery cache misses with the content index loaded; "first after a write" = the next site(host:) after a REST edit of one local article, which drops the delivery caches (until the lead\'s invalidation by tag lands: all of them, and the content index is reloaded).');
+    console.log('Latency, client side over loopback, sequential requests. "uncached" = the same selection under a new alias, a query text never asked, so the delivery cache misses with the content index loaded; "just after a local edit" = the home query right after a REST edit of one kijana-ke local article: on kijana-ke (uncached after an invalidation) and on another site whose answer was cached before the edit.');
     printPhases(base, after);
     console.log(`target: uncached site(host:) p99 ≤ ${TARGETS.siteQueryP99Ms} ms → ${after.delivery.siteUncached.p99} ms, ${verdict(after.delivery.siteUncached.p99 <= TARGETS.siteQueryP99Ms)}`);
     console.log('\nResident memory (VmRSS of each process and its children):');
@@ -677,7 +703,7 @@ async function main(): Promise<number> {
     console.log(
       `Invalidation lag (baobab_invalidation_lag_seconds, the change-channel contract): ${lags.map(({ name, lag }) => `${name} ${lag === null ? 'not reported' : `${lag.count} changes, mean ${round(lag.meanMs)} ms`}`).join('; ')}.`,
     );
-    console.log(`Took ${round((Date.now() - began) / 1000)} s.`);
+    console.log(`Took ${round((Date.now() - began) / 1000)} s. Load average at the end: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.cpus().length} cores (other work on the machine shows in the p99s).`);
     return 0;
   } finally {
     await cleanup();
