@@ -47,10 +47,9 @@ export interface CmsTarget {
   readonly token: string;
 }
 
-const answerSchema = z.object({
-  data: z.object({ documentId: z.string() }).optional(),
-  error: z.object({ message: z.string() }).optional(),
-});
+// Read apart: a refusal carries `data: null` beside its error, and must still yield the error's message.
+const createdSchema = z.object({ data: z.object({ documentId: z.string() }) });
+const refusedSchema = z.object({ error: z.object({ message: z.string() }) });
 
 /** One REST write; the document's id, or CmsRefusedError / CmsUnreachableError. */
 async function write(cms: CmsTarget, method: 'POST' | 'PUT', route: string, data: unknown): Promise<{ documentId: string }> {
@@ -64,12 +63,14 @@ async function write(cms: CmsTarget, method: 'POST' | 'PUT', route: string, data
   } catch (error) {
     throw new CmsUnreachableError(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
   }
-  const answer = answerSchema.safeParse(await response.json().catch(() => ({})));
-  const message = answer.success ? (answer.data.error?.message ?? '') : '';
-  if (!response.ok) throw new CmsRefusedError(response.status, message);
-  const documentId = answer.success ? answer.data.data?.documentId : undefined;
-  if (!documentId) throw new CmsRefusedError(response.status, 'the answer carried no documentId');
-  return { documentId };
+  const body: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const refused = refusedSchema.safeParse(body);
+    throw new CmsRefusedError(response.status, refused.success ? refused.data.error.message : '');
+  }
+  const created = createdSchema.safeParse(body);
+  if (!created.success) throw new CmsRefusedError(response.status, 'the answer carried no documentId');
+  return { documentId: created.data.data.documentId };
 }
 
 /** Creates and publishes a site: what `npm run site:new` does after checking its flags. */
