@@ -6,19 +6,18 @@
 // takes to go live, and how many other sites' cached pages survive one site's local edit.
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { fallbackChain, locales as registryLocales } from '@baobab/locales';
 import { freePort, randomSecret, startCms, startMobi, stopChild, waitFor, type RunningCms, type RunningMobi } from '@baobab/testkit';
 import { z } from 'zod';
-import registry from '../../baobab.config';
 import { ensureBuild } from '../../frontends/mobi/scripts/serve';
 import { queries } from '../../frontends/mobi/src/content';
 import { publishArticle, publishSite, updateArticle, waitUntilServed, type ArticleData, type CmsTarget, type SiteData } from '../cms-rest';
 import { median } from './lib';
 import { parseScaleFlags, SCALE_USAGE, ScaleFlagsError, type ScaleFlags } from './scale-flags';
+import { GC_PRELOAD, memoryAfterGc, peakOf, processMetrics, treeOf, type Memory, type Proc } from './scale-memory';
+import { article, benchSite, localePairs, siteData, themes, type BenchSite } from './scale-sites';
 
 const TARGETS = {
   totalRssMb: 1024,
@@ -91,89 +90,6 @@ async function pool<T, R>(items: readonly T[], limit: number, task: (item: T, in
   return results;
 }
 
-// ---------------------------------------------------------------- memory
-
-/** Resident memory (VmRSS, and its peak VmHWM, KB) of a process and each descendant, read from /proc, with their names. */
-function processTree(rootPid: number): Array<{ pid: number; name: string; kb: number; peakKb: number }> {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync('/proc')) {
-    if (!/^[0-9]+$/.test(entry)) continue;
-    try {
-      // Field 4 of /proc/<pid>/stat is the parent; the command name (field 2) may hold spaces, so split after its ')'.
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone since readdir
-    }
-  }
-  const found: Array<{ pid: number; name: string; kb: number; peakKb: number }> = [];
-  const visit = (pid: number) => {
-    try {
-      const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-      const kbOf = (field: string) => Number(status.match(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm'))?.[1] ?? 0);
-      found.push({ pid, name: status.match(/^Name:\s+(.*)$/m)?.[1] ?? '?', kb: kbOf('VmRSS'), peakKb: kbOf('VmHWM') });
-    } catch {
-      // exited
-    }
-    for (const child of children.get(pid) ?? []) visit(child);
-  };
-  visit(rootPid);
-  return found;
-}
-
-interface Proc {
-  readonly name: string;
-  readonly child: ChildProcess;
-  readonly metricsPort: number;
-}
-const treeOf = (proc: Proc) => (proc.child.pid ? processTree(proc.child.pid) : []);
-/** The sum of each process tree's peak RSS (VmHWM): peaks of different processes need not coincide, so this bounds the true peak from above. */
-const peakOf = (procs: readonly Proc[]) => Object.fromEntries(procs.map((proc) => [proc.name, treeOf(proc).reduce((sum, member) => sum + member.peakKb, 0)]));
-const rssOf = (procs: readonly Proc[]) => Object.fromEntries(procs.map((proc) => [proc.name, treeOf(proc).reduce((sum, member) => sum + member.kb, 0)]));
-const heapOf = async (procs: readonly Proc[]) => Object.fromEntries(await Promise.all(procs.map(async (proc) => [proc.name, (await processMetrics(proc.metricsPort)).heapUsedKb] as const)));
-
-/** Preloaded into each measured process: SIGUSR2 runs a full GC there (gc-on-signal.cjs). */
-const GC_PRELOAD = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require "${path.join(__dirname, 'gc-on-signal.cjs')}"`.trim() };
-
-/**
- * Memory as each process holds it: a full GC in each (the signal goes to the Node process
- * itself, never to its esbuild helper), a moment for it to finish, then RSS and heap in use.
- */
-async function memoryAfterGc(procs: readonly Proc[]): Promise<Memory> {
-  for (const proc of procs) if (proc.child.pid) process.kill(proc.child.pid, 'SIGUSR2');
-  await sleep(2000);
-  return { rssKb: rssOf(procs), heapKb: await heapOf(procs) };
-}
-
-/** One value of a Prometheus text exposition (the first series of `name`), or null. */
-function metricValue(text: string, name: string): number | null {
-  const line = text.split('\n').find((entry) => entry.startsWith(`${name} `) || entry.startsWith(`${name}{`));
-  const value = line === undefined ? Number.NaN : Number(line.slice(line.lastIndexOf(' ') + 1));
-  return Number.isFinite(value) ? value : null;
-}
-
-/** The sum of every series of `name` (all labels), or null when there is none. */
-function metricSum(text: string, name: string): number | null {
-  const values = text
-    .split('\n')
-    .filter((entry) => entry.startsWith(`${name} `) || entry.startsWith(`${name}{`))
-    .map((entry) => Number(entry.slice(entry.lastIndexOf(' ') + 1)));
-  return values.length === 0 ? null : values.reduce((sum, value) => sum + value, 0);
-}
-
-/** What a process's metrics port says of its memory and of the invalidation lag (the contract's histogram), when it says it. */
-async function processMetrics(metricsPort: number) {
-  const text = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).then((response) => response.text()).catch(() => '');
-  const lagCount = metricSum(text, 'baobab_invalidation_lag_seconds_count');
-  const lagSum = metricSum(text, 'baobab_invalidation_lag_seconds_sum');
-  return {
-    heapUsedKb: (metricValue(text, 'nodejs_heap_size_used_bytes') ?? 0) / 1024,
-    externalKb: (metricValue(text, 'nodejs_external_memory_bytes') ?? 0) / 1024,
-    lag: lagCount === null || lagSum === null || lagCount === 0 ? null : { count: lagCount, meanMs: (lagSum / lagCount) * 1000 },
-  };
-}
-
 // ---------------------------------------------------------------- HTTP
 
 interface Answer {
@@ -235,69 +151,7 @@ async function startChat(cmsUrl: string, port: number, metricsPort: number, env:
   return { url, child, stop: () => stopChild(child, 5000) };
 }
 
-// ---------------------------------------------------------------- the sites
-
-interface BenchSite {
-  readonly code: string;
-  readonly host: string;
-  readonly defaultLocale: string;
-  readonly serviceCode: string;
-}
-
-/**
- * Two-locale pairs from the registry: each regional locale with its country's English, or
- * English when the country has none (am-ET + en), so sites exercise the fallback chains.
- */
-function localePairs(): Array<[string, string]> {
-  const codes = registryLocales.map((locale) => locale.code);
-  return codes
-    .filter((code) => code.includes('-'))
-    .map((code): [string, string] => {
-      const country = code.split('-')[1];
-      const english = `en-${country}`;
-      return code.startsWith('en-') ? [code, 'en'] : [code, codes.includes(english) ? english : 'en'];
-    });
-}
-
-const themes = registry.themes.map((theme) => theme.name);
-
-/**
- * Half the sites default to the regional locale, half to the other, except where the
- * regional chain never reaches English (pt-MZ → pt): the demo content is mostly English, and
- * such a site would answer 404 for it, which is not what this bench measures.
- */
-const defaultOf = (n: number, first: string, second: string) => (n % 2 === 0 && fallbackChain(first).includes('en') ? first : second);
-
-/** Site number `n` of the bench: code, host, locales, theme and USSD code all follow from n. */
-function siteData(n: number, pairs: ReadonlyArray<[string, string]>): SiteData {
-  const id = String(n).padStart(4, '0');
-  const [first, second] = pairs[n % pairs.length] ?? ['en', 'fr'];
-  return {
-    code: `scale-${id}`,
-    name: `Scale ${id}`,
-    hostnames: [`scale-${id}.localhost`],
-    defaultLocale: defaultOf(n, first, second),
-    locales: [first, second],
-    theme: themes[n % themes.length] ?? 'base',
-    themeTokens: {},
-    plugins: [],
-    variables: [{ key: 'helpline', value: `0800 ${id}` }],
-    channels: { ussd: { serviceCodes: [`*500*${n}#`] } },
-  };
-}
-
-const benchSite = (site: SiteData): BenchSite => ({
-  code: site.code,
-  host: site.hostnames[0] ?? '',
-  defaultLocale: site.defaultLocale,
-  serviceCode: `${(site.channels.ussd as { serviceCodes: string[] }).serviceCodes[0]}`,
-});
-
-const paragraph = (text: string) => [{ type: 'paragraph', children: [{ type: 'text', text }] }];
-
-function article(slug: string, title: string, section: string, sites: readonly string[], allSites = false): ArticleData {
-  return { slug, title, lead: `${title}: a short summary for the list.`, body: paragraph(`${title}. Call {{helpline}} for help.`), section, sites, allSites };
-}
+// ---------------------------------------------------------------- the demo content
 
 const demoSitesSchema = z.object({
   data: z.object({
@@ -573,11 +427,6 @@ function printPhases(base: Phase, after: Phase) {
   add('USSD dial, code not dialled before', base.ussd.first, after.ussd.first);
   add('USSD dial, same code again', base.ussd.again, after.ussd.again);
   console.table(rows);
-}
-
-interface Memory {
-  readonly rssKb: Record<string, number>;
-  readonly heapKb: Record<string, number>;
 }
 
 function printMemory(sites: number, base: Memory, created: Memory, end: Memory, peakKb: Record<string, number>, added: number) {
