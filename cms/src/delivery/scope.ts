@@ -35,7 +35,10 @@ export const publishedRowSchema = z.object({
   locale: z.string().nullish(),
   code: z.string().nullish(),
   allSites: z.boolean().nullish(),
-  sites: z.unknown().transform((value) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])),
+  sites: z
+    .unknown()
+    .optional()
+    .transform((value) => (Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [])),
 });
 export type PublishedRow = z.infer<typeof publishedRowSchema>;
 

@@ -3,6 +3,7 @@
 // delivery service what it reached (scope.ts), then wait until the front ends know, so an
 // editor's save returns after every cache that showed the old text has dropped it.
 import type { Core } from '@strapi/strapi';
+import { z } from 'zod';
 import { isPlainObject as isRecord } from '@baobab/kit';
 import { EVERYTHING, isScoped, publishedRowFields, publishedRowSchema, scopeOfWrite, type PublishedRow } from './scope';
 import { deliveryService } from './index';
@@ -23,15 +24,14 @@ export function changesPublished(strapi: Core.Strapi, uid: string, action: strin
   return PUBLISHING.has(action) || stringField(params, 'status') === 'published';
 }
 
-async function publishedRows(strapi: Core.Strapi, uid: string, documentId: string): Promise<PublishedRow[]> {
+async function publishedRows(strapi: Core.Strapi, uid: string, documentId: string): Promise<PublishedRow[] | null> {
   const rows: unknown[] = await strapi.db.query(uid as Parameters<Core.Strapi['db']['query']>[0]).findMany({
     where: { documentId, publishedAt: { $notNull: true } },
     select: publishedRowFields(uid),
   });
-  return rows.flatMap((row) => {
-    const parsed = publishedRowSchema.safeParse(row);
-    return parsed.success ? [parsed.data] : [];
-  });
+  // A row this cannot read would scope the change too narrowly: then it reaches everything.
+  const parsed = z.array(publishedRowSchema).safeParse(rows);
+  return parsed.success ? parsed.data : null;
 }
 
 /**
@@ -44,7 +44,8 @@ export async function beforeWrite(strapi: Core.Strapi, uid: string, action: stri
   const before = isScoped(uid) && documentId !== undefined ? await publishedRows(strapi, uid, documentId) : [];
   return async (result) => {
     const written = documentId ?? stringField(result, 'documentId');
-    const scope = isScoped(uid) && written !== undefined ? scopeOfWrite(uid, [written], [...before, ...(await publishedRows(strapi, uid, written))]) : EVERYTHING;
+    const after = isScoped(uid) && written !== undefined ? await publishedRows(strapi, uid, written) : null;
+    const scope = written !== undefined && before !== null && after !== null ? scopeOfWrite(uid, [written], [...before, ...after]) : EVERYTHING;
     const service = deliveryService(strapi);
     service.change(scope, `${action} ${uid}`);
     await service.notifyFrontEnds();
