@@ -53,9 +53,23 @@ export async function resetPostgres(url: string): Promise<void> {
   }
 }
 
-export async function startCms(options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<RunningCms> {
+export interface CmsOptions {
+  /** Settings over the defaults here (development, loopback, no admin panel, no metrics port). */
+  readonly env?: Record<string, string | undefined>;
+  /**
+   * Another CMS's data folder (`RunningCms.dataDir`), for a second replica on the same
+   * PostgreSQL database: it then shares that CMS's secrets, development credentials (so one
+   * API token works on both) and media. The folder stays in place when this one stops; its
+   * owner removes it. Default: a fresh temp folder, removed on stop.
+   */
+  readonly dataDir?: string;
+  readonly timeoutMs?: number;
+}
+
+export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
   const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
+  const isOwnDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -100,7 +114,7 @@ export async function startCms(options: { env?: Record<string, string | undefine
     output: () => output,
     async stop() {
       await stopChild(child, 10_000);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (isOwnDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
