@@ -4,7 +4,7 @@
 // own HTTP tests start it in-process instead.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, stopChild, waitFor } from './cms';
+import { freePort, GiveUpError, stopChild, waitFor } from './cms';
 
 export interface RunningChat {
   readonly url: string;
@@ -53,7 +53,7 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     async () => {
-      if (exited) throw new Error(`the chat gateway exited during start-up:\n${output.slice(-3000)}`);
+      if (exited) throw new GiveUpError(`the chat gateway exited during start-up:\n${output.slice(-3000)}`);
       return (await fetch(`${url}/_baobab/health`)).status === 204;
     },
     options.timeoutMs ?? 60_000,

@@ -32,10 +32,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Thrown by a `waitFor` check to stop waiting at once (a server that exited will never answer). */
+export class GiveUpError extends Error {
+  override readonly name = 'GiveUpError';
+}
+
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
+    // Any other error (connection refused while a server starts) counts as "not yet".
+    const isDone = await check().catch((error: unknown) => {
+      if (error instanceof GiveUpError) throw error;
+      return false;
+    });
+    if (isDone) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -96,7 +106,7 @@ export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
   child.once('exit', () => (exited = true));
   await waitFor(
     async () => {
-      if (exited) throw new Error(`CMS exited during start-up:\n${output.slice(-4000)}`);
+      if (exited) throw new GiveUpError(`CMS exited during start-up:\n${output.slice(-4000)}`);
       return (await fetch(`${url}/_health`)).status === 204;
     },
     options.timeoutMs ?? 180_000,

@@ -2,7 +2,7 @@
 // a free loopback port with its own data folder (or a replica sharing another's), the real
 // mobi-site and chat gateway against it, free ports, waiting, a clean PostgreSQL.
 export { startChat, type ChatOptions, type RunningChat } from './chat';
-export { freePort, randomSecret, resetPostgres, startCms, waitFor, type CmsOptions, type RunningCms } from './cms';
+export { freePort, GiveUpError, randomSecret, resetPostgres, startCms, waitFor, type CmsOptions, type RunningCms } from './cms';
 export { startMobi, type MobiOptions, type RunningMobi } from './mobi';
 export { createPostgresDatabase, type TestDatabase } from './postgres';
 export { nginxConfig, startNginx, type NginxLogEntry, type NginxUpstreams, type RunningNginx } from './nginx';

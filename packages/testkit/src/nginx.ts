@@ -6,7 +6,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, stopChild, waitFor } from './cms';
+import { freePort, GiveUpError, stopChild, waitFor } from './cms';
 
 /** The upstream's name (a word: letters, digits, `_`) → the `host:port` of each replica. */
 export type NginxUpstreams = Readonly<Record<string, readonly string[]>>;
@@ -117,7 +117,7 @@ export async function startNginx(upstreams: NginxUpstreams, options: { timeoutMs
   const errorLog = () => (fs.existsSync(path.join(dir, 'error.log')) ? fs.readFileSync(path.join(dir, 'error.log'), 'utf8').slice(-3000) : '');
   await waitFor(
     async () => {
-      if (exited) throw new Error(`nginx exited during start-up:\n${output.slice(-3000)}\n${errorLog()}`);
+      if (exited) throw new GiveUpError(`nginx exited during start-up:\n${output.slice(-3000)}\n${errorLog()}`);
       const answers = await Promise.all(Object.values(urls).map(async (url) => (await fetch(`${url}/_nginx/health`)).status));
       return answers.every((status) => status === 204);
     },
