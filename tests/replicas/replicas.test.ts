@@ -88,18 +88,18 @@ function places(c: Cluster): Place[] {
   ];
 }
 
-/** For each place, ms from `since` until it first showed `text` (polled), or null when it did not within `watchMs`. */
-async function watch(all: readonly Place[], text: string, since: number, watchMs: number): Promise<Map<string, number | null>> {
-  const seen = new Map<string, number | null>(all.map((place) => [place.name, null]));
-  let pending = [...all];
-  while (pending.length > 0 && Date.now() - since < watchMs) {
-    const shown = await Promise.all(pending.map(async (place) => (await place.read().catch(() => '')).includes(text)));
-    const now = Date.now();
-    pending.forEach((place, index) => shown[index] && seen.set(place.name, now - since));
-    pending = pending.filter((_, index) => !shown[index]);
-    if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+/** Ms from `since` until `place` first showed `text` (read every 50 ms after each answer), or null when it did not within `watchMs`. */
+async function firstShown(place: Place, text: string, since: number, watchMs: number): Promise<number | null> {
+  while (Date.now() - since < watchMs) {
+    if ((await place.read().catch(() => '')).includes(text)) return Date.now() - since;
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  return seen;
+  return null;
+}
+
+/** Every place watched at once, each on its own: place name → ms until it showed `text`, or null. */
+async function watch(all: readonly Place[], text: string, since: number, watchMs: number): Promise<Map<string, number | null>> {
+  return new Map(await Promise.all(all.map(async (place) => [place.name, await firstShown(place, text, since, watchMs)] as const)));
 }
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
