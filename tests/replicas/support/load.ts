@@ -52,7 +52,7 @@ const dialStep = (serviceCode: string): Step => ({
 });
 
 /** What the load cycles through: pages, queries and dials on more than one site, the edited one included. */
-export const LOAD_STEPS: readonly Step[] = [
+const LOAD_STEPS: readonly Step[] = [
   pageStep('kijana-ke.localhost', '/'),
   pageStep('thrive-za.localhost', '/'),
   pageStep('kijana-ke.localhost', '/periods'),
