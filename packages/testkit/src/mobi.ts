@@ -3,7 +3,7 @@
 // HTTP tests and the benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, randomSecret, stopChild, waitFor } from './cms';
+import { freePort, GiveUpError, randomSecret, stopChild, waitFor } from './cms';
 
 export interface RunningMobi {
   readonly url: string;
@@ -53,7 +53,7 @@ export async function startMobi(options: MobiOptions): Promise<RunningMobi> {
   const url = `http://127.0.0.1:${port}`;
   await waitFor(
     async () => {
-      if (exited) throw new Error(`the mobi-site exited during start-up:\n${output.slice(-3000)}`);
+      if (exited) throw new GiveUpError(`the mobi-site exited during start-up:\n${output.slice(-3000)}`);
       return (await fetch(`${url}/_baobab/health`)).status === 204;
     },
     options.timeoutMs ?? 60_000,
