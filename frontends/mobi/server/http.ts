@@ -25,6 +25,8 @@ export const HEALTH_PATH = '/_baobab/health';
 export const READY_PATH = '/_baobab/ready';
 export const FAVICON_PATH = '/favicon.ico';
 const FAVICON_CACHE_CONTROL = 'public, max-age=604800, immutable';
+/** Retry-After of the "try again" page (503) while the CMS cannot be reached: readers and crawlers come back soon, not at once. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 export const CACHE_CONTROL = 'public, max-age=0, stale-while-revalidate=60, stale-if-error=86400';
 
 /**
@@ -414,7 +416,8 @@ export function createRequestHandler(options: {
       send(req, res, lastGood, 'stale', sendOptions);
     } else {
       lookup('miss');
-      send(req, res, withEtag(rendered), 'bypass', sendOptions);
+      // The "try again" page: no copy to stand in (never seen, or failing past BAOBAB_STALE_MAX_AGE).
+      send(req, res, withEtag(rendered), 'bypass', rendered.status === 503 ? { ...sendOptions, headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } : sendOptions);
     }
   };
 }

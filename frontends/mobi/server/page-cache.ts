@@ -2,7 +2,9 @@
 // fresh pages, which a publish marks stale (the CMS notifies) and the next request
 // re-renders; and last good copies, served while the CMS cannot be reached. A page
 // enters the last-good store only once it is asked for again, so a flood of one-off
-// URLs churns the fresh store and never the copies an outage needs.
+// URLs churns the fresh store and never the copies an outage needs; a page asked once
+// still stands in from the fresh store while it is there. A copy stands in for failed
+// renders for `staleMaxAgeMs` after the first of them, then no more until a render succeeds.
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
@@ -24,6 +26,10 @@ export interface PageCacheOptions {
   readonly maxBytes: number;
   /** Bytes of last good copies, kept apart from the fresh pages. */
   readonly lastGoodMaxBytes: number;
+  /** How long a copy stands in for failing renders, from the first failure (BAOBAB_STALE_MAX_AGE). */
+  readonly staleMaxAgeMs: number;
+  /** The clock, for tests; Date.now by default. */
+  readonly now?: () => number;
 }
 
 /** The bounds and their defaults are read in src/config.ts (BAOBAB_PAGE_CACHE_BYTES, BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES). */
@@ -45,7 +51,11 @@ export interface PageCache {
   get(key: string): { readonly page: CachedPage; readonly isStale: boolean } | undefined;
   /** Stores a good render; refreshes the last good copy when the key was asked for before. */
   set(key: string, page: { status: number; contentType: string; body: Buffer }): CachedPage;
-  /** The last good copy, for when rendering fails. */
+  /**
+   * The copy to serve because rendering the key failed: the last good copy, else the fresh
+   * store's (stale) page. The first call after a good render starts the clock; once the
+   * renders have failed for `staleMaxAgeMs` there is none until a render succeeds (`set`).
+   */
   lastGood(key: string): CachedPage | undefined;
   /** Marks every fresh page stale; returns how many there were. */
   invalidate(): number;
@@ -55,18 +65,25 @@ export interface PageCache {
 /** A store bounded by the bytes its entries declare, least recently used out first; too large a page is not kept. */
 const createLru = <T extends object>(maxBytes: number) => new LRUCache<string, T>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / MAX_SHARE) });
 
+/** A page as kept in both stores; `failingSince` is when renders of its key began to fail (null while they succeed). */
+interface Copy {
+  readonly page: CachedPage;
+  failingSince: number | null;
+}
+
 export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS): PageCache {
   // A fresh entry is stale once a notice arrived after it was rendered.
-  const fresh = createLru<{ page: CachedPage; generation: number }>(options.maxBytes);
-  const lastGood = createLru<CachedPage>(options.lastGoodMaxBytes);
+  const fresh = createLru<{ copy: Copy; generation: number }>(options.maxBytes);
+  const lastGood = createLru<Copy>(options.lastGoodMaxBytes);
+  const now = options.now ?? Date.now;
   let generation = 0;
   const sizeOf = (key: string, page: CachedPage) => page.body.length + page.gzip.length + key.length * 2 + ENTRY_OVERHEAD;
   return {
     get(key) {
       const entry = fresh.get(key);
       if (!entry) return undefined;
-      if (lastGood.get(key) !== entry.page) lastGood.set(key, entry.page, { size: sizeOf(key, entry.page) });
-      return { page: entry.page, isStale: entry.generation < generation };
+      if (lastGood.get(key) !== entry.copy) lastGood.set(key, entry.copy, { size: sizeOf(key, entry.copy.page) });
+      return { page: entry.copy.page, isStale: entry.generation < generation };
     },
     set(key, { status, contentType, body }) {
       const page: CachedPage = {
@@ -76,12 +93,19 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS)
         gzip: zlib.gzipSync(body, { level: 9 }),
         etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
       };
+      const copy: Copy = { page, failingSince: null };
       const size = sizeOf(key, page);
-      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, page, { size });
-      fresh.set(key, { page, generation }, { size });
+      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, copy, { size });
+      fresh.set(key, { copy, generation }, { size });
       return page;
     },
-    lastGood: (key) => lastGood.get(key),
+    lastGood(key) {
+      const copy = lastGood.get(key) ?? fresh.peek(key)?.copy;
+      if (!copy) return undefined;
+      const at = now();
+      copy.failingSince ??= at;
+      return at - copy.failingSince < options.staleMaxAgeMs ? copy.page : undefined;
+    },
     invalidate() {
       generation += 1;
       return fresh.size;

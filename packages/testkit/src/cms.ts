@@ -53,9 +53,19 @@ export async function resetPostgres(url: string): Promise<void> {
   }
 }
 
-export async function startCms(options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<RunningCms> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
+export interface CmsOptions {
+  readonly env?: Record<string, string | undefined>;
+  readonly timeoutMs?: number;
+  /** A port chosen beforehand (a CMS started again where its clients look); else a free one. */
+  readonly port?: number;
+  /** The data folder of a CMS stopped before (same SQLite file, uploads, API token); kept on stop. Else a new temp folder, removed on stop. */
+  readonly dataDir?: string;
+}
+
+export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
+  const port = options.port ?? (await freePort());
+  const isOwnDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -100,7 +110,7 @@ export async function startCms(options: { env?: Record<string, string | undefine
     output: () => output,
     async stop() {
       await stopChild(child, 10_000);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (isOwnDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
