@@ -1,26 +1,14 @@
 // The media disk goes read-only under the running CMS: uploads through the real REST upload
 // API are refused with a message a person can act on, while delivery, REST writes and the
 // images already uploaded keep working; once the disk is writable, uploads work again.
-// The tests run as root here, and root writes through a chmod, so the folder is made
-// read-only for real: a read-only bind mount of it over itself (a non-root run uses chmod).
-import { execFileSync } from 'node:child_process';
+// The folder is made read-only for real (tests/support/read-only.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { cmsUrl, createArticle, gqlData, paragraph, rest, uniqueSlug, type Json } from '../support/client';
+import { isRoot, makeReadOnly } from '../support/read-only';
 
 const uploadsDir = () => path.join(process.env.BAOBAB_TEST_CMS_DATA_DIR ?? '', 'public', 'uploads');
-const isRoot = process.getuid?.() === 0;
-
-/** Makes the uploads folder read-only for the CMS, however the tests run; returns the undo. */
-function makeReadOnly(dir: string): () => void {
-  if (!isRoot) {
-    fs.chmodSync(dir, 0o555);
-    return () => fs.chmodSync(dir, 0o755);
-  }
-  execFileSync('mount', ['--bind', '-o', 'ro', dir, dir]);
-  return () => execFileSync('umount', [dir]);
-}
 
 async function upload(name: string): Promise<{ status: number; body: Json }> {
   const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: { r: 200, g: 30, b: 90 } } }).png().toBuffer();
