@@ -22,9 +22,14 @@ describe('media folder check', () => {
     expect(notWritableMessage('/data/public/uploads', 'its file system is read-only (EROFS)')).toMatch(/^The media folder \/data\/public\/uploads is not writable: its file system is read-only \(EROFS\)\. Uploads are refused until it is;.*Make the disk or volume mounted there writable/);
   });
 
-  it('checks only uploads: the REST API and the admin Media Library, POST only', () => {
+  it("checks only what writes files: the REST upload and the admin Media Library's uploads, POST only", () => {
     expect(isUploadRequest('POST', '/api/upload')).toBe(true);
     expect(isUploadRequest('POST', '/upload')).toBe(true);
+    expect(isUploadRequest('POST', '/upload/files')).toBe(true);
+    expect(isUploadRequest('POST', '/upload/files/12/replace')).toBe(true);
+    expect(isUploadRequest('POST', '/upload/actions/upload-from-urls')).toBe(true);
+    expect(isUploadRequest('GET', '/upload/files')).toBe(false);
+    expect(isUploadRequest('POST', '/upload/folders')).toBe(false);
     expect(isUploadRequest('GET', '/api/upload/files')).toBe(false);
     expect(isUploadRequest('POST', '/upload/actions/bulk-move')).toBe(false);
     expect(isUploadRequest('POST', '/api/articles')).toBe(false);

@@ -1,7 +1,8 @@
 // Refuses an upload at once, with a message a person can act on, when the media folder
 // cannot be written (a read-only or full disk, a volume owned by another user). Strapi's
 // local upload provider would otherwise fail half-way with a bare 500. Everything else
-// (delivery, admin, existing images, which are only read) goes on as usual.
+// (delivery, admin, existing images, which are only read) goes on as usual. The upload
+// paths are Strapi 5.54's (node_modules/@strapi/upload/dist/server/routes).
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -20,8 +21,14 @@ const CAUSES: Readonly<Record<string, string>> = {
   EDQUOT: 'its disk quota is used up',
 };
 
-/** Upload paths: the REST API's and the admin Media Library's (both POST, multipart). */
-export const isUploadRequest = (method: string, pathname: string): boolean => method === 'POST' && (pathname === '/api/upload' || pathname === '/upload');
+/**
+ * The requests that write files (all POST): the REST API's upload (and replace, `?id=`), and
+ * the admin's: the Media Library (`/upload/files`, one file a request), from URLs, replace
+ * and crop (`/upload/files/:id/replace`), and the older dialogs' `/upload`.
+ */
+const UPLOAD_PATHS: ReadonlySet<string> = new Set(['/api/upload', '/upload', '/upload/files', '/upload/actions/upload-from-urls']);
+const REPLACE_PATH = /^\/upload\/files\/[^/]+\/replace$/;
+export const isUploadRequest = (method: string, pathname: string): boolean => method === 'POST' && (UPLOAD_PATHS.has(pathname) || REPLACE_PATH.test(pathname));
 
 /**
  * Null when a file can be made (and removed) in `dir`, else why not. A real write, not
