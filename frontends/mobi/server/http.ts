@@ -282,6 +282,9 @@ export function createRequestHandler(options: {
   }
 
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
+  // One line when renders start failing and last good copies stand in, one when a render
+  // succeeds again: not a line per request through an outage that may last a day.
+  let isServingStale = false;
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Route kinds, never raw paths: the label set stays small whatever readers ask for.
     const labels: RequestLabels = metrics?.track(res, { route: 'other', site: NO_SITE }) ?? { route: 'other', site: NO_SITE };
@@ -408,11 +411,14 @@ export function createRequestHandler(options: {
     labels.site = siteOf(req, rendered);
     const lastGood = rendered.status >= 500 ? cache.lastGood(key) : undefined;
     if (page) {
+      if (isServingStale) log('mobi: pages render again; last good copies no longer stand in');
+      isServingStale = false;
       lookup(running ? 'shared' : 'miss');
       send(req, res, page, running ? 'shared' : 'miss', sendOptions);
     } else if (lastGood) {
+      if (!isServingStale) log(`mobi: renders fail (the first: ${key} answered ${rendered.status}); serving last good copies for up to BAOBAB_STALE_MAX_AGE each`);
+      isServingStale = true;
       lookup('stale');
-      log(`mobi: serving the last good ${key} (render answered ${rendered.status})`);
       send(req, res, lastGood, 'stale', sendOptions);
     } else {
       lookup('miss');
