@@ -62,7 +62,8 @@ async function dropTemporaryFiles(ctx: Context): Promise<void> {
 
 export default () =>
   async function mediaWritable(ctx: Context, next: Next): Promise<void> {
-    if (!isUploadRequest(ctx.method, ctx.path)) return next();
+    // Anonymous requests get Strapi's own 401/403 as before: the folder is named to callers with a token only.
+    if (!isUploadRequest(ctx.method, ctx.path) || !ctx.get('authorization')) return next();
     const dir = path.join(dataPaths().publicDir, 'uploads');
     const problem = await writeProblem(dir);
     if (problem === null) return next();

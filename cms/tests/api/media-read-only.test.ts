@@ -37,6 +37,10 @@ it('refuses uploads with a message naming the media folder while it is read-only
     expect(refused.body.error.message).toContain(`The media folder ${dir} is not writable`);
     expect(refused.body.error.message).toMatch(isRoot ? /read-only \(EROFS\)/ : /may not write there \(EACCES\)/);
     expect(JSON.stringify(refused.body)).not.toMatch(/\n\s+at /);
+    // Without a token: Strapi's own refusal, and the folder is not named.
+    const anonymous = await fetch(`${cmsUrl()}/api/upload`, { method: 'POST', body: new FormData() });
+    expect([401, 403]).toContain(anonymous.status);
+    expect(await anonymous.text()).not.toContain(dir);
     // Nothing half-stored: no file, no media library entry.
     expect(entries(dir)).toEqual(listed);
     expect((await rest('GET', '/upload/files')).body.length).toBe(filesBefore);
