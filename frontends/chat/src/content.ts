@@ -1,10 +1,12 @@
 // What the gateways know about content, and the only place they ask for it: the delivery
 // GraphQL API, through a cache that answers a USSD hop in microseconds. Entries live five
 // minutes and go at once when the CMS posts a notice to /_baobab/invalidate. While the CMS
-// cannot answer, the last good copy of each answer is served (stale-if-error); those copies
-// are kept apart from the fresh cache, bounded in bytes, so churn never evicts them.
+// cannot answer, the last good copy of each answer is served (stale-if-error) for up to
+// staleMaxAgeMs (BAOBAB_STALE_MAX_AGE) after its first failed refresh, then "try again";
+// those copies are kept apart from the fresh cache, bounded in bytes, so churn never evicts them.
 import { reachesSite, type ChangeScope } from '@baobab/kit/changes';
 import { createDelivery, type Delivery } from '@baobab/kit/delivery';
+import { STALE_MAX_AGE } from '@baobab/kit/env';
 import { z } from 'zod';
 import { type ArticleContent, type Channel, walkBlocks } from '@baobab/channels';
 
@@ -99,6 +101,8 @@ export interface ContentOptions {
   readonly retryMs?: number;
   /** Bytes of last good copies kept, least recently used first out; default 16 MB. */
   readonly staleMaxBytes?: number;
+  /** How long a last good copy stands in for failing loads, from the first failure; default a day (BAOBAB_STALE_MAX_AGE). */
+  readonly staleMaxAgeMs?: number;
   /** The clock (tests). */
   readonly now?: () => number;
   /** Told once when the CMS stops answering and once when it answers again. */
@@ -109,14 +113,15 @@ export interface ContentOptions {
 export const normalizeServiceCode = (code: string) => code.replace(/\s+/g, '').toLowerCase();
 
 /** Defaults of ContentOptions, documented in the README. */
-export const CONTENT_DEFAULTS = { ttlMs: 5 * 60_000, retryMs: 10_000, staleMaxBytes: 16 * 1024 * 1024 } as const;
+export const CONTENT_DEFAULTS = { ttlMs: 5 * 60_000, retryMs: 10_000, staleMaxBytes: 16 * 1024 * 1024, staleMaxAgeMs: STALE_MAX_AGE.defaultSeconds * 1000 } as const;
 
 /**
  * Last good answers by key, least recently used first, bounded by an estimate of their
  * size (their JSON length in bytes). An answer bigger than a quarter of the bound is not kept.
+ * Each remembers when loads of its key began to fail, so it stands in for a bounded time.
  */
 export function createLastGood(maxBytes: number) {
-  const entries = new Map<string, { readonly value: unknown; readonly bytes: number }>();
+  const entries = new Map<string, { readonly value: unknown; readonly bytes: number; failingSince: number | null }>();
   let total = 0;
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -124,19 +129,30 @@ export function createLastGood(maxBytes: number) {
     total -= entry.bytes;
     entries.delete(key);
   };
+  const get = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  };
   return {
-    get(key: string): { readonly value: unknown } | undefined {
-      const entry = entries.get(key);
+    get: (key: string): { readonly value: unknown } | undefined => get(key),
+    /**
+     * The copy to answer with because loading `key` failed at `at`: the first failure since
+     * the copy was stored starts its clock, and after `maxAgeMs` of failures there is none.
+     */
+    standIn(key: string, at: number, maxAgeMs: number): { readonly value: unknown } | undefined {
+      const entry = get(key);
       if (!entry) return undefined;
-      entries.delete(key);
-      entries.set(key, entry);
-      return entry;
+      entry.failingSince ??= at;
+      return at - entry.failingSince < maxAgeMs ? entry : undefined;
     },
     set(key: string, value: unknown): void {
       remove(key);
       const bytes = Buffer.byteLength(JSON.stringify(value) ?? 'null') + key.length + 64;
       if (bytes > maxBytes / 4) return;
-      entries.set(key, { value, bytes });
+      entries.set(key, { value, bytes, failingSince: null });
       total += bytes;
       for (const oldest of entries.keys()) {
         if (total <= maxBytes) break;
@@ -165,6 +181,7 @@ const MAX_CHANGED_SITES = 100_000;
 export function createContentSource(options: ContentOptions, delivery: Delivery = createDelivery(options.cmsUrl)): ContentSource {
   const ttlMs = options.ttlMs ?? CONTENT_DEFAULTS.ttlMs;
   const retryMs = options.retryMs ?? CONTENT_DEFAULTS.retryMs;
+  const staleMaxAgeMs = options.staleMaxAgeMs ?? CONTENT_DEFAULTS.staleMaxAgeMs;
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
   const entries = new Map<string, { readonly expires: number; readonly value: Promise<unknown> }>();
@@ -201,7 +218,8 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
         return fresh;
       },
       (error: unknown) => {
-        const stale = lastGood.get(key);
+        // None once the loads have failed for staleMaxAgeMs: the reader is told to try again.
+        const stale = lastGood.standIn(key, now(), staleMaxAgeMs);
         if (!isCmsDown) log(`CMS_UNAVAILABLE: serving last good content while it fails: ${error instanceof Error ? error.message : String(error)}`);
         isCmsDown = true;
         if (!stale) throw error;

@@ -26,6 +26,8 @@ export const HEALTH_PATH = '/_baobab/health';
 export const READY_PATH = '/_baobab/ready';
 export const FAVICON_PATH = '/favicon.ico';
 const FAVICON_CACHE_CONTROL = 'public, max-age=604800, immutable';
+/** Retry-After of the "try again" page (503) while the CMS cannot be reached: readers and crawlers come back soon, not at once. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 export const CACHE_CONTROL = 'public, max-age=0, stale-while-revalidate=60, stale-if-error=86400';
 
 /**
@@ -284,6 +286,9 @@ export function createRequestHandler(options: {
   }
 
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
+  // One line when renders start failing and last good copies stand in, one when a render
+  // succeeds again: not a line per request through an outage that may last a day.
+  let isServingStale = false;
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Route kinds, never raw paths: the label set stays small whatever readers ask for.
     const labels: RequestLabels = metrics?.track(res, { route: 'other', site: NO_SITE }) ?? { route: 'other', site: NO_SITE };
@@ -416,15 +421,19 @@ export function createRequestHandler(options: {
     labels.site = siteOf(req, rendered);
     const lastGood = rendered.status >= 500 ? cache.lastGood(key) : undefined;
     if (page) {
+      if (isServingStale) log('mobi: pages render again; last good copies no longer stand in');
+      isServingStale = false;
       lookup(running ? 'shared' : 'miss');
       send(req, res, page, running ? 'shared' : 'miss', sendOptions);
     } else if (lastGood) {
+      if (!isServingStale) log(`mobi: renders fail (the first: ${key} answered ${rendered.status}); serving last good copies for up to BAOBAB_STALE_MAX_AGE each`);
+      isServingStale = true;
       lookup('stale');
-      log(`mobi: serving the last good ${key} (render answered ${rendered.status})`);
       send(req, res, lastGood, 'stale', sendOptions);
     } else {
       lookup('miss');
-      send(req, res, withEtag(rendered), 'bypass', sendOptions);
+      // The "try again" page: no copy to stand in (never seen, or failing past BAOBAB_STALE_MAX_AGE).
+      send(req, res, withEtag(rendered), 'bypass', rendered.status === 503 ? { ...sendOptions, headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } : sendOptions);
     }
   };
 }

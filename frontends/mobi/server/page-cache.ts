@@ -2,7 +2,9 @@
 // fresh pages, which a content change marks stale for the sites it reaches (the CMS's
 // notice, or Redis) and the next request re-renders; and last good copies, served while the CMS cannot be reached. A page
 // enters the last-good store only once it is asked for again, so a flood of one-off
-// URLs churns the fresh store and never the copies an outage needs.
+// URLs churns the fresh store and never the copies an outage needs; a page asked once
+// still stands in from the fresh store while it is there. A copy stands in for failed
+// renders for `staleMaxAgeMs` after the first of them, then no more until a render succeeds.
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
@@ -25,6 +27,10 @@ export interface PageCacheOptions {
   readonly maxBytes: number;
   /** Bytes of last good copies, kept apart from the fresh pages. */
   readonly lastGoodMaxBytes: number;
+  /** How long a copy stands in for failing renders, from the first failure (BAOBAB_STALE_MAX_AGE). */
+  readonly staleMaxAgeMs: number;
+  /** The clock, for tests; Date.now by default. */
+  readonly now?: () => number;
 }
 
 /** The bounds and their defaults are read in src/config.ts (BAOBAB_PAGE_CACHE_BYTES, BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES). */
@@ -49,7 +55,11 @@ export interface PageCache {
    * started at `startedAt` (ms, default now); refreshes the last good copy when the key was asked for before.
    */
   set(key: string, page: { status: number; contentType: string; body: Buffer }, site?: string | null, startedAt?: number): CachedPage;
-  /** The last good copy, for when rendering fails. */
+  /**
+   * The copy to serve because rendering the key failed: the last good copy, else the fresh
+   * store's (stale) page. The first call after a good render starts the clock; once the
+   * renders have failed for `staleMaxAgeMs` there is none until a render succeeds (`set`).
+   */
   lastGood(key: string): CachedPage | undefined;
   /**
    * Marks stale the fresh pages of the sites a change reaches (every page when none is
@@ -65,10 +75,17 @@ const createLru = <T extends object>(maxBytes: number) => new LRUCache<string, T
 /** Sites whose last change time is kept; beyond it they are forgotten and every page counts as changed now. */
 const MAX_CHANGED_SITES = 100_000;
 
-export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS, now: () => number = Date.now): PageCache {
+/** A page as kept in both stores; `failingSince` is when renders of its key began to fail (null while they succeed). */
+interface Copy {
+  readonly page: CachedPage;
+  failingSince: number | null;
+}
+
+export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS): PageCache {
   // A fresh entry is stale when its render started before the last change to its site settled.
-  const fresh = createLru<{ page: CachedPage; site: string | null; startedAt: number }>(options.maxBytes);
-  const lastGood = createLru<CachedPage>(options.lastGoodMaxBytes);
+  const fresh = createLru<{ copy: Copy; site: string | null; startedAt: number }>(options.maxBytes);
+  const lastGood = createLru<Copy>(options.lastGoodMaxBytes);
+  const now = options.now ?? Date.now;
   /** From when renders are fresh again, per site ('' for pages of no site), and for every site. */
   const freshFrom = new Map<string, number>();
   let everythingFreshFrom = Number.NEGATIVE_INFINITY;
@@ -79,8 +96,8 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS,
     get(key) {
       const entry = fresh.get(key);
       if (!entry) return undefined;
-      if (lastGood.get(key) !== entry.page) lastGood.set(key, entry.page, { size: sizeOf(key, entry.page) });
-      return { page: entry.page, isStale: isStale(entry) };
+      if (lastGood.get(key) !== entry.copy) lastGood.set(key, entry.copy, { size: sizeOf(key, entry.copy.page) });
+      return { page: entry.copy.page, isStale: isStale(entry) };
     },
     set(key, { status, contentType, body }, site = null, startedAt = now()) {
       const page: CachedPage = {
@@ -90,12 +107,19 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS,
         gzip: zlib.gzipSync(body, { level: 9 }),
         etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
       };
+      const copy: Copy = { page, failingSince: null };
       const size = sizeOf(key, page);
-      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, page, { size });
-      fresh.set(key, { page, site, startedAt }, { size });
+      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, copy, { size });
+      fresh.set(key, { copy, site, startedAt }, { size });
       return page;
     },
-    lastGood: (key) => lastGood.get(key),
+    lastGood(key) {
+      const copy = lastGood.get(key) ?? fresh.peek(key)?.copy;
+      if (!copy) return undefined;
+      const at = now();
+      copy.failingSince ??= at;
+      return at - copy.failingSince < options.staleMaxAgeMs ? copy.page : undefined;
+    },
     invalidate(change, settleMs = 0) {
       // A render that starts at this very millisecond may have read the old content: strictly after it is fresh.
       const from = now() + 1 + settleMs;

@@ -5,11 +5,11 @@ import net from 'node:net';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { secretProblem } from '@baobab/kit';
-import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, redisUrl, setting, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
+import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, redisUrl, setting, STALE_MAX_AGE, staleMaxAge, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 
-/** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies. */
-export const PAGE_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 } as const;
+/** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies, served for a day of failed renders. */
+export const PAGE_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024, staleMaxAgeMs: STALE_MAX_AGE.defaultSeconds * 1000 } as const;
 /** The smallest store that holds a page or two. */
 export const PAGE_CACHE_MIN_BYTES = 256 * 1024;
 /** The notice secret only guards clearing the page cache: 24 characters (18 random bytes) suffice in production. */
@@ -35,8 +35,12 @@ export interface MobiConfig {
   readonly notifySecret: string | null;
   /** The CMS admin's URLs (BAOBAB_ADMIN_URL, else CMS_URL): the only pages that may frame the draft preview. */
   readonly adminUrls: readonly string[];
-  /** null when BAOBAB_PAGE_CACHE=off. */
-  readonly pageCache: { readonly maxBytes: number; readonly lastGoodMaxBytes: number } | null;
+  /**
+   * null when BAOBAB_PAGE_CACHE=off. `staleMaxAgeMs` (BAOBAB_STALE_MAX_AGE, seconds, default
+   * a day): how long a page's last good copy stands in for renders that fail (the CMS down)
+   * after the first of them failed; past it the reader gets the "try again" page.
+   */
+  readonly pageCache: { readonly maxBytes: number; readonly lastGoodMaxBytes: number; readonly staleMaxAgeMs: number } | null;
   readonly dataDir: string;
   readonly imageCacheDir: string;
   /** Signs readers' anonymous cookies and the CSRF tokens bound to them (BAOBAB_READER_SECRET). */
@@ -153,6 +157,7 @@ const envSchema = z.object({
   BAOBAB_PAGE_CACHE: flag(true, 'on or off'),
   BAOBAB_PAGE_CACHE_BYTES: size(PAGE_CACHE_DEFAULTS.maxBytes),
   BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: size(PAGE_CACHE_DEFAULTS.lastGoodMaxBytes),
+  BAOBAB_STALE_MAX_AGE: staleMaxAge(),
   BAOBAB_DATA_DIR: setting('a folder', (value) => path.resolve(value), DEFAULT_DATA_DIR),
   BAOBAB_IMAGE_CACHE_DIR: setting<string | null>('a folder', (value) => path.resolve(value), null),
   BAOBAB_READER_SECRET: z.string().optional(),
@@ -198,7 +203,7 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     cmsUrl: e.CMS_URL,
     notifySecret,
     adminUrls: e.BAOBAB_ADMIN_URL ?? [e.CMS_URL],
-    pageCache: e.BAOBAB_PAGE_CACHE ? { maxBytes: e.BAOBAB_PAGE_CACHE_BYTES, lastGoodMaxBytes: e.BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES } : null,
+    pageCache: e.BAOBAB_PAGE_CACHE ? { maxBytes: e.BAOBAB_PAGE_CACHE_BYTES, lastGoodMaxBytes: e.BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES, staleMaxAgeMs: e.BAOBAB_STALE_MAX_AGE * 1000 } : null,
     dataDir: e.BAOBAB_DATA_DIR,
     imageCacheDir: e.BAOBAB_IMAGE_CACHE_DIR ?? path.join(e.BAOBAB_DATA_DIR, 'image-cache'),
     readerSecret: readerSecret ?? DEV_READER_SECRET,

@@ -67,17 +67,20 @@ export interface CmsOptions {
   /** Settings over the defaults here (development, loopback, no admin panel, no metrics port). */
   readonly env?: Record<string, string | undefined>;
   /**
-   * Another CMS's data folder (`RunningCms.dataDir`), for a second replica on the same
-   * PostgreSQL database: it then shares that CMS's secrets, development credentials (so one
-   * API token works on both) and media. The folder stays in place when this one stops; its
-   * owner removes it. Default: a fresh temp folder, removed on stop.
+   * Another CMS's data folder (`RunningCms.dataDir`): a second replica on the same PostgreSQL
+   * database (it shares that CMS's secrets, development credentials, so one API token works on
+   * both, and media), or a CMS stopped before started again (same SQLite file, uploads and API
+   * token). The folder stays in place when this one stops; its owner removes it. Default: a
+   * fresh temp folder, removed on stop.
    */
   readonly dataDir?: string;
   readonly timeoutMs?: number;
+  /** A port chosen beforehand (a CMS started again where its clients look); else a free one. */
+  readonly port?: number;
 }
 
 export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const isOwnDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
   const env: NodeJS.ProcessEnv = {

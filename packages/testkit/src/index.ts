@@ -7,3 +7,4 @@ export { startMobi, type MobiOptions, type RunningMobi } from './mobi';
 export { createPostgresDatabase, type TestDatabase } from './postgres';
 export { nginxConfig, startNginx, type NginxLogEntry, type NginxUpstreams, type RunningNginx } from './nginx';
 export { startRecordingProxy, type RecordedRequest, type RecordingProxy } from './proxy';
+export { closedPort, startTcpProxy, type TcpProxy } from './tcp-proxy';

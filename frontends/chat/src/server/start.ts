@@ -40,6 +40,7 @@ export async function startGateway(
     cmsUrl: config.cmsUrl,
     mediaUrl: config.mediaUrl,
     ttlMs: config.contentTtlMs,
+    staleMaxAgeMs: config.staleMaxAgeMs,
     log: write,
     ...(metrics ? { onLookup: (result: 'hit' | 'miss' | 'stale') => metrics.cacheLookups.inc({ cache: 'content', result }) } : {}),
   });

@@ -26,7 +26,7 @@ describe('the mobi-site settings', () => {
       cmsUrl: 'http://127.0.0.1:1337',
       notifySecret: null,
       adminUrls: ['http://127.0.0.1:1337'],
-      pageCache: { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 },
+      pageCache: { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024, staleMaxAgeMs: 86_400_000 },
       dataDir: path.join(repoDir, 'data'),
       imageCacheDir: path.join(repoDir, 'data', 'image-cache'),
       readerSecret: 'baobab-dev-only-reader-secret',
@@ -61,6 +61,7 @@ describe('the mobi-site settings', () => {
         BAOBAB_ADMIN_URL: 'https://admin.example.org, http://localhost:1337',
         BAOBAB_PAGE_CACHE_BYTES: '128M',
         BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '512k',
+        BAOBAB_STALE_MAX_AGE: '90',
         BAOBAB_DATA_DIR: '/srv/baobab',
         BAOBAB_IMAGE_CACHE_DIR: '/var/cache/baobab-images',
         BAOBAB_READER_SECRET: 'Rk3-random-reader-secret-value-7HqWx2',
@@ -78,7 +79,7 @@ describe('the mobi-site settings', () => {
       cmsUrl: 'http://cms.internal:1337',
       notifySecret: 'Zq8-random-notify-secret-value-1',
       adminUrls: ['https://admin.example.org', 'http://localhost:1337'],
-      pageCache: { maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 512 * 1024 },
+      pageCache: { maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 512 * 1024, staleMaxAgeMs: 90_000 },
       dataDir: '/srv/baobab',
       imageCacheDir: '/var/cache/baobab-images',
       readerSecret: 'Rk3-random-reader-secret-value-7HqWx2',
@@ -101,6 +102,10 @@ describe('the mobi-site settings', () => {
     expect(refusal({ BAOBAB_ADMIN_URL: 'http://ok.example,not a url' })).toBe(
       'BAOBAB_ADMIN_URL: expected http(s) URLs separated by commas, such as http://localhost:1337, got "http://ok.example,not a url"',
     );
+  });
+
+  it.each(['0', '2592001', '-1', '1.5', '1h'])('refuses the stale max age %p naming the variable and its range in seconds', (value) => {
+    expect(refusal({ BAOBAB_STALE_MAX_AGE: value })).toBe(`BAOBAB_STALE_MAX_AGE: expected a whole number from 1 to 2592000, got "${value}"`);
   });
 
   it.each(['0', '100001', '-1', '1.5', 'many'])('refuses the posts-per-minute budget %p naming the variable and its range', (value) => {
