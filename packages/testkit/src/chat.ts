@@ -2,18 +2,11 @@
 // child process on a free loopback port against a CMS, and waits until it answers. Used where a
 // test needs the gateway as its own process (replicas behind a load balancer); the gateway's
 // own HTTP tests start it in-process instead.
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { freePort, GiveUpError, stopChild, waitFor } from './cms';
+import { freePort } from './cms';
+import { startServerProcess, type RunningServer } from './server-process';
 
-export interface RunningChat {
-  readonly url: string;
-  readonly port: number;
-  readonly child: ChildProcess;
-  /** What it wrote to stdout and stderr so far (the last 64 KB). */
-  readonly output: () => string;
-  stop(): Promise<void>;
-}
+export type RunningChat = RunningServer;
 
 export interface ChatOptions {
   readonly cmsUrl: string;
@@ -29,8 +22,11 @@ const serveScript = path.resolve(__dirname, '../../../frontends/chat/scripts/ser
 
 export async function startChat(options: ChatOptions): Promise<RunningChat> {
   const port = options.port ?? (await freePort());
-  let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', serveScript], {
+  return startServerProcess({
+    name: 'the chat gateway',
+    script: serveScript,
+    port,
+    timeoutMs: options.timeoutMs ?? 60_000,
     env: {
       ...process.env,
       PORT: String(port),
@@ -42,25 +38,5 @@ export async function startChat(options: ChatOptions): Promise<RunningChat> {
       METRICS_PORT: 'off',
       ...options.env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // Kept to the last 64 KB: a long test must not grow it without bound.
-  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-65_536));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  let exited = false;
-  child.once('exit', () => (exited = true));
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(
-    async () => {
-      if (exited) throw new GiveUpError(`the chat gateway exited during start-up:\n${output.slice(-3000)}`);
-      return (await fetch(`${url}/_baobab/health`)).status === 204;
-    },
-    options.timeoutMs ?? 60_000,
-    `the chat gateway at ${url}`,
-  ).catch((error: unknown) => {
-    child.kill('SIGKILL');
-    throw error instanceof Error && !error.message.includes('exited') ? new Error(`${error.message}\n${output.slice(-3000)}`) : error;
-  });
-  return { url, port, child, output: () => output, stop: () => stopChild(child, 5_000) };
 }
