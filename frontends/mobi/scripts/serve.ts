@@ -6,13 +6,13 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { createChangeReceiver, joinChanges, REPLICA_SETTLE_MS, type ChangeBus } from '@baobab/kit/changes';
-import { createDelivery, createWriteDelivery, postGraphql } from '@baobab/kit/delivery';
+import { createCmsReadiness, createDelivery, createWriteDelivery, type Readiness } from '@baobab/kit/delivery';
 import { createLogger } from '@baobab/kit/log';
 import { client, createProcessMetrics, startMetricsServer } from '@baobab/kit/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@baobab/kit/request-id';
 import next from 'next';
 import { z } from 'zod';
-import { createRequestHandler, previewFrameAncestors, type MobiMetrics, type Readiness } from '../server/http';
+import { createRequestHandler, previewFrameAncestors, type MobiMetrics } from '../server/http';
 import { createImageHandler } from '../server/images';
 import { createPageCache } from '../server/page-cache';
 import { createPluginPostHandler } from '../server/plugin-post';
@@ -114,7 +114,7 @@ async function main() {
     readerSecret: config.readerSecret,
     pluginPost,
     metrics,
-    readiness: () => readiness(config.cmsUrl, bus),
+    readiness: readinessOf(config.cmsUrl, bus),
     onChange: changes.receive,
   });
   const logsRequests = logger.isLevelEnabled('http');
@@ -159,17 +159,18 @@ function createMobiMetrics(): MobiMetrics {
   return { ...base, pluginPosts };
 }
 
-/** Ready when the CMS's delivery API answers a trivial query within 2 s. */
-/** Ready when the CMS answers, and Redis when REDIS_URL is set. */
-async function readiness(cmsUrl: string, bus: ChangeBus | null): Promise<Readiness> {
-  if (bus !== null && !bus.isConnected()) return { ready: false, reason: 'Redis (REDIS_URL) is not reachable' };
-  try {
-    const answer = await postGraphql(cmsUrl, '{ __typename }', {}, { timeoutMs: 2000 });
-    if (answer.errors?.length) return { ready: false, reason: `the CMS at ${cmsUrl} answered with errors: ${answer.errors[0]?.message ?? ''}`.slice(0, 300) };
-    return { ready: true };
-  } catch (error) {
-    return { ready: false, reason: `the CMS at ${cmsUrl} is not reachable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
-  }
+/**
+ * Ready once the CMS has answered (createCmsReadiness: then ready through a CMS outage,
+ * serving cached pages, and says so); Redis away only makes it degraded too: pages are
+ * served, changes arrive when it answers again.
+ */
+function readinessOf(cmsUrl: string, bus: ChangeBus | null): () => Promise<Readiness> {
+  const cms = createCmsReadiness(cmsUrl);
+  return async () => {
+    const state = await cms();
+    if (!state.ready || bus === null || bus.isConnected()) return state;
+    return { ready: true, degraded: [state.degraded, 'Redis (REDIS_URL) is not reachable: content changes arrive when it answers again'].filter(Boolean).join('; ') };
+  };
 }
 
 if (require.main === module) {

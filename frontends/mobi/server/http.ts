@@ -18,6 +18,7 @@ import { BAD_REQUEST_HEADER, NOTICE_HEADER, requestHost, SITE_HEADER, TOO_MANY_P
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 import { isPluginPath, PLUGIN_BODY_LIMITS, type PostOutcome } from './plugin-post';
 import { NOTICE_BODY_LIMITS, noticeChange, type ContentChange } from '@baobab/kit/changes';
+import { readinessBody, type Readiness } from '@baobab/kit/delivery';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
 /** Answers 204 once the server is up, without asking the CMS anything. */
@@ -97,7 +98,7 @@ export interface MobiMetrics extends ProcessMetrics {
 /** Host → site code, learnt from renders: the `site` label of cached answers. Bounded: hosts no site claims never enter. */
 const MAX_KNOWN_HOSTS = 10_000;
 
-export type Readiness = { readonly ready: true } | { readonly ready: false; readonly reason: string };
+export type { Readiness } from '@baobab/kit/delivery';
 
 /** Lets Next render into memory instead of the socket, then restores the response. */
 function captureRender(handle: NextHandler, req: IncomingMessage, res: ServerResponse): Promise<Rendered> {
@@ -321,7 +322,7 @@ export function createRequestHandler(options: {
     if (req.url === READY_PATH) {
       labels.route = 'ready';
       const state = readiness ? await readiness() : ({ ready: true } as const);
-      const answer = JSON.stringify(state.ready ? { ready: true } : { ready: false, reason: state.reason });
+      const answer = JSON.stringify(readinessBody(state));
       res.writeHead(state.ready ? 200 : 503, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(answer) });
       res.end(answer);
       return;

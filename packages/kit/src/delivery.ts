@@ -95,3 +95,34 @@ export function createDelivery(cmsUrl: string, timeoutMs = 5000): Delivery {
 export function createWriteDelivery(cmsUrl: string, writeSecret: string, timeoutMs = 5000): (query: string, variables: Readonly<Record<string, unknown>>) => Promise<GraphqlAnswer> {
   return (query, variables) => postGraphql(cmsUrl, query, variables, { writeSecret, timeoutMs });
 }
+
+/** Whether a process can serve (`/_ready`, `/_baobab/ready`): `degraded` says what it is doing without. */
+export type Readiness = { readonly ready: true; readonly degraded?: string } | { readonly ready: false; readonly reason: string };
+
+/** The body of a readiness answer: `{"ready":true}`, with `degraded` when set, or `{"ready":false,"reason":…}`. */
+export const readinessBody = (state: Readiness) => (state.ready ? { ready: true, ...(state.degraded ? { degraded: state.degraded } : {}) } : { ready: false, reason: state.reason });
+
+/**
+ * A front end's readiness as far as the CMS goes: not ready until the delivery API has
+ * answered once (a replica starting against a CMS it cannot reach takes no traffic); from
+ * then on ready even while it does not answer, saying so in `degraded`, because the front
+ * end serves what it has cached. A load balancer or Kubernetes Service that took every
+ * replica out during a CMS outage would hide the pages meant to carry readers through it.
+ */
+export function createCmsReadiness(cmsUrl: string, timeoutMs = 2000): () => Promise<Readiness> {
+  let hasAnswered = false;
+  return async () => {
+    let problem: string | null = null;
+    try {
+      const answer = await postGraphql(cmsUrl, '{ __typename }', {}, { timeoutMs });
+      if (answer.errors?.length) problem = `the CMS at ${cmsUrl} answered with errors: ${answer.errors[0]?.message ?? ''}`;
+    } catch (error) {
+      problem = `the CMS at ${cmsUrl} is not reachable: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (problem === null) {
+      hasAnswered = true;
+      return { ready: true };
+    }
+    return hasAnswered ? { ready: true, degraded: `${problem}; serving cached content`.slice(0, 300) } : { ready: false, reason: problem.slice(0, 300) };
+  };
+}

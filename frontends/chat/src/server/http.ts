@@ -6,6 +6,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CmsError } from '@baobab/kit/delivery';
 import { NOTICE_BODY_LIMITS, noticeChange } from '@baobab/kit/changes';
+import { readinessBody, type Readiness } from '@baobab/kit/delivery';
 import { discardBody, readBody as readBodyWithin, type BodyLimits } from '@baobab/kit/http';
 import { NO_SITE, UNKNOWN_SITE, type RequestLabels } from '@baobab/kit/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@baobab/kit/request-id';
@@ -105,8 +106,8 @@ function sameSecret(given: string | string[] | undefined | null, secret: string 
 /** The request line for logs, with the SMS callback's secret hidden. */
 const loggable = (url: string | undefined) => (url ?? '').replace(/^(\/sms\/africastalking\/)[^/?#]+/, '$1***').slice(0, 300);
 
-/** Whether the gateway can serve: the CMS answers, and Redis when REDIS_URL is set. */
-export type Readiness = { readonly ready: true } | { readonly ready: false; readonly reason: string };
+/** Whether the gateway can serve: the CMS has answered (start.ts), and Redis answers when REDIS_URL is set. */
+export type { Readiness } from '@baobab/kit/delivery';
 
 export interface ChatServer {
   readonly server: http.Server;
@@ -143,7 +144,7 @@ export function createChatServer(runtime: Runtime, readiness: () => Promise<Read
     if (pathname === '/_baobab/ready') {
       labels.route = 'ready';
       const state = await readiness();
-      return json(res, state.ready ? 200 : 503, state.ready ? { ready: true } : { ready: false, reason: state.reason }, started);
+      return json(res, state.ready ? 200 : 503, readinessBody(state), started);
     }
     if (pathname === '/_baobab/invalidate' && method === 'POST' && sameSecret(req.headers['x-baobab-secret'], runtime.config.notifySecret)) {
       labels.route = 'invalidate';

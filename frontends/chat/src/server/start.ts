@@ -3,7 +3,7 @@
 // scripts/serve.ts, the tests and the benchmark.
 import type { AddressInfo } from 'node:net';
 import { createChangeReceiver, joinChanges, REPLICA_SETTLE_MS } from '@baobab/kit/changes';
-import { createWriteDelivery, postGraphql } from '@baobab/kit/delivery';
+import { createCmsReadiness, createWriteDelivery, type Readiness } from '@baobab/kit/delivery';
 import { createLogger } from '@baobab/kit/log';
 import { startMetricsServer, type MetricsServer } from '@baobab/kit/metrics';
 import type { ChatConfig } from '../config';
@@ -12,7 +12,7 @@ import type { Runtime } from '../gateways/runtime';
 import { createSmsLimiter } from '../gateways/sms';
 import { createMemoryStore, createRedisStore } from '../store';
 import { installedChatPlugins, type ChatPlugin } from '../plugins';
-import { createChatServer, type ChatServer, type Readiness } from './http';
+import { createChatServer, type ChatServer } from './http';
 import { createChatMetrics, type ChatMetrics } from './metrics';
 
 export interface RunningGateway extends ChatServer {
@@ -74,14 +74,12 @@ export async function startGateway(
     changes,
     ...(logger?.isLevelEnabled('http') ? { logRequest: (fields: Readonly<Record<string, unknown>>) => logger.http(fields, 'request') } : {}),
   };
+  // Ready once the CMS has answered, then through its outages (cached menus are served, and
+  // readiness says so); never without the session store, which every hop needs.
+  const cmsReadiness = createCmsReadiness(config.cmsUrl);
   const readiness = async (): Promise<Readiness> => {
-    try {
-      const answer = await postGraphql(config.cmsUrl, '{ __typename }', {}, { timeoutMs: 2000 });
-      if (answer.errors?.length) return { ready: false, reason: `the CMS at ${config.cmsUrl} answered with errors: ${answer.errors[0]?.message ?? ''}`.slice(0, 300) };
-    } catch (error) {
-      return { ready: false, reason: `the CMS at ${config.cmsUrl} is not reachable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
-    }
-    if (bus !== null && !bus.isConnected()) return { ready: false, reason: 'Redis (REDIS_URL) is not reachable for content changes' };
+    const state = await cmsReadiness();
+    if (!state.ready) return state;
     if (redis) {
       try {
         await redis.ping();
@@ -89,7 +87,7 @@ export async function startGateway(
         return { ready: false, reason: `Redis (REDIS_URL) is not reachable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
       }
     }
-    return { ready: true };
+    return state;
   };
   const chat = createChatServer(runtime, readiness);
   await new Promise<void>((resolve, reject) => {
