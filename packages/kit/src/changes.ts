@@ -3,8 +3,8 @@
 // finer delivery tags (the CMS's response cache drops only answers that read them).
 //
 // Two ways carry a change: the CMS that made it posts it to BAOBAB_NOTIFY_URLS (one box),
-// and, with REDIS_URL set, it is published on the Redis channel `baobab:changes`, which
-// every CMS, mobi and chat replica subscribes to (many replicas). A replica that loses
+// and, with REDIS_URL set, it is published on the Redis channel `baobab:changes:<database
+// number of REDIS_URL>`, which every CMS, mobi and chat replica subscribes to (many replicas). A replica that loses
 // Redis keeps serving from its caches; when Redis answers again it drops them, since it may
 // have missed changes meanwhile, and a replica whose publish failed tells everyone to drop
 // theirs. Replicas apply a change they made themselves at once and skip its echo.
@@ -14,6 +14,22 @@ import { z } from 'zod';
 import { defaultBodyLimits, type BodyLimits } from './http';
 
 export const CHANGES_CHANNEL = 'baobab:changes';
+
+/**
+ * The channel of the deployment REDIS_URL names: `baobab:changes:<database number>`. Redis
+ * pub/sub ignores database numbers, so without this a staging and a production deployment
+ * sharing one Redis on databases 1 and 2 would drop each other's caches.
+ */
+export function changesChannel(url: string): string {
+  let database = 0;
+  try {
+    const path = new URL(url).pathname.replace(/^\//, '');
+    if (/^\d{1,5}$/.test(path)) database = Number(path);
+  } catch {
+    // REDIS_URL was checked where it was read; an unreadable one connects nowhere anyway.
+  }
+  return `${CHANGES_CHANNEL}:${database}`;
+}
 
 /** A change as it travels: JSON on the channel and in the body of a notice. */
 export interface ContentChange {
@@ -155,6 +171,7 @@ export async function connectChangeBus(options: ChangeBusOptions): Promise<Chang
   /** A publish failed: once Redis answers, everyone is told to drop their caches. */
   let owesResync = false;
   const where = redactRedisUrl(options.url);
+  const channel = changesChannel(options.url);
   const settings = {
     url: options.url,
     disableOfflineQueue: true,
@@ -191,10 +208,10 @@ export async function connectChangeBus(options: ChangeBusOptions): Promise<Chang
   try {
     await publisher.connect();
     await subscriber.connect();
-    await subscriber.subscribe(CHANGES_CHANNEL, (message) => {
+    await subscriber.subscribe(channel, (message) => {
       const change = parseChange(message);
       if (change === null) {
-        options.log(`redis: ignored a malformed message on ${CHANGES_CHANNEL}`);
+        options.log(`redis: ignored a malformed message on ${channel}`);
         return;
       }
       if (change.origin !== options.origin) options.onChange(change);
@@ -207,7 +224,7 @@ export async function connectChangeBus(options: ChangeBusOptions): Promise<Chang
   const bus: ChangeBus = {
     async publish(change) {
       try {
-        await publisher.publish(CHANGES_CHANNEL, JSON.stringify(change));
+        await publisher.publish(channel, JSON.stringify(change));
       } catch (error) {
         owesResync = true;
         options.log(`REDIS_UNAVAILABLE: could not publish a change (${messageOf(error)}); other replicas resync when Redis answers`);

@@ -7,6 +7,7 @@ import { createClient } from 'redis';
 import {
   CHANGE_LIMITS,
   changeOfEverything,
+  changesChannel,
   connectChangeBus,
   createChangeReceiver,
   mergeChanges,
@@ -45,6 +46,12 @@ describe('content changes on the wire', () => {
     const merged = mergeChanges('cms-a', [change({ at: 20 }), change({ at: 10, sites: ['thrive-za'], tags: ['doc:def'] })]);
     expect(merged).toMatchObject({ at: 10, sites: ['kijana-ke', 'thrive-za'], tags: ['doc:abc', 'list:kijana-ke@en', 'doc:def'] });
     expect(mergeChanges('cms-a', [change(), change({ sites: 'all' })]).sites).toBe('all');
+  });
+
+  it('keeps deployments on other Redis databases of one server apart', () => {
+    expect(changesChannel('redis://127.0.0.1:6379')).toBe('baobab:changes:0');
+    expect(changesChannel('redis://:secret@redis.internal:6379/7')).toBe('baobab:changes:7');
+    expect(changesChannel('rediss://redis.internal/2')).toBe('baobab:changes:2');
   });
 
   it('reaches the sites it names, and pages of no site only when sites change', () => {
@@ -93,11 +100,15 @@ describe('the change channel on Redis', () => {
     const a = await replica('cms-a');
     const b = await replica('mobi-b');
     const made = change({ origin: 'cms-a' });
+    // Another deployment on database 9 of the same server hears nothing.
+    const elsewhere: ContentChange[] = [];
+    buses.push(await connectChangeBus({ url: `${REDIS_URL}/9`, origin: 'cms-other', onChange: (received) => elsewhere.push(received), onResync: () => undefined, log: () => undefined }));
     await a.bus.publish(made);
     await until(() => b.heard.length === 1, 'replica b to hear the change');
     expect(b.heard[0]).toEqual(made);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(a.heard).toEqual([]);
+    expect(elsewhere).toEqual([]);
     expect(a.bus.isConnected() && b.bus.isConnected()).toBe(true);
   });
 
