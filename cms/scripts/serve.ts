@@ -3,6 +3,7 @@
 // line, not a stack trace.
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkRedis } from '@baobab/kit/changes';
 import { createStrapi } from '@strapi/strapi';
 import { cmsEnv } from '../src/env';
 import { dataPaths, repoDir } from '../src/paths';
@@ -13,7 +14,9 @@ async function main() {
   // No phoning home: the machines this runs on may have no route to the internet.
   process.env.STRAPI_TELEMETRY_DISABLED ??= 'true';
   // Settings first: a bad value stops start-up before anything is compiled or built.
-  const { serveAdmin, database } = cmsEnv();
+  const { serveAdmin, database, redisUrl } = cmsEnv();
+  // And Redis, when replicas share changes through it: a wrong REDIS_URL stops start-up in seconds, not after the build.
+  if (redisUrl !== null) await checkRedis(redisUrl);
   // And the registry (loaded when imported): a theme listed twice or a bad plugin stops it here, naming the path.
   require('../src/registry');
   process.chdir(path.resolve(__dirname, '..'));

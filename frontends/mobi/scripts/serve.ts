@@ -136,9 +136,18 @@ async function main() {
     });
   });
   const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics.registry, config.metrics) : null;
-  server.listen(port, host, () =>
-    logger.info(`mobi-site on http://localhost:${port} (CMS at ${config.cmsUrl}, page cache ${cache ? 'on' : 'off'}, changes ${bus ? 'from Redis and notices' : 'from notices'}, metrics ${metricsServer ? `at ${metricsServer.url}` : 'off'})`),
-  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new Error(`PORT ${port} on ${host} is already used by another program; set PORT to a free port`) : error),
+    );
+    server.listen(port, host, () => resolve());
+  }).catch(async (error: unknown) => {
+    await metricsServer?.close();
+    await bus?.close();
+    throw error;
+  });
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  logger.info(`mobi-site on http://${shownHost}:${port} (CMS at ${config.cmsUrl}, page cache ${cache ? 'on' : 'off'}, changes ${bus ? 'from Redis and notices' : 'from notices'}, metrics ${metricsServer ? `at ${metricsServer.url}` : 'off'})`);
   const stop = () => {
     void metricsServer?.close();
     void bus?.close();

@@ -159,7 +159,24 @@ export function redactRedisUrl(url: string): string {
   }
 }
 
+/** REDIS_URL could not be reached: what to do about it, the password hidden. */
+const unreachable = (url: string, error: unknown) =>
+  new ChangeBusError(`REDIS_URL ${redactRedisUrl(url)}: cannot connect (${messageOf(error)}); start Redis or unset REDIS_URL to run one replica without it`);
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message || error.name : String(error));
+
+/** Connects to REDIS_URL once and lets go: a process checks it before its slow start, failing with ChangeBusError naming REDIS_URL. */
+export async function checkRedis(url: string, connectTimeoutMs = 3000): Promise<void> {
+  const client = createClient({ url, disableOfflineQueue: true, socket: { connectTimeout: connectTimeoutMs, reconnectStrategy: false } });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.close();
+  } catch (error) {
+    if (client.isOpen) client.destroy();
+    throw unreachable(url, error);
+  }
+}
 
 /**
  * Connects a publisher and a subscriber to REDIS_URL and subscribes to CHANGES_CHANNEL.
@@ -218,7 +235,7 @@ export async function connectChangeBus(options: ChangeBusOptions): Promise<Chang
     });
   } catch (error) {
     for (const client of [publisher, subscriber]) if (client.isOpen) client.destroy();
-    throw new ChangeBusError(`REDIS_URL ${where}: cannot connect (${messageOf(error)}); start Redis or unset REDIS_URL to run one replica without it`);
+    throw unreachable(options.url, error);
   }
   hasConnected = true;
   const bus: ChangeBus = {
