@@ -26,10 +26,17 @@ const notifySecret = process.env.BAOBAB_NOTIFY_SECRET ?? crypto.randomBytes(24).
 // The front ends' key for the delivery API's mutations (votes): one per run, shared by all three.
 const writeSecret = process.env.BAOBAB_WRITE_SECRET ?? crypto.randomBytes(24).toString('base64url');
 
-// Each process's metrics on its own default port (9464, 9465, 9466), so one METRICS_PORT set
-// in the shell cannot make all three clash; METRICS_PORT=off turns all three off.
+// Each process's metrics on its own port: METRICS_PORT=N gives the CMS N, mobi N+1 and chat
+// N+2 (default 9464, 9465, 9466), so one value cannot make all three clash; off turns all three off.
 const metricsOff = process.env.METRICS_PORT?.trim().toLowerCase() === 'off';
-const metricsPort = (name: keyof typeof METRICS_PORTS) => (metricsOff ? 'off' : String(METRICS_PORTS[name]));
+const metricsBase = z.object({ METRICS_PORT: whole(1, 65533, METRICS_PORTS.cms) }).safeParse(metricsOff ? {} : process.env);
+if (!metricsBase.success) {
+  console.error(`npm start: ${envProblems(metricsBase.error.issues, process.env, new Set())} (or off); the CMS takes it, mobi the next, chat the one after`);
+  process.exit(1);
+}
+const METRICS_OFFSET = { cms: 0, mobi: 1, chat: 2 } as const;
+const metricsPortNumber = (name: keyof typeof METRICS_OFFSET) => metricsBase.data.METRICS_PORT + METRICS_OFFSET[name];
+const metricsPort = (name: keyof typeof METRICS_OFFSET) => (metricsOff ? 'off' : String(metricsPortNumber(name)));
 
 interface BaobabProcess {
   readonly name: string;
@@ -94,10 +101,10 @@ async function announceWhenReady(running: typeof processes) {
           `  CMS admin         http://localhost:${cmsPort}/admin   (login in data/dev-credentials.env)`,
           `  Strapi GraphQL    http://localhost:${cmsPort}/strapi-graphql   (generated CRUD schema, for editors' tools)`,
           `  mobi-sites        http://localhost:${mobiPort}/ lists them: http://kijana-ke.localhost:${mobiPort}/ …`,
-          `  chat gateway      http://localhost:${chatPort}/   try a channel: npm run chat -- ussd --site kijana-ke${chatPort === 3100 ? '' : ` --gateway http://127.0.0.1:${chatPort}`}  (or whatsapp, sms)`,
+          `  chat gateway      http://localhost:${chatPort}/   try a channel: npm run chat -- ussd --site kijana-ke${chatPort === 3100 ? '' : ` --gateway http://127.0.0.1:${chatPort}`}${cmsPort === 1337 ? '' : ` --cms http://127.0.0.1:${cmsPort}`}  (or whatsapp, sms)`,
           metricsOff
             ? '  metrics           off (METRICS_PORT=off)'
-            : `  metrics           http://localhost:${METRICS_PORTS.cms}/metrics (CMS), :${METRICS_PORTS.mobi}/metrics (mobi), :${METRICS_PORTS.chat}/metrics (chat)`,
+            : `  metrics           http://localhost:${metricsPortNumber('cms')}/metrics (CMS), :${metricsPortNumber('mobi')}/metrics (mobi), :${metricsPortNumber('chat')}/metrics (chat)`,
           `  readiness         http://localhost:${cmsPort}/_ready, http://localhost:${mobiPort}/_baobab/ready, http://localhost:${chatPort}/_baobab/ready`,
           'Stop with Ctrl-C.',
           '',
@@ -114,6 +121,11 @@ const { result, commands } = concurrently(
   running.map(({ name, command, prefixColor, env }) => ({ name, command, prefixColor, env })),
   { cwd: root, killOthersOn: ['failure', 'success'], prefix: 'name', restartTries: 0 },
 );
+// concurrently rejects with the list of exits when one process fails: each already said why above.
+result.catch(() => {
+  console.error('npm start: a Baobab process stopped (its reason is above); the others were stopped too.');
+  process.exitCode = 1;
+});
 void announceWhenReady(running);
 
 // concurrently stops everything on Ctrl-C, SIGTERM and SIGHUP sent to this process. A process
