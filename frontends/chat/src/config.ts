@@ -104,9 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
   const e = parsed.data;
   const isProduction = e.NODE_ENV === 'production';
   const self = `http://127.0.0.1:${e.PORT}/_sandbox`;
+  // Every setting production lacks is named at once, not one per restart.
+  const missing: string[] = [];
   const orDev = (value: string | undefined, name: string, dev: string): string => {
     if (value !== undefined) return value;
-    if (isProduction) throw new ChatConfigError(`${name} must be set in production`);
+    if (isProduction && !missing.includes(name)) missing.push(name);
     return dev;
   };
   const config: ChatConfig = {
@@ -145,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
     metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
     logLevel: e.LOG_LEVEL,
   };
+  if (missing.length > 0) throw new ChatConfigError(`production needs ${missing.join(', ')} (see deploy/.env.example); ${missing.length === 1 ? 'it is' : 'they are'} not set`);
   if (isProduction && [config.whatsapp.appSecret, config.whatsapp.verifyToken, config.telegram.secretToken, config.sms.apiKey, config.sms.webhookSecret, config.writeSecret, e.CHAT_READER_SECRET].includes(DEV_SECRET)) {
     throw new ChatConfigError('production refuses the development placeholder secret');
   }

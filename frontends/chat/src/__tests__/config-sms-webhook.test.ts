@@ -26,7 +26,7 @@ describe('SMS webhook settings', () => {
   });
 
   it('refuses to start in production without SMS_WEBHOOK_SECRET, naming it', () => {
-    expect(() => loadConfig(production({ SMS_WEBHOOK_SECRET: undefined }))).toThrow(new ChatConfigError('SMS_WEBHOOK_SECRET must be set in production'));
+    expect(() => loadConfig(production({ SMS_WEBHOOK_SECRET: undefined }))).toThrow(new ChatConfigError('production needs SMS_WEBHOOK_SECRET (see deploy/.env.example); it is not set'));
   });
 
   it('refuses the development secret in production', () => {

@@ -28,7 +28,7 @@ describe('the write secret plugins call the CMS with', () => {
   });
 
   it('refuses to start in production without BAOBAB_WRITE_SECRET, naming it', () => {
-    expect(() => loadConfig(production({ BAOBAB_WRITE_SECRET: undefined }))).toThrow(new ChatConfigError('BAOBAB_WRITE_SECRET must be set in production'));
+    expect(() => loadConfig(production({ BAOBAB_WRITE_SECRET: undefined }))).toThrow(new ChatConfigError('production needs BAOBAB_WRITE_SECRET (see deploy/.env.example); it is not set'));
   });
 
   it('refuses a weak or placeholder write secret in production', () => {
@@ -43,5 +43,13 @@ describe('the write secret plugins call the CMS with', () => {
     const derived = loadConfig(production({ BAOBAB_WRITE_SECRET: write })).readerSecret;
     expect(derived).not.toBe(write);
     expect(loadConfig(production({ BAOBAB_WRITE_SECRET: write })).readerSecret).toBe(derived);
+  });
+});
+
+describe('production settings', () => {
+  it('names every missing setting at once', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', CMS_URL: 'http://cms:1337' })).toThrow(
+      /^production needs SMS_API_URL, SMS_API_KEY, SMS_USERNAME, SMS_WEBHOOK_SECRET, WHATSAPP_API_URL, WHATSAPP_TOKEN, WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN, TELEGRAM_API_URL, TELEGRAM_BOT_TOKEN, TELEGRAM_SECRET_TOKEN, BAOBAB_WRITE_SECRET \(see deploy\/\.env\.example\); they are not set$/,
+    );
   });
 });
