@@ -5,7 +5,9 @@
 //   CMS   the admin panel's page and its script, and the delivery API (/graphql: every site);
 //   mobi  a site's home page, rendered by Next through the CMS;
 //   chat  a USSD dial on the site's service code, answered with its first menu (CON …).
-// Everything started is stopped, and the data folder removed, whatever happens.
+// It runs from a copy in a temporary folder with no node_modules above it (as /app in the
+// image): from dist/app, Node would quietly load anything missing from the repository's own.
+// Everything started is stopped, and the copy and its data removed, whatever happens.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -47,7 +49,7 @@ function startProcess(folder: string, name: 'cms' | 'mobi' | 'chat', env: NodeJS
 async function waitForStatus(process: Started, url: string, status: number, timeoutMs: number): Promise<void> {
   await waitFor(
     async () => {
-      if (process.child.exitCode !== null) throw new Error(`${process.name} exited during start-up:\n${process.output().slice(-4000)}`);
+      if (process.child.exitCode !== null || process.child.signalCode !== null) throw new Error(`${process.name} exited during start-up:\n${process.output().slice(-4000)}`);
       return (await fetch(url).catch(() => null))?.status === status;
     },
     timeoutMs,
@@ -83,9 +85,26 @@ interface Site {
   channels: { ussd?: { serviceCodes?: string[] } };
 }
 
-export async function checkDist(folder: string): Promise<void> {
-  if (!fs.existsSync(path.join(folder, '.baobab-dist.json'))) throw new Error(`${folder} is no runtime folder (no .baobab-dist.json): run npm run build:dist`);
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-dist-check-'));
+/** Whether a folder above `folder` holds a node_modules, where Node would look for a package `folder` lacks. */
+export function ancestorModules(folder: string): string | null {
+  for (let dir = path.dirname(path.resolve(folder)); ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'node_modules'))) return path.join(dir, 'node_modules');
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+export async function checkDist(built: string): Promise<void> {
+  if (!fs.existsSync(path.join(built, '.baobab-dist.json'))) throw new Error(`${built} is no runtime folder (no .baobab-dist.json): run npm run build:dist`);
+  // dist/app sits inside the repository, whose node_modules Node would fall back on for
+  // whatever the folder lacks: checked there, a pruned package would go unnoticed. So it is
+  // checked from a copy where no folder above holds a node_modules, as /app in the image.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-dist-check-'));
+  const folder = path.join(scratch, 'app');
+  fs.cpSync(built, folder, { recursive: true, verbatimSymlinks: true, preserveTimestamps: true });
+  const leak = ancestorModules(folder);
+  if (leak !== null) throw new Error(`${leak} lies above ${folder}: Node would load packages from it; set TMPDIR to a folder outside any project`);
+  const dataDir = path.join(scratch, 'data');
+  fs.mkdirSync(dataDir);
   const [cmsPort, mobiPort, chatPort] = [await freePort(), await freePort(), await freePort()];
   const writeSecret = randomSecret();
   const base: NodeJS.ProcessEnv = {
@@ -172,6 +191,8 @@ export async function checkDist(folder: string): Promise<void> {
     const host = site.hostnames[0] ?? '';
     const page = await getWithHost(`http://127.0.0.1:${mobiPort}/`, host);
     expectThat(page.status === 200 && page.body.includes('<html') && !page.body.includes('<script'), `mobi: ${host}'s home page renders (no script)`, `HTTP ${page.status} ${page.body}`);
+    const missing = await getWithHost(`http://127.0.0.1:${mobiPort}/no-such-page-dist-check`, host);
+    expectThat(missing.status === 404 && missing.body.includes('<html'), `mobi: an unknown path answers the site's 404 page`, `HTTP ${missing.status} ${missing.body}`);
 
     const chat = startProcess(folder, 'chat', {
       ...base,
@@ -205,7 +226,7 @@ export async function checkDist(folder: string): Promise<void> {
     throw error;
   } finally {
     for (const process of started.reverse()) await stop(process.child, 10_000);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(scratch, { recursive: true, force: true });
   }
 }
 

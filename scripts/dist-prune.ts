@@ -8,7 +8,8 @@
 //   1. Packages: the dependency graph is walked from the workspaces, as Node would resolve it,
 //      without following an edge in BUILD_ONLY (each with its reason), and, for a Strapi
 //      package with a browser half (dist/admin), only the dependencies its server half
-//      imports. Whatever the walk does not reach is removed.
+//      imports, by name or by a computed name's prefix (Strapi's upload and email providers).
+//      Whatever the walk does not reach is removed.
 //   2. Next's own files: only those Next's build traced for its server (.next/*.nft.json, the
 //      list `output: 'standalone'` copies) and those `next()`, the mobi server's entry,
 //      reaches (traced with the same tracer, @vercel/nft, which next bundles).
@@ -79,6 +80,16 @@ export function importedPackages(source: string): Set<string> {
 }
 
 /**
+ * Prefixes of packages a file loads by a computed name: `require.resolve(\`@strapi/provider-upload-${name}\`)`
+ * is how Strapi's upload and email plugins load their configured provider.
+ */
+export function importedPrefixes(source: string): Set<string> {
+  const prefixes = new Set<string>();
+  for (const match of source.matchAll(/(?:require(?:\.resolve)?\(|import\()\s*`([^`$./][^`$]*)\$\{/g)) prefixes.add(match[1] ?? '');
+  return prefixes;
+}
+
+/**
  * A Strapi package with a browser half (dist/admin, bundled into the prebuilt admin panel):
  * the packages its server half imports (every script under dist/ outside its admin folders
  * and the `_internal` build entry). Null for any other package: all its dependencies count.
@@ -92,11 +103,18 @@ export function serverHalfImports(dir: string, manifest: PackageJson): Set<strin
       if (entry.isDirectory()) {
         if (entry.name !== 'admin' && entry.name !== '_internal' && entry.name !== 'node_modules') visit(full);
       } else if (/\.(c|m)?js$/.test(entry.name) && !entry.name.startsWith('_internal')) {
-        for (const name of importedPackages(fs.readFileSync(full, 'utf8'))) names.add(name);
+        const source = fs.readFileSync(full, 'utf8');
+        for (const name of importedPackages(source)) names.add(name);
+        for (const prefix of importedPrefixes(source)) prefixes.push(prefix);
       }
     }
   };
+  const prefixes: string[] = [];
   visit(path.join(dir, 'dist'));
+  // A dependency named by a computed import (a provider) counts as imported.
+  for (const dependency of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) {
+    if (prefixes.some((prefix) => dependency.startsWith(prefix))) names.add(dependency);
+  }
   return names;
 }
 

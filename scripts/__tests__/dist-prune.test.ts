@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUILD_ONLY, cut, importedPackages, pruneUnreachable, reachablePackages, trimPackage } from '../dist-prune';
+import { BUILD_ONLY, cut, importedPackages, importedPrefixes, pruneUnreachable, reachablePackages, trimPackage } from '../dist-prune';
 
 let top: string;
 
@@ -36,13 +36,14 @@ beforeEach(() => {
   pkg('node_modules/vite/node_modules/esbuild', { name: 'esbuild' });
   pkg(
     'node_modules/@strapi/plugin',
-    { name: '@strapi/plugin', dependencies: { lodash: '4', 'react-intl': '6' }, peerDependencies: { react: '18' } },
+    { name: '@strapi/plugin', dependencies: { lodash: '4', 'react-intl': '6', '@strapi/provider-upload-local': '5' }, peerDependencies: { react: '18' } },
     {
-      'dist/server/index.js': "const _ = require('lodash/fp'); const fs = require('node:fs');",
+      'dist/server/index.js': "const _ = require('lodash/fp'); const fs = require('node:fs'); const p = require.resolve(`@strapi/provider-upload-${name}`);",
       'dist/admin/index.mjs': "import { useIntl } from 'react-intl'; import React from 'react';",
     },
   );
   pkg('node_modules/lodash', { name: 'lodash' });
+  pkg('node_modules/@strapi/provider-upload-local', { name: '@strapi/provider-upload-local' });
   pkg('node_modules/react-intl', { name: 'react-intl' });
   pkg('node_modules/react', { name: 'react' });
   pkg('node_modules/next', { name: 'next', optionalDependencies: { sharp: '^0.35.5' } });
@@ -59,7 +60,7 @@ afterEach(() => fs.rmSync(top, { recursive: true, force: true }));
 describe('the dependency walk', () => {
   test('reaches what the workspaces need, resolving as Node does (own node_modules first)', () => {
     const reached = [...reachablePackages(top, [path.join(top, 'app')])].map((dir) => path.relative(fs.realpathSync(top), dir)).sort();
-    expect(reached).toEqual(['app', 'node_modules/@strapi/plugin', 'node_modules/a', 'node_modules/a/node_modules/b', 'node_modules/lodash', 'node_modules/next', 'node_modules/sharp'].sort());
+    expect(reached).toEqual(['app', 'node_modules/@strapi/plugin', 'node_modules/@strapi/provider-upload-local', 'node_modules/a', 'node_modules/a/node_modules/b', 'node_modules/lodash', 'node_modules/next', 'node_modules/sharp'].sort());
   });
 
   test('removes build tools, browser-only libraries, orphans and their dangling bin links; keeps the rest', () => {
@@ -68,7 +69,7 @@ describe('the dependency walk', () => {
       ['node_modules/b', 'node_modules/next/node_modules/sharp', 'node_modules/orphan', 'node_modules/react', 'node_modules/react-intl', 'node_modules/vite'].sort(),
     );
     expect(bytes).toBeGreaterThan(0);
-    for (const kept of ['node_modules/a/node_modules/b', 'node_modules/lodash', 'node_modules/sharp', 'node_modules/@strapi/plugin', 'node_modules/@x/app', 'app/package.json']) expect(exists(kept)).toBe(true);
+    for (const kept of ['node_modules/a/node_modules/b', 'node_modules/lodash', 'node_modules/@strapi/provider-upload-local', 'node_modules/sharp', 'node_modules/@strapi/plugin', 'node_modules/@x/app', 'app/package.json']) expect(exists(kept)).toBe(true);
     expect(exists('node_modules/vite/node_modules/esbuild')).toBe(false);
     expect(fs.readdirSync(path.join(top, 'node_modules', '.bin'))).toEqual(['a']);
   });
@@ -91,6 +92,11 @@ describe('the dependency walk', () => {
 test('importedPackages reads bare specifiers from require, import and from, scoped or not, never node: or relative', () => {
   const source = "require('lodash/fp'); import x from \"@strapi/utils/dist\"; await import('koa'); require('./local'); require('node:fs'); export * from 'zod';";
   expect([...importedPackages(source)].sort()).toEqual(['@strapi/utils', 'koa', 'lodash', 'zod']);
+});
+
+test('importedPrefixes reads the fixed start of a computed require (how Strapi loads its providers)', () => {
+  const source = 'modulePath = require.resolve(`@strapi/provider-upload-${providerName}`); require(`./local/${x}`); require(`${y}`);';
+  expect([...importedPrefixes(source)]).toEqual(['@strapi/provider-upload-']);
 });
 
 test('trimPackage keeps the traced files, package.json and the licence, and drops empty folders', () => {
