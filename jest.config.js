@@ -107,5 +107,15 @@ module.exports = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
+    {
+      // Issue 11's replica test: two CMS replicas on a PostgreSQL database of its own, two mobi,
+      // two chat, Redis and nginx (global setup ensures all three servers), under a bounded load.
+      displayName: 'replicas',
+      rootDir: '<rootDir>/tests/replicas',
+      testMatch: ['<rootDir>/**/*.test.ts'],
+      transform: tsJest('<rootDir>/../../tsconfig.json'),
+      testEnvironment: 'node',
+      globalSetup: '<rootDir>/support/global-setup.ts',
+    },
   ],
 };

@@ -3,13 +3,13 @@
 // creates and publishes the site through the CMS REST API, then waits until the mobi-site
 // serves it. --dry-run shows what would be created and changes nothing.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isHostname, isSlug } from '@baobab/kit';
 import { isKnownLocale } from '@baobab/locales';
 import { z } from 'zod';
 import registry from '../baobab.config';
+import { CmsRefusedError, publishSite, waitUntilServed } from './cms-rest';
 
 const root = path.resolve(__dirname, '..');
 const themes = registry.themes.map((theme) => theme.name);
@@ -88,17 +88,6 @@ function apiToken(): string {
   return line.slice('BAOBAB_API_TOKEN='.length).trim();
 }
 
-function statusFor(mobi: string, host: string): Promise<number> {
-  return new Promise((resolve) => {
-    http
-      .get(`${mobi.replace(/\/$/, '')}/`, { headers: { host } }, (response) => {
-        response.resume();
-        resolve(response.statusCode ?? 0);
-      })
-      .on('error', () => resolve(0));
-  });
-}
-
 async function main() {
   const flags = parseFlags();
   const site = {
@@ -118,25 +107,16 @@ async function main() {
     return;
   }
   const started = Date.now();
-  let response: Response;
   try {
-    response = await fetch(`${flags.cms.replace(/\/$/, '')}/api/sites?status=published`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${apiToken()}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ data: site }),
-    });
+    await publishSite({ url: flags.cms, token: apiToken() }, site);
   } catch (error) {
+    if (error instanceof CmsRefusedError) fail(`the CMS refused the site (${error.status}): ${error.message}`);
     fail(`the CMS at ${flags.cms} did not answer (${error instanceof Error ? error.message : String(error)}); is it running (npm start)?`);
   }
-  const answer = z.object({ error: z.object({ message: z.string() }).optional() }).safeParse(await response.json().catch(() => ({})));
-  if (!response.ok) fail(`the CMS refused the site (${response.status}): ${answer.success ? (answer.data.error?.message ?? '') : ''}`);
   const host = flags.hostnames[0] ?? '';
-  while (Date.now() - started < 10_000) {
-    if ((await statusFor(flags.mobi, host)) === 200) {
-      console.log(`Site ${flags.code} is live: http://${host}${new URL(flags.mobi).port ? `:${new URL(flags.mobi).port}` : ''}/ (served ${Date.now() - started} ms after the command began)`);
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  if (await waitUntilServed(flags.mobi, host, started + 10_000)) {
+    console.log(`Site ${flags.code} is live: http://${host}${new URL(flags.mobi).port ? `:${new URL(flags.mobi).port}` : ''}/ (served ${Date.now() - started} ms after the command began)`);
+    return;
   }
   console.log(`Site ${flags.code} was created, but ${flags.mobi} did not serve ${host} within 10 s; is the mobi-site running?`);
   process.exit(1);

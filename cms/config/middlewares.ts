@@ -1,6 +1,6 @@
 // Strapi's standard stack. The delivery API at /graphql is not in it: it is a plain Node
 // handler in front of Strapi's Koa app (src/delivery/http.ts), so a cached answer costs
-// a body read, a map lookup and a write.
+// a body read, a map lookup and a write. `global::media-writable` is src/middlewares/media-writable.ts.
 import { cmsEnv } from '../src/env';
 import { uploadOrigins } from '../src/upload-env';
 
@@ -28,6 +28,9 @@ function security(): string | { name: string; config: Record<string, unknown> } 
   };
 }
 
+/** The media folder's write check guards the local provider only: with a bucket nothing is written there. */
+const mediaWritable = cmsEnv().upload.provider === 'local' ? ['global::media-writable'] : [];
+
 export default [
   'strapi::logger',
   'strapi::errors',
@@ -36,6 +39,9 @@ export default [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // After the body (a refusal before it would leave the client still sending): uploads
+  // refused with a clear message while the media folder cannot be written.
+  ...mediaWritable,
   'strapi::session',
   'strapi::favicon',
   'strapi::public',

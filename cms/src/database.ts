@@ -25,6 +25,17 @@ export function sqliteAfterCreate(connection: SqliteHandle, done: (error: Error 
   }
 }
 
+/**
+ * How a PostgreSQL connection notices that the server went away. A restart or a killed
+ * backend ends the socket and knex drops that connection from its pool by itself (tested in
+ * tests/api/database-restart.test.ts); these cover a server that hangs or a network that
+ * drops packets: a connect gives up after 5 s instead of never, and TCP keepalive finds a
+ * dead idle connection in the pool.
+ */
+export const POSTGRES_CONNECTION = { connectionTimeoutMillis: 5_000, keepAlive: true, keepAliveInitialDelayMillis: 10_000 } as const;
+/** A request waits at most this long for a pooled connection (knex's default, 60 s, outlasts every client and probe), then fails with a 500. */
+export const POSTGRES_ACQUIRE_TIMEOUT_MS = 10_000;
+
 export function databaseConfig(database: CmsEnv['database']) {
   // The data folder holds uploads whichever the database: make it before Strapi's upload plugin looks.
   ensureDataDirs();
@@ -41,8 +52,9 @@ export function databaseConfig(database: CmsEnv['database']) {
   return {
     connection: {
       client: 'postgres',
-      connection: { connectionString: database.url },
+      connection: { connectionString: database.url, ...POSTGRES_CONNECTION },
       pool: { min: 0, max: database.poolMax },
+      acquireConnectionTimeout: POSTGRES_ACQUIRE_TIMEOUT_MS,
     },
   };
 }

@@ -3,7 +3,7 @@
 // variable; production refuses missing, placeholder and weak secrets (the kit's rule).
 import path from 'node:path';
 import { makeSecretHint, secretProblem } from '@baobab/kit';
-import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, oneOf, parseUrl, setting, whole, type MetricsSettings } from '@baobab/kit/env';
+import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, oneOf, parseUrl, redisUrl, setting, whole, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 import { repoDir } from './package-dir';
 import { parseUploadEnv, type UploadSettings } from './upload-env';
@@ -39,6 +39,8 @@ export interface CmsEnv {
   /** Front ends told when content changes, or null when none is configured. */
   readonly notify: { readonly urls: readonly string[]; readonly secret: string } | null;
   readonly deliveryCacheMb: number;
+  /** REDIS_URL: where replicas tell each other of content changes (@baobab/kit/changes), or null for one replica. */
+  readonly redisUrl: string | null;
   /** What front ends prove with `Authorization: Bearer …` to call the delivery API's mutations (plugins' writes: votes, …). */
   readonly writeSecret: string;
   /** The registry of installed themes and plugins (BAOBAB_CONFIG, default `<repo>/baobab.config.ts`). */
@@ -90,6 +92,7 @@ const envSchema = z.object({
   BAOBAB_NOTIFY_SECRET: z.string().optional(),
   BAOBAB_DELIVERY_CACHE_MB: whole(1, 4096, 64),
   BAOBAB_WRITE_SECRET: z.string().optional(),
+  REDIS_URL: redisUrl(),
   METRICS_PORT: metricsPort(METRICS_PORTS.cms),
   METRICS_HOST: metricsHost(),
   BAOBAB_CONFIG: setting('a file such as /srv/baobab/baobab.config.ts', (value) => path.resolve(value), path.join(repoDir, 'baobab.config.ts')),
@@ -97,7 +100,7 @@ const envSchema = z.object({
 });
 
 /** Variables whose values never appear in a message: they may hold a password. */
-const SENSITIVE: ReadonlySet<string> = new Set([...secretNames, 'DATABASE_URL', 'BAOBAB_NOTIFY_SECRET', 'BAOBAB_WRITE_SECRET']);
+const SENSITIVE: ReadonlySet<string> = new Set([...secretNames, 'DATABASE_URL', 'REDIS_URL', 'BAOBAB_NOTIFY_SECRET', 'BAOBAB_WRITE_SECRET']);
 
 /** Outside production, front ends and the CMS share this write secret unless one is set. */
 export const DEVELOPMENT_WRITE_SECRET = 'baobab-dev-only-secret';
@@ -204,6 +207,7 @@ export function parseCmsEnv(env: Readonly<Record<string, string | undefined>>): 
     logLevel: e.LOG_LEVEL,
     adminLoginLimit: e.BAOBAB_ADMIN_LOGIN_LIMIT,
     previewUrl: e.BAOBAB_PREVIEW_URL,
+    redisUrl: e.REDIS_URL,
     notify: e.BAOBAB_NOTIFY_URLS.length > 0 ? { urls: e.BAOBAB_NOTIFY_URLS, secret: notifySecret } : null,
     deliveryCacheMb: e.BAOBAB_DELIVERY_CACHE_MB,
     writeSecret: given(env.BAOBAB_WRITE_SECRET) ?? (isProduction ? '' : DEVELOPMENT_WRITE_SECRET),

@@ -33,6 +33,7 @@ describe('the CMS settings', () => {
       adminLoginLimit: 5,
       previewUrl: 'http://localhost:3000',
       notify: null,
+      redisUrl: null,
       deliveryCacheMb: 64,
       secrets: { source: 'data-dir', given: {} },
       writeSecret: 'baobab-dev-only-secret',
@@ -113,6 +114,9 @@ describe('the CMS settings', () => {
     const database = refusal({ DATABASE_URL: 'mysql://root:hunter2@db/baobab' }).message;
     expect(database).toMatch(/^DATABASE_URL: expected a PostgreSQL URL such as postgres:\/\/user:password@host:5432\/database, got another value \(not shown/);
     expect(database).not.toContain('hunter2');
+    const redis = refusal({ REDIS_URL: 'http://:hunter2@cache:6379' }).message;
+    expect(redis).toMatch(/^REDIS_URL: expected a Redis URL such as redis:\/\/127\.0\.0\.1:6379, got another value \(not shown/);
+    expect(redis).not.toContain('hunter2');
   });
 
   it('needs a notice secret of 16 characters when front ends are to be told', () => {

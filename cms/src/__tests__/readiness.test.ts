@@ -5,9 +5,10 @@ import { cmsReadiness, routeKind } from '../delivery/observe';
 import type { DeliveryService } from '../delivery/service';
 
 const strapiWith = (raw: () => Promise<unknown>) => ({ db: { connection: { raw } } }) as unknown as Core.Strapi;
-const deliveryWith = (loaded: boolean, loadsOnWarm = false) => {
+const deliveryWith = (loaded: boolean, loadsOnWarm = false, busProblem: string | null = null) => {
   let state = loaded;
   return {
+    busProblem: () => busProblem,
     hasLoadedIndex: () => state,
     warm: async () => {
       state = state || loadsOnWarm;
@@ -31,6 +32,8 @@ describe('CMS readiness', () => {
     await expect(cmsReadiness(strapiWith(() => new Promise(() => undefined)), deliveryWith(true))).resolves.toEqual({ ready: false, reason: 'the database is not reachable: no answer within 2000 ms' });
     expect(Date.now() - started).toBeLessThan(3000);
     await expect(cmsReadiness(strapiWith(async () => []), deliveryWith(false, false))).resolves.toEqual({ ready: false, reason: 'the content index has not loaded yet' });
+    const redisDown = 'Redis (REDIS_URL) is not reachable';
+    await expect(cmsReadiness(strapiWith(async () => []), deliveryWith(true, true, redisDown))).resolves.toEqual({ ready: false, reason: redisDown });
   });
 
   it('labels requests by a small set of route kinds, never raw paths', () => {

@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
-import { deliveryService } from '../delivery';
+import { beforeWrite } from '../delivery/writes';
 import { siteSchema, type SiteRecord } from '../delivery/records';
 import { blocksText } from '../delivery/rules';
 import { isChannel } from '@baobab/channels/limits';
@@ -258,12 +258,11 @@ export function registerContentRules(strapi: Core.Strapi): void {
       const broken = await siteOverrideProblems(strapi, documentId, {});
       if (broken.length > 0) fail(broken, labellerFor(strapi, uid, {}));
     }
+    const written = await beforeWrite(strapi, uid, action, context.params);
     const result = await next();
     const writtenId = documentId ?? stringField(result, 'documentId');
     if (uid === UID.article && writtenId && action !== 'delete') await refreshSearchText(strapi, writtenId);
-    const delivery = deliveryService(strapi);
-    delivery.invalidate(`${action} ${uid}`);
-    await delivery.notifyFrontEnds();
+    await written(result);
     return result;
   });
 }

@@ -36,6 +36,8 @@ export interface ContentIndex {
   readonly banners: DocumentSet<BannerRow>;
   /** The next instant at which a publish or featured window opens or closes, or null. */
   readonly nextBoundary: number | null;
+  /** The instant it was loaded for: windows up to it are reflected. */
+  readonly loadedAt: number;
 }
 
 const published = { publishedAt: { $notNull: true } };
@@ -85,6 +87,7 @@ export async function loadContentIndex(strapi: Core.Strapi, now: number): Promis
     pages: new DocumentSet(parseRows(pageSchema, pageRows, 'page')),
     banners: new DocumentSet(banners),
     nextBoundary: nextBoundary([...articles, ...banners], now),
+    loadedAt: now,
   };
 }
 

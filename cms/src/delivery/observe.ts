@@ -32,6 +32,7 @@ export function deliveryObserver(metrics: CmsMetrics): DeliveryObserver {
     lookup: (result) => metrics.cacheLookups.inc({ cache: 'delivery', result }),
     invalidated: (kind) => metrics.cacheInvalidations.inc({ cache: kind === 'all' ? 'delivery' : 'delivery_tag' }),
     mutation: (result) => metrics.pluginWrites.inc({ result }),
+    applied: (via, seconds) => metrics.invalidationLag.observe({ via }, seconds),
   };
 }
 
@@ -81,6 +82,8 @@ export async function cmsReadiness(strapi: Core.Strapi, delivery: DeliveryServic
   } finally {
     clearTimeout(timer);
   }
+  const busProblem = delivery.busProblem();
+  if (busProblem !== null) return { ready: false, reason: busProblem };
   if (!delivery.hasLoadedIndex()) {
     await delivery.warm();
     if (!delivery.hasLoadedIndex()) return { ready: false, reason: 'the content index has not loaded yet' };

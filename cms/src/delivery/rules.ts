@@ -79,6 +79,16 @@ export class DocumentSet<Row extends LocalizedRow> {
     return undefined;
   }
 
+  /** Every translation of one document. */
+  rowsOf(documentId: string): Row[] {
+    return [...(this.byDocument.get(documentId)?.values() ?? [])];
+  }
+
+  /** Every row. */
+  rows(): Row[] {
+    return [...this.byDocument.values()].flatMap((locales) => [...locales.values()]);
+  }
+
   has(documentId: string, locale: string): boolean {
     return this.byDocument.get(documentId)?.has(locale) ?? false;
   }

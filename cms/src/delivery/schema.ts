@@ -29,6 +29,7 @@ import {
   substitute,
   variablesFor,
 } from './rules';
+import { docTag, listTag, siteTag, SITES_TAG } from './scope';
 import { themeFor } from './themes';
 
 export const typeDefs = /* GraphQL */ `
@@ -225,7 +226,13 @@ const view = <Row>(at: Scope, row: Row): View<Row> => ({ ...at, row });
 /** One id per served object: the same document on another site or in another requested locale is another object to a client cache. */
 const servedId = ({ row, site, requestedLocale }: View<{ documentId: string }>) => `${row.documentId}:${site.code}:${requestedLocale}`;
 
+/** This answer lists the site's documents in the request's locales: a change to any it carries, or may carry, reaches it (scope.ts). */
+function dependOnListing(context: DeliveryContext, at: Scope): void {
+  for (const locale of at.chain) context.plugin.tag(listTag(at.site.code, locale));
+}
+
 function liveArticles(context: DeliveryContext, at: Scope): ArticleRow[] {
+  dependOnListing(context, at);
   return context.index.articles
     .pickAll(at.site, at.chain)
     .filter((row) => isLive(row, context.now))
@@ -238,14 +245,18 @@ const byPosition = (a: { position: number; title: string }, b: { position: numbe
   a.position - b.position || a.title.localeCompare(b.title);
 
 function carriedSections(context: DeliveryContext, at: Scope): SectionRow[] {
+  dependOnListing(context, at);
   return context.index.sections.pickAll(at.site, at.chain).sort(byPosition);
 }
 
-function findBySlug<Row extends LocalizedRow>(set: DocumentSet<Row>, slug: string, at: Scope): Row | null {
+/** A document by slug; the answer depends on that document, or, when the site has none by that slug, on its listings (one may be published). */
+function findBySlug<Row extends LocalizedRow>(context: DeliveryContext, set: DocumentSet<Row>, slug: string, at: Scope): Row | null {
   const documentId = set.documentIdForSlug(slug);
-  if (documentId === undefined) return null;
-  const row = set.pick(documentId, at.chain);
-  return row && carries(at.site, row) ? row : null;
+  const row = documentId === undefined ? undefined : set.pick(documentId, at.chain);
+  const found = row && carries(at.site, row) ? row : null;
+  if (found) context.plugin.tag(docTag(found.documentId));
+  else dependOnListing(context, at);
+  return found;
 }
 
 function articleConnection(at: Scope, rows: ArticleRow[], args: PageArgs) {
@@ -274,11 +285,14 @@ export const resolvers = {
     site(_: unknown, args: { host?: string | null; code?: string | null }, context: DeliveryContext) {
       const given = [args.host, args.code].filter((value) => value !== undefined && value !== null);
       if (given.length !== 1) throw badInput('site takes exactly one argument: host or code');
-      if (typeof args.host === 'string') return siteForHost(context.index.sitesByHost, args.host);
-      return context.index.sitesByCode.get(args.code ?? '') ?? null;
+      const site = typeof args.host === 'string' ? siteForHost(context.index.sitesByHost, args.host) : (context.index.sitesByCode.get(args.code ?? '') ?? null);
+      context.plugin.tag(site ? siteTag(site.code) : SITES_TAG);
+      return site;
     },
-    sites: (_: unknown, __: unknown, context: DeliveryContext) =>
-      [...context.index.sites].sort((a, b) => a.code.localeCompare(b.code)),
+    sites(_: unknown, __: unknown, context: DeliveryContext) {
+      context.plugin.tag(SITES_TAG);
+      return [...context.index.sites].sort((a, b) => a.code.localeCompare(b.code));
+    },
   },
   Site: {
     id: (site: SiteRecord) => site.code,
@@ -298,7 +312,7 @@ export const resolvers = {
     },
     section(site: SiteRecord, args: SlugArgs, context: DeliveryContext) {
       const at = scope(site, args.locale);
-      const row = findBySlug(context.index.sections, args.slug, at);
+      const row = findBySlug(context, context.index.sections, args.slug, at);
       return row ? view(at, row) : null;
     },
     async article(site: SiteRecord, args: ArticleArgs, context: DeliveryContext) {
@@ -308,7 +322,7 @@ export const resolvers = {
         const draft = await context.preview.draftArticle(args.previewToken);
         if (draft && draft.slug === args.slug && carries(site, draft) && at.chain.includes(draft.locale)) return view(at, draft);
       }
-      const row = findBySlug(context.index.articles, args.slug, at);
+      const row = findBySlug(context, context.index.articles, args.slug, at);
       return row && isLive(row, context.now) ? view(at, row) : null;
     },
     articles(site: SiteRecord, args: ArticlesArgs, context: DeliveryContext) {
@@ -334,11 +348,12 @@ export const resolvers = {
     },
     page(site: SiteRecord, args: SlugArgs, context: DeliveryContext) {
       const at = scope(site, args.locale);
-      const row = findBySlug(context.index.pages, args.slug, at);
+      const row = findBySlug(context, context.index.pages, args.slug, at);
       return row ? view(at, row) : null;
     },
     pages(site: SiteRecord, args: LocaleArgs, context: DeliveryContext) {
       const at = scope(site, args.locale);
+      dependOnListing(context, at);
       return context.index.pages.pickAll(site, at.chain).sort(byPosition).map((row) => view(at, row));
     },
     async preview(site: SiteRecord, args: { token: string }, context: DeliveryContext) {
@@ -349,6 +364,7 @@ export const resolvers = {
     },
     banners(site: SiteRecord, args: LocaleArgs, context: DeliveryContext) {
       const at = scope(site, args.locale);
+      dependOnListing(context, at);
       return context.index.banners
         .pickAll(site, at.chain)
         .filter((row) => isLive(row, context.now))
@@ -367,7 +383,7 @@ export const resolvers = {
     isFallback: ({ row, requestedLocale }: View<SectionRow>) => row.locale !== requestedLocale,
     parent(at: View<SectionRow>, _: unknown, context: DeliveryContext) {
       if (at.row.parent === null) return null;
-      const parent = findBySlug(context.index.sections, at.row.parent, at);
+      const parent = findBySlug(context, context.index.sections, at.row.parent, at);
       return parent ? view(at, parent) : null;
     },
     children: (at: View<SectionRow>, _: unknown, context: DeliveryContext) =>
@@ -404,7 +420,7 @@ export const resolvers = {
       availableLocales(site, context.index.articles, row.documentId),
     section(at: View<ArticleRow>, _: unknown, context: DeliveryContext) {
       if (at.row.section === null) return null;
-      const section = findBySlug(context.index.sections, at.row.section, at);
+      const section = findBySlug(context, context.index.sections, at.row.section, at);
       return section ? view(at, section) : null;
     },
     tags: ({ row }: View<ArticleRow>) => row.tags,

@@ -11,6 +11,8 @@ import { loadContentIndex, UID, type ContentIndex } from './content-index';
 import { createExecutor, type GraphQLRequest, type GraphQLResponse, type Plan } from './execute';
 import { defaultLimits, type QueryLimits } from './limits';
 import { createNotifier } from './notify';
+import { changeOfEverything, mergeChanges, newOrigin, type ChangeBus, type ChangeScope, type ContentChange } from '@baobab/kit/changes';
+import { everySiteListLocale, rowsCrossing, scopeOfRows, EVERYTHING } from './scope';
 import { createPreviewAccess } from './preview';
 import { previewKey } from '@baobab/kit/preview-token';
 import { cmsEnv } from '../env';
@@ -39,6 +41,8 @@ export interface DeliveryResult {
 
 export interface DeliveryService {
   readonly limits: QueryLimits;
+  /** This process's id on the change channel. */
+  readonly origin: string;
   readonly isProduction: boolean;
   /**
    * Answers one request: from the cache when an answer for the same printed query, operation
@@ -47,8 +51,19 @@ export interface DeliveryService {
   handle(request: GraphQLRequest): Promise<DeliveryResult>;
   /** Loads the content index now, so the next window boundary is watched from start-up on. */
   warm(): Promise<void>;
-  /** Drops the index and every cached response; the next read reloads. Front ends hear of it shortly. */
-  invalidate(reason: string): void;
+  /**
+   * A change made in this process: drops the answers it reaches and the index (reloaded
+   * shortly), and tells the other replicas (Redis) and the front ends (notices) shortly.
+   */
+  change(scope: ChangeScope, reason: string): void;
+  /** A change another replica made (heard on Redis, or in a notice): applied here only. */
+  apply(change: ContentChange, via: 'redis' | 'notice'): void;
+  /** Drops every answer and the index here only (Redis answers again after an outage: changes may have been missed). */
+  resync(reason: string): void;
+  /** Publishes this process's changes on Redis from now on. */
+  useBus(bus: ChangeBus): void;
+  /** Whether Redis answers, when it is configured: null when fine or not configured, else why not (readiness). */
+  busProblem(): string | null;
   /** Tells front ends now and waits (at most 2 s), so an editor's save returns after their caches know. */
   notifyFrontEnds(): Promise<void>;
   /** Bytes and entries held by the response cache. */
@@ -63,16 +78,18 @@ export interface DeliveryService {
 export interface DeliveryObserver {
   lookup?(result: 'hit' | 'miss' | 'shared'): void;
   invalidated?(kind: 'all' | 'tag'): void;
+  /** A content change was applied here, `seconds` after it was made. */
+  applied?(via: 'local' | 'redis' | 'notice', seconds: number): void;
   mutation?(result: 'ok' | 'refused'): void;
 }
 
-/** Models whose changes reach delivery output. */
-export const watchedModels: ReadonlySet<string> = new Set([...Object.values(UID), 'plugin::upload.file', 'plugin::i18n.locale']);
 
-/** A safety net for writes that bypass this process (another replica without Redis, a script). */
+/** A safety net for writes that bypass every change path (a script writing to the database). */
 const MAX_RESPONSE_AGE_MS = 5 * 60_000;
 const GZIP_FROM_BYTES = 1024;
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** How long changes gather before they are told as one (a seed, a bulk publish). */
+const TELL_DELAY_MS = 100;
 
 /** Byte bounds of the response cache: in all (`BAOBAB_DELIVERY_CACHE_MB`, default 64) and per answer (answers above it are not kept). */
 export function cacheBounds(megabytes: number): { readonly maxBytes: number; readonly maxEntryBytes: number } {
@@ -113,6 +130,10 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
   const publicUrl = (strapi.config.get<string>('server.url') || `http://localhost:${strapi.config.get<number>('server.port')}`).replace(/\/$/, '');
 
   const notifier = settings.notify ? createNotifier(settings.notify, (message) => strapi.log.warn(`delivery: ${message}`)) : null;
+  const origin = newOrigin('cms');
+  let bus: ChangeBus | null = null;
+  /** Changes applied lately, by id: a change heard twice (a notice and Redis) is applied once. */
+  const appliedIds = new LRUCache<string, true>({ max: 10_000 });
 
   let generation = 0;
   let index: { generation: number; promise: Promise<ContentIndex> } | null = null;
@@ -135,11 +156,63 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
       }
     },
   });
+  function dropTagged(tag: string): void {
+    for (const key of [...(tagged.get(tag) ?? [])]) responses.delete(key);
+    tagged.delete(tag);
+  }
+  /** A plugin's write (a vote): drops the answers tagged `tag` in this process; other replicas keep theirs for the plugin's cacheFor. */
   function invalidateTag(tag: string): void {
     observer.invalidated?.('tag');
     tagGeneration += 1;
-    for (const key of [...(tagged.get(tag) ?? [])]) responses.delete(key);
-    tagged.delete(tag);
+    dropTagged(tag);
+  }
+  /** Drops what a change reaches here, and the index; reloads the index shortly, so the next reader does not wait for it. */
+  function applyHere(change: ContentChange, via: 'local' | 'redis' | 'notice'): void {
+    if (appliedIds.has(change.id)) return;
+    appliedIds.set(change.id, true);
+    generation += 1;
+    index = null;
+    armBoundary(null);
+    if (change.tags === 'all') {
+      observer.invalidated?.('all');
+      responses.clear();
+      tagged.clear();
+    } else {
+      observer.invalidated?.('tag');
+      for (const tag of change.tags) {
+        const locale = everySiteListLocale(tag);
+        if (locale === null) dropTagged(tag);
+        // A document every site carries: the listings of every site in that locale.
+        else for (const known of [...tagged.keys()]) if (known.startsWith('list:') && known.endsWith(`@${locale}`)) dropTagged(known);
+      }
+    }
+    observer.applied?.(via, Math.max(0, Date.now() - change.at) / 1000);
+    scheduleWarm();
+    strapi.log.debug(`delivery: applied a change (${change.reason}) via ${via}`);
+  }
+  /** Pending changes made here, told to front ends and other replicas as one a moment later (bursts: a seed, a bulk publish). */
+  let toTell: ContentChange[] = [];
+  let tellTimer: NodeJS.Timeout | null = null;
+  function tell(change: ContentChange): void {
+    toTell.push(change);
+    tellTimer ??= setTimeout(() => void flushTell(), TELL_DELAY_MS);
+  }
+  async function flushTell(): Promise<void> {
+    if (tellTimer) clearTimeout(tellTimer);
+    tellTimer = null;
+    const changes = toTell;
+    toTell = [];
+    if (changes.length === 0) return;
+    const merged = changes.length === 1 && changes[0] ? changes[0] : mergeChanges(origin, changes);
+    await Promise.all([bus?.publish(merged), notifier?.send(merged)]);
+  }
+  let warmTimer: NodeJS.Timeout | null = null;
+  function scheduleWarm(): void {
+    warmTimer ??= setTimeout(() => {
+      warmTimer = null;
+      void currentIndex(Date.now()).catch(() => undefined);
+    }, TELL_DELAY_MS);
+    warmTimer.unref();
   }
   for (const { half } of plugins) void Promise.resolve(half.init?.(strapi)).catch((error: unknown) => strapi.log.error(`delivery: a plugin's init failed: ${String(error)}`));
   /** Executions under way, by cache key: identical concurrent misses share one. */
@@ -163,9 +236,13 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
     if (at === null) return;
     // setTimeout holds at most ~24.8 days; a later boundary is re-armed when the index reloads then.
     const delay = Math.min(Math.max(at - Date.now(), 0), MAX_TIMER_MS);
+    const armedWith = lastLoaded;
     boundaryTimer = setTimeout(() => {
       boundaryTimer = null;
-      service.invalidate('a publish window opened or closed');
+      // What opened or closed since that index loaded: those documents and the listings they enter or leave.
+      const crossing = armedWith ? rowsCrossing(armedWith, armedWith.loadedAt, Date.now()) : null;
+      const scope = crossing ? scopeOfRows([...new Set(crossing.map((row) => row.documentId))], crossing) : EVERYTHING;
+      service.change(scope, 'a publish window opened or closed');
     }, delay);
     boundaryTimer.unref();
   }
@@ -177,8 +254,9 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
       index = { generation: started, promise };
       promise.then(
         (loaded) => {
+          if (index?.promise !== promise) return;
           lastLoaded = loaded;
-          if (index?.promise === promise) armBoundary(loaded.nextBoundary);
+          armBoundary(loaded.nextBoundary);
         },
         () => {
           if (index?.promise === promise) index = null;
@@ -241,7 +319,8 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
       // and only when nothing they depend on changed while they were computed.
       const isUnchanged = started === generation && (state.tags.size === 0 || startedTags === tagGeneration);
       if (!plan.isMutation && result.status === 200 && !result.body.errors && !state.isPrivate && isUnchanged && state.maxAgeMs > 0) {
-        const validUntil = Math.min(contentIndex.nextBoundary ?? Number.POSITIVE_INFINITY, now + state.maxAgeMs);
+        // A publish or featured window opening or closing is a change of its own (armBoundary).
+        const validUntil = now + state.maxAgeMs;
         const tags = [...state.tags];
         responses.set(plan.key, { response, validUntil, tags });
         for (const tag of tags) tagged.set(tag, (tagged.get(tag) ?? new Set()).add(plan.key));
@@ -251,6 +330,7 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
   }
 
   const service: DeliveryService = {
+    origin,
     limits,
     isProduction,
     async warm() {
@@ -284,18 +364,23 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
       const { response, dbQueries, isPrivate } = await running;
       return { response, cache: isPrivate ? 'private' : 'miss', dbQueries };
     },
-    invalidate(reason) {
-      observer.invalidated?.('all');
-      generation += 1;
-      index = null;
-      armBoundary(null);
-      responses.clear();
-      tagged.clear();
-      notifier?.schedule();
-      strapi.log.debug(`delivery: caches cleared (${reason})`);
+    change(scope, reason) {
+      const change: ContentChange = { id: crypto.randomUUID(), origin, at: Date.now(), ...scope, reason };
+      applyHere(change, 'local');
+      tell(change);
     },
+    apply(change, via) {
+      applyHere(change, via);
+    },
+    resync(reason) {
+      applyHere(changeOfEverything(origin, reason), 'local');
+    },
+    useBus(given) {
+      bus = given;
+    },
+    busProblem: () => (bus === null || bus.isConnected() ? null : 'Redis (REDIS_URL) is not reachable'),
     async notifyFrontEnds() {
-      await notifier?.now();
+      await flushTell();
     },
     cacheStats: () => ({ bytes: responses.calculatedSize, entries: responses.size }),
     hasLoadedIndex: () => lastLoaded !== null,

@@ -6,7 +6,7 @@
 import type { Core } from '@strapi/strapi';
 import { isPlainObject as isRecord } from '@baobab/kit';
 import { fail, labellerFor, WRITES } from '../content';
-import { deliveryService } from '../delivery';
+import { beforeWrite } from '../delivery/writes';
 import { missingReferences } from '../forms/references';
 import { pluginContentType, pluginWatches } from '.';
 
@@ -43,12 +43,9 @@ export function registerPluginRules(strapi: Core.Strapi): void {
       const problems = rule(merged, { missing: await missingReferences(strapi, uid, merged) });
       if (problems.length > 0) fail([...problems], labellerFor(strapi, uid, sent));
     }
+    const written = pluginWatches().has(uid) ? await beforeWrite(strapi, uid, action, context.params) : null;
     const result = await next();
-    if (pluginWatches().has(uid)) {
-      const delivery = deliveryService(strapi);
-      delivery.invalidate(`${action} ${uid}`);
-      await delivery.notifyFrontEnds();
-    }
+    await written?.(result);
     return result;
   });
 }

@@ -3,7 +3,7 @@
 // provider URLs default to the gateway's own sandbox, so every channel works offline.
 import crypto from 'node:crypto';
 import { secretProblem } from '@baobab/kit';
-import { metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
+import { metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, staleMaxAge, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 import { limits } from '@baobab/channels';
 
@@ -44,6 +44,7 @@ const envSchema = z.object({
     .optional(),
   SMS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(1000).default(10),
   CONTENT_TTL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  BAOBAB_STALE_MAX_AGE: staleMaxAge(),
   BAOBAB_NOTIFY_SECRET: z.string().min(16).optional(),
   /** The front ends' shared secret for the CMS's mutations (plugin writes: votes). */
   BAOBAB_WRITE_SECRET: z.string().min(1).optional(),
@@ -74,6 +75,8 @@ export interface ChatConfig {
   };
   /** How long fetched content is fresh, in ms. */
   readonly contentTtlMs: number;
+  /** How long last good content stands in while the CMS fails, from the first failure (BAOBAB_STALE_MAX_AGE, seconds; default a day). */
+  readonly staleMaxAgeMs: number;
   readonly whatsapp: { readonly apiUrl: string; readonly token: string; readonly appSecret: string; readonly verifyToken: string };
   readonly telegram: { readonly apiUrl: string; readonly botToken: string; readonly secretToken: string };
   readonly notifySecret: string | null;
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ChatConfig {
     writeSecret: orDev(e.BAOBAB_WRITE_SECRET, 'BAOBAB_WRITE_SECRET', DEV_SECRET),
     readerSecret: e.CHAT_READER_SECRET ?? deriveReaderSecret(orDev(e.BAOBAB_WRITE_SECRET, 'BAOBAB_WRITE_SECRET', DEV_SECRET)),
     contentTtlMs: e.CONTENT_TTL_SECONDS * 1000,
+    staleMaxAgeMs: e.BAOBAB_STALE_MAX_AGE * 1000,
     sandbox: false,
     metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
     logLevel: e.LOG_LEVEL,

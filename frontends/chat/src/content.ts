@@ -1,9 +1,12 @@
 // What the gateways know about content, and the only place they ask for it: the delivery
 // GraphQL API, through a cache that answers a USSD hop in microseconds. Entries live five
 // minutes and go at once when the CMS posts a notice to /_baobab/invalidate. While the CMS
-// cannot answer, the last good copy of each answer is served (stale-if-error); those copies
-// are kept apart from the fresh cache, bounded in bytes, so churn never evicts them.
+// cannot answer, the last good copy of each answer is served (stale-if-error) for up to
+// staleMaxAgeMs (BAOBAB_STALE_MAX_AGE) after its first failed refresh, then "try again";
+// those copies are kept apart from the fresh cache, bounded in bytes, so churn never evicts them.
+import { reachesSite, type ChangeScope } from '@baobab/kit/changes';
 import { createDelivery, type Delivery } from '@baobab/kit/delivery';
+import { STALE_MAX_AGE } from '@baobab/kit/env';
 import { z } from 'zod';
 import { type ArticleContent, type Channel, walkBlocks } from '@baobab/channels';
 
@@ -75,11 +78,15 @@ export interface ContentSource {
   home(site: string, locale: string): Promise<Link[]>;
   section(site: string, slug: string, locale: string): Promise<ChatSection | null>;
   article(site: string, slug: string, locale: string, channel: Channel): Promise<ChatArticle | null>;
-  /** Memoises anything derived from content (rendered screens) until the next invalidation. */
+  /** Memoises anything derived from content (rendered screens) until the next change. */
   derived<T>(key: string, make: () => T): T;
   /** Caches an answer loaded some other way (a plugin's menu entries) like content: fresh for the TTL, last good copy while the CMS fails. */
   remembered<T>(key: string, load: () => Promise<T>): Promise<T>;
-  invalidate(): number;
+  /**
+   * Drops the fresh answers about the sites a change reaches (everything when none is
+   * given), and keeps none loaded within `settleMs` from now; last good copies stay for the next outage.
+   */
+  invalidate(change?: ChangeScope, settleMs?: number): void;
 }
 
 export interface ContentOptions {
@@ -94,6 +101,8 @@ export interface ContentOptions {
   readonly retryMs?: number;
   /** Bytes of last good copies kept, least recently used first out; default 16 MB. */
   readonly staleMaxBytes?: number;
+  /** How long a last good copy stands in for failing loads, from the first failure; default a day (BAOBAB_STALE_MAX_AGE). */
+  readonly staleMaxAgeMs?: number;
   /** The clock (tests). */
   readonly now?: () => number;
   /** Told once when the CMS stops answering and once when it answers again. */
@@ -104,14 +113,15 @@ export interface ContentOptions {
 export const normalizeServiceCode = (code: string) => code.replace(/\s+/g, '').toLowerCase();
 
 /** Defaults of ContentOptions, documented in the README. */
-export const CONTENT_DEFAULTS = { ttlMs: 5 * 60_000, retryMs: 10_000, staleMaxBytes: 16 * 1024 * 1024 } as const;
+export const CONTENT_DEFAULTS = { ttlMs: 5 * 60_000, retryMs: 10_000, staleMaxBytes: 16 * 1024 * 1024, staleMaxAgeMs: STALE_MAX_AGE.defaultSeconds * 1000 } as const;
 
 /**
  * Last good answers by key, least recently used first, bounded by an estimate of their
  * size (their JSON length in bytes). An answer bigger than a quarter of the bound is not kept.
+ * Each remembers when loads of its key began to fail, so it stands in for a bounded time.
  */
 export function createLastGood(maxBytes: number) {
-  const entries = new Map<string, { readonly value: unknown; readonly bytes: number }>();
+  const entries = new Map<string, { readonly value: unknown; readonly bytes: number; failingSince: number | null }>();
   let total = 0;
   const remove = (key: string) => {
     const entry = entries.get(key);
@@ -119,19 +129,30 @@ export function createLastGood(maxBytes: number) {
     total -= entry.bytes;
     entries.delete(key);
   };
+  const get = (key: string) => {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    entries.delete(key);
+    entries.set(key, entry);
+    return entry;
+  };
   return {
-    get(key: string): { readonly value: unknown } | undefined {
-      const entry = entries.get(key);
+    get: (key: string): { readonly value: unknown } | undefined => get(key),
+    /**
+     * The copy to answer with because loading `key` failed at `at`: the first failure since
+     * the copy was stored starts its clock, and after `maxAgeMs` of failures there is none.
+     */
+    standIn(key: string, at: number, maxAgeMs: number): { readonly value: unknown } | undefined {
+      const entry = get(key);
       if (!entry) return undefined;
-      entries.delete(key);
-      entries.set(key, entry);
-      return entry;
+      entry.failingSince ??= at;
+      return at - entry.failingSince < maxAgeMs ? entry : undefined;
     },
     set(key: string, value: unknown): void {
       remove(key);
       const bytes = Buffer.byteLength(JSON.stringify(value) ?? 'null') + key.length + 64;
       if (bytes > maxBytes / 4) return;
-      entries.set(key, { value, bytes });
+      entries.set(key, { value, bytes, failingSince: null });
       total += bytes;
       for (const oldest of entries.keys()) {
         if (total <= maxBytes) break;
@@ -147,15 +168,35 @@ export function createLastGood(maxBytes: number) {
   };
 }
 
+/** The site a fresh-cache key is about (its second part), '' for the site list, null for keys of no one site. */
+function siteOfKey(key: string): string | null {
+  const [kind, site] = key.split('\u0000');
+  if (kind === 'sites') return '';
+  return kind === 'remembered' || site === undefined ? null : site;
+}
+
+/** Sites whose last change time is kept; beyond it they are forgotten and everything counts as changed now. */
+const MAX_CHANGED_SITES = 100_000;
+
 export function createContentSource(options: ContentOptions, delivery: Delivery = createDelivery(options.cmsUrl)): ContentSource {
   const ttlMs = options.ttlMs ?? CONTENT_DEFAULTS.ttlMs;
   const retryMs = options.retryMs ?? CONTENT_DEFAULTS.retryMs;
+  const staleMaxAgeMs = options.staleMaxAgeMs ?? CONTENT_DEFAULTS.staleMaxAgeMs;
   const now = options.now ?? Date.now;
   const log = options.log ?? (() => undefined);
   const entries = new Map<string, { readonly expires: number; readonly value: Promise<unknown> }>();
   const derivedValues = new Map<string, { readonly expires: number; readonly value: unknown }>();
   const lastGood = createLastGood(options.staleMaxBytes ?? CONTENT_DEFAULTS.staleMaxBytes);
   let isCmsDown = false;
+  /** From when loads are fresh again, per site ('' for the site list), and for everything. */
+  const freshFrom = new Map<string, number>();
+  let everythingFreshFrom = Number.NEGATIVE_INFINITY;
+  const freshFromFor = (key: string) => {
+    const site = siteOfKey(key);
+    // Keys of no one site (plugins' remembered answers) change with any site.
+    const bySite = site === null ? Math.max(Number.NEGATIVE_INFINITY, ...freshFrom.values()) : (freshFrom.get(site) ?? Number.NEGATIVE_INFINITY);
+    return Math.max(everythingFreshFrom, bySite);
+  };
 
   const onLookup = options.onLookup ?? (() => undefined);
   function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
@@ -165,8 +206,11 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
       return hit.value as Promise<T>;
     }
     onLookup('miss');
+    const startedAt = now();
     const value = load().then(
       (fresh) => {
+        // Loaded before a change to its site settled: good for this reader, not kept for the next.
+        if (startedAt < freshFromFor(key) && entries.get(key)?.value === value) entries.delete(key);
         // "Not found" is not worth keeping for an outage, and a flood of made-up slugs must not push real copies out.
         if (fresh !== null && !(Array.isArray(fresh) && fresh.length === 0)) lastGood.set(key, fresh);
         if (isCmsDown) log('CMS answers again; fresh content from now on');
@@ -174,7 +218,8 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
         return fresh;
       },
       (error: unknown) => {
-        const stale = lastGood.get(key);
+        // None once the loads have failed for staleMaxAgeMs: the reader is told to try again.
+        const stale = lastGood.standIn(key, now(), staleMaxAgeMs);
         if (!isCmsDown) log(`CMS_UNAVAILABLE: serving last good content while it fails: ${error instanceof Error ? error.message : String(error)}`);
         isCmsDown = true;
         if (!stale) throw error;
@@ -243,12 +288,22 @@ export function createContentSource(options: ContentOptions, delivery: Delivery 
       remember(derivedValues, key, { expires: now() + ttlMs, value });
       return value;
     },
-    /** Clears the fresh cache; last good copies stay for the next outage. */
-    invalidate() {
-      const count = entries.size + derivedValues.size;
-      entries.clear();
+    invalidate(change, settleMs = 0) {
+      // A load that starts at this very millisecond may read the old content: strictly after it is fresh.
+      const from = now() + 1 + settleMs;
       derivedValues.clear();
-      return count;
+      if (change === undefined || change.sites === 'all' || freshFrom.size + change.sites.length > MAX_CHANGED_SITES) {
+        everythingFreshFrom = Math.max(from, ...freshFrom.values());
+        freshFrom.clear();
+        entries.clear();
+        return;
+      }
+      for (const site of change.sites) freshFrom.set(site, from);
+      if (reachesSite(change, null)) freshFrom.set('', from);
+      for (const key of [...entries.keys()]) {
+        const site = siteOfKey(key);
+        if (site === null || (site === '' ? reachesSite(change, null) : change.sites.includes(site))) entries.delete(key);
+      }
     },
   };
   return source;

@@ -3,6 +3,7 @@
 // with a time to live; callers parse what they read (it may be old or foreign). Redis
 // being down is an error at once, never a wait.
 import { createClient } from 'redis';
+import { redactRedisUrl } from '@baobab/kit/changes';
 
 export interface Store {
   get(key: string): Promise<string | null>;
@@ -115,7 +116,7 @@ export async function createRedisStore(url: string, options: RedisStoreOptions =
     } catch {
       // Already closed by the failed attempt.
     }
-    const where = redactUrl(url);
+    const where = redactRedisUrl(url);
     throw new StoreUnavailableError(`REDIS_URL ${where}: cannot connect (${messageOf(error)}); start Redis or unset REDIS_URL to keep sessions in memory`);
   }
   hasConnected = true;
@@ -151,15 +152,4 @@ function messageOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' && error.message !== '') return error.message;
   if (typeof error === 'object' && error !== null && 'name' in error && typeof error.name === 'string') return error.name;
   return String(error);
-}
-
-/** A Redis URL without its password, for messages and logs. */
-function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'redis://…';
-  }
 }

@@ -3,6 +3,7 @@
 // and sessions, content cache hits and invalidations, the caller's request id passed to
 // the CMS, and readiness that follows the CMS.
 import crypto from 'node:crypto';
+import { changeOfEverything } from '@baobab/kit/changes';
 import { sampleValue } from '@baobab/kit/metrics';
 import { freePort, startRecordingProxy, type RecordingProxy } from '@baobab/testkit';
 import type { RunningGateway } from '../src/server/start';
@@ -66,6 +67,20 @@ describe('chat gateway observability', () => {
     const response = await fetch(`${gateway.url}/_baobab/invalidate`, { method: 'POST', headers: { 'x-baobab-secret': TEST_SECRETS.notify } });
     expect(response.status).toBe(204);
     expect((sampleValue(await scrape(), 'baobab_cache_invalidations_total', { cache: 'content' }) ?? 0) - before).toBe(1);
+  });
+
+  it('observes how long a change took to arrive, and applies a change heard twice once', async () => {
+    const lagBefore = sampleValue(await scrape(), 'baobab_invalidation_lag_seconds_count', { via: 'notice' }) ?? 0;
+    const countBefore = sampleValue(await scrape(), 'baobab_cache_invalidations_total', { cache: 'content' }) ?? 0;
+    const change = { ...changeOfEverything('cms-test', 'a test'), at: Date.now() - 1500, sites: ['kijana-ke'], tags: ['doc:x'] };
+    for (let i = 0; i < 2; i += 1) {
+      const response = await fetch(`${gateway.url}/_baobab/invalidate`, { method: 'POST', headers: { 'x-baobab-secret': TEST_SECRETS.notify, 'content-type': 'application/json' }, body: JSON.stringify(change) });
+      expect(response.status).toBe(204);
+    }
+    const text = await scrape();
+    expect((sampleValue(text, 'baobab_invalidation_lag_seconds_count', { via: 'notice' }) ?? 0) - lagBefore).toBe(1);
+    expect(sampleValue(text, 'baobab_invalidation_lag_seconds_bucket', { via: 'notice', le: '1' })).toBeLessThan(sampleValue(text, 'baobab_invalidation_lag_seconds_bucket', { via: 'notice', le: '2' }) ?? 0);
+    expect((sampleValue(text, 'baobab_cache_invalidations_total', { cache: 'content' }) ?? 0) - countBefore).toBe(1);
   });
 
   it("passes the caller's request id to the CMS, and replaces a malformed one", async () => {

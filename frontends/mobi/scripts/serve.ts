@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { createChangeReceiver, joinChanges, REPLICA_SETTLE_MS, type ChangeBus } from '@baobab/kit/changes';
 import { createDelivery, createWriteDelivery, postGraphql } from '@baobab/kit/delivery';
 import { createLogger } from '@baobab/kit/log';
 import { client, createProcessMetrics, startMetricsServer } from '@baobab/kit/metrics';
@@ -90,6 +91,9 @@ async function main() {
   const cache = config.pageCache ? createPageCache(config.pageCache) : null;
   const warn = (message: string) => logger.warn(message);
   const metrics = config.metrics ? createMobiMetrics() : undefined;
+  // A change heard on Redis may reach this process before the CMS replica a render asks: renders wait for it to settle.
+  const changes = createChangeReceiver({ cache: 'page', metrics, apply: (change, via) => cache?.invalidate(change, via === 'redis' ? REPLICA_SETTLE_MS : 0) });
+  const bus = await joinChanges(config.redisUrl, 'mobi', changes, warn);
   const images = createImageHandler({
     cmsUrl: config.cmsUrl,
     cacheDir: config.imageCacheDir,
@@ -122,7 +126,8 @@ async function main() {
     readerSecret: config.readerSecret,
     pluginPost,
     metrics,
-    readiness: () => cmsReadiness(config.cmsUrl),
+    readiness: () => readiness(config.cmsUrl, bus),
+    onChange: changes.receive,
   });
   const logsRequests = logger.isLevelEnabled('http');
   const server = http.createServer((req, res) => {
@@ -144,10 +149,11 @@ async function main() {
   });
   const metricsServer = metrics && config.metrics ? await startMetricsServer(metrics.registry, config.metrics) : null;
   server.listen(port, host, () =>
-    logger.info(`mobi-site on http://localhost:${port} (CMS at ${config.cmsUrl}, page cache ${cache ? 'on' : 'off'}, metrics ${metricsServer ? `at ${metricsServer.url}` : 'off'})`),
+    logger.info(`mobi-site on http://localhost:${port} (CMS at ${config.cmsUrl}, page cache ${cache ? 'on' : 'off'}, changes ${bus ? 'from Redis and notices' : 'from notices'}, metrics ${metricsServer ? `at ${metricsServer.url}` : 'off'})`),
   );
   const stop = () => {
     void metricsServer?.close();
+    void bus?.close();
     server.close(() => process.exit(0));
   };
   process.once('SIGINT', stop);
@@ -166,7 +172,9 @@ function createMobiMetrics(): MobiMetrics {
 }
 
 /** Ready when the CMS's delivery API answers a trivial query within 2 s. */
-async function cmsReadiness(cmsUrl: string): Promise<Readiness> {
+/** Ready when the CMS answers, and Redis when REDIS_URL is set. */
+async function readiness(cmsUrl: string, bus: ChangeBus | null): Promise<Readiness> {
+  if (bus !== null && !bus.isConnected()) return { ready: false, reason: 'Redis (REDIS_URL) is not reachable' };
   try {
     const answer = await postGraphql(cmsUrl, '{ __typename }', {}, { timeoutMs: 2000 });
     if (answer.errors?.length) return { ready: false, reason: `the CMS at ${cmsUrl} answered with errors: ${answer.errors[0]?.message ?? ''}`.slice(0, 300) };

@@ -17,6 +17,7 @@ import { bypassesPageCache, queryOf } from '../src/routes';
 import { BAD_REQUEST_HEADER, NOTICE_HEADER, requestHost, SITE_HEADER, TOO_MANY_POSTS_HEADER } from '../src/site-page';
 import { pageKey, type CachedPage, type PageCache } from './page-cache';
 import { isPluginPath, PLUGIN_BODY_LIMITS, type PostOutcome } from './plugin-post';
+import { NOTICE_BODY_LIMITS, noticeChange, type ContentChange } from '@baobab/kit/changes';
 
 export const INVALIDATE_PATH = '/_baobab/invalidate';
 /** Answers 204 once the server is up, without asking the CMS anything. */
@@ -25,6 +26,8 @@ export const HEALTH_PATH = '/_baobab/health';
 export const READY_PATH = '/_baobab/ready';
 export const FAVICON_PATH = '/favicon.ico';
 const FAVICON_CACHE_CONTROL = 'public, max-age=604800, immutable';
+/** Retry-After of the "try again" page (503) while the CMS cannot be reached: readers and crawlers come back soon, not at once. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 export const CACHE_CONTROL = 'public, max-age=0, stale-while-revalidate=60, stale-if-error=86400';
 
 /**
@@ -189,8 +192,9 @@ const withEtag = (rendered: Rendered) => ({ ...rendered, etag: `"${crypto.create
 
 /** A render, kept in the cache when it is a good page. */
 async function renderInto(cache: PageCache, key: string, render: Promise<Rendered>): Promise<{ rendered: Rendered; page: CachedPage | null }> {
+  const startedAt = Date.now();
   const rendered = await render;
-  return { rendered, page: rendered.status === 200 ? cache.set(key, rendered) : null };
+  return { rendered, page: rendered.status === 200 ? cache.set(key, rendered, rendered.site ?? null, startedAt) : null };
 }
 
 const hasBody = (req: IncomingMessage) => req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
@@ -225,8 +229,10 @@ export function createRequestHandler(options: {
   metrics?: MobiMetrics;
   /** Whether this process can serve (the CMS answers); READY_PATH is always ready without it. */
   readiness?: () => Promise<Readiness>;
+  /** Applies a change from a notice (serve.ts: the page cache and metrics, once per change however it arrives); else the cache's own invalidate. */
+  onChange?: (change: ContentChange, via: 'notice') => void;
 }) {
-  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost, metrics, readiness } = options;
+  const { handle, images, cache, notifySecret, log, bodyLimits = defaultBodyLimits, frameAncestors = [], readerSecret, pluginPost, metrics, readiness, onChange } = options;
   const siteByHost = new Map<string, string>();
   /** The `site` label of a page answer: the site a render named for this host, else unknown. */
   const siteOf = (req: IncomingMessage, rendered?: Pick<Rendered, 'site'>): string => {
@@ -280,6 +286,9 @@ export function createRequestHandler(options: {
   }
 
   const rendering = new Map<string, Promise<{ rendered: Rendered; page: CachedPage | null }>>();
+  // One line when renders start failing and last good copies stand in, one when a render
+  // succeeds again: not a line per request through an outage that may last a day.
+  let isServingStale = false;
   return async function onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Route kinds, never raw paths: the label set stays small whatever readers ask for.
     const labels: RequestLabels = metrics?.track(res, { route: 'other', site: NO_SITE }) ?? { route: 'other', site: NO_SITE };
@@ -288,7 +297,7 @@ export function createRequestHandler(options: {
     delete req.headers[NOTICE_HEADER];
     delete req.headers[TOO_MANY_POSTS_HEADER];
     const isPluginPost = isPluginPath(req.url ?? '/');
-    const limits = isPluginPost ? PLUGIN_BODY_LIMITS : bodyLimits;
+    const limits = isPluginPost ? PLUGIN_BODY_LIMITS : req.url === INVALIDATE_PATH ? NOTICE_BODY_LIMITS : bodyLimits;
     const body = hasBody(req) ? await readBody(req, limits) : null;
     if (body && !body.ok) {
       if (body.reason === 'unreadable' || res.destroyed) return void req.socket.destroy();
@@ -333,9 +342,15 @@ export function createRequestHandler(options: {
         res.end('Not found');
         return;
       }
-      const count = cache?.invalidate() ?? 0;
-      metrics?.cacheInvalidations.inc({ cache: 'page' });
-      res.writeHead(204, { 'x-invalidated': String(count) });
+      const change = noticeChange(body?.ok ? body.body : null);
+      if (change === null) {
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end('CHANGE_MALFORMED: the notice body must be a content change (JSON, @baobab/kit/changes), or empty for everything.\n');
+        return;
+      }
+      if (onChange) onChange(change, 'notice');
+      else cache?.invalidate(change);
+      res.writeHead(204);
       res.end();
       return;
     }
@@ -406,15 +421,19 @@ export function createRequestHandler(options: {
     labels.site = siteOf(req, rendered);
     const lastGood = rendered.status >= 500 ? cache.lastGood(key) : undefined;
     if (page) {
+      if (isServingStale) log('mobi: pages render again; last good copies no longer stand in');
+      isServingStale = false;
       lookup(running ? 'shared' : 'miss');
       send(req, res, page, running ? 'shared' : 'miss', sendOptions);
     } else if (lastGood) {
+      if (!isServingStale) log(`mobi: renders fail (the first: ${key} answered ${rendered.status}); serving last good copies for up to BAOBAB_STALE_MAX_AGE each`);
+      isServingStale = true;
       lookup('stale');
-      log(`mobi: serving the last good ${key} (render answered ${rendered.status})`);
       send(req, res, lastGood, 'stale', sendOptions);
     } else {
       lookup('miss');
-      send(req, res, withEtag(rendered), 'bypass', sendOptions);
+      // The "try again" page: no copy to stand in (never seen, or failing past BAOBAB_STALE_MAX_AGE).
+      send(req, res, withEtag(rendered), 'bypass', rendered.status === 503 ? { ...sendOptions, headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_SECONDS) } } : sendOptions);
     }
   };
 }

@@ -1,12 +1,15 @@
 // Rendered pages, kept compressed per host + route, in two stores bounded in bytes (LRU):
-// fresh pages, which a publish marks stale (the CMS notifies) and the next request
-// re-renders; and last good copies, served while the CMS cannot be reached. A page
+// fresh pages, which a content change marks stale for the sites it reaches (the CMS's
+// notice, or Redis) and the next request re-renders; and last good copies, served while the CMS cannot be reached. A page
 // enters the last-good store only once it is asked for again, so a flood of one-off
-// URLs churns the fresh store and never the copies an outage needs.
+// URLs churns the fresh store and never the copies an outage needs; a page asked once
+// still stands in from the fresh store while it is there. A copy stands in for failed
+// renders for `staleMaxAgeMs` after the first of them, then no more until a render succeeds.
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import zlib from 'node:zlib';
 import { LRUCache } from 'lru-cache';
+import { reachesSite, type ChangeScope } from '@baobab/kit/changes';
 import { PAGE_CACHE_DEFAULTS } from '../src/config';
 import { paramsReadAt } from '../src/routes';
 import { requestHost } from '../src/site-page';
@@ -24,6 +27,10 @@ export interface PageCacheOptions {
   readonly maxBytes: number;
   /** Bytes of last good copies, kept apart from the fresh pages. */
   readonly lastGoodMaxBytes: number;
+  /** How long a copy stands in for failing renders, from the first failure (BAOBAB_STALE_MAX_AGE). */
+  readonly staleMaxAgeMs: number;
+  /** The clock, for tests; Date.now by default. */
+  readonly now?: () => number;
 }
 
 /** The bounds and their defaults are read in src/config.ts (BAOBAB_PAGE_CACHE_BYTES, BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES). */
@@ -43,32 +50,56 @@ export interface PageCacheStats {
 export interface PageCache {
   /** A fresh or stale page for the key; counts as a second ask, so the page becomes a last good copy. */
   get(key: string): { readonly page: CachedPage; readonly isStale: boolean } | undefined;
-  /** Stores a good render; refreshes the last good copy when the key was asked for before. */
-  set(key: string, page: { status: number; contentType: string; body: Buffer }): CachedPage;
-  /** The last good copy, for when rendering fails. */
+  /**
+   * Stores a good render of `site` (null, the default: a page of no known site) that
+   * started at `startedAt` (ms, default now); refreshes the last good copy when the key was asked for before.
+   */
+  set(key: string, page: { status: number; contentType: string; body: Buffer }, site?: string | null, startedAt?: number): CachedPage;
+  /**
+   * The copy to serve because rendering the key failed: the last good copy, else the fresh
+   * store's (stale) page. The first call after a good render starts the clock; once the
+   * renders have failed for `staleMaxAgeMs` there is none until a render succeeds (`set`).
+   */
   lastGood(key: string): CachedPage | undefined;
-  /** Marks every fresh page stale; returns how many there were. */
-  invalidate(): number;
+  /**
+   * Marks stale the fresh pages of the sites a change reaches (every page when none is
+   * given), and renders that start within `settleMs` from now.
+   */
+  invalidate(change?: ChangeScope, settleMs?: number): void;
   readonly stats: PageCacheStats;
 }
 
 /** A store bounded by the bytes its entries declare, least recently used out first; too large a page is not kept. */
 const createLru = <T extends object>(maxBytes: number) => new LRUCache<string, T>({ maxSize: maxBytes, maxEntrySize: Math.floor(maxBytes / MAX_SHARE) });
 
+/** Sites whose last change time is kept; beyond it they are forgotten and every page counts as changed now. */
+const MAX_CHANGED_SITES = 100_000;
+
+/** A page as kept in both stores; `failingSince` is when renders of its key began to fail (null while they succeed). */
+interface Copy {
+  readonly page: CachedPage;
+  failingSince: number | null;
+}
+
 export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS): PageCache {
-  // A fresh entry is stale once a notice arrived after it was rendered.
-  const fresh = createLru<{ page: CachedPage; generation: number }>(options.maxBytes);
-  const lastGood = createLru<CachedPage>(options.lastGoodMaxBytes);
-  let generation = 0;
+  // A fresh entry is stale when its render started before the last change to its site settled.
+  const fresh = createLru<{ copy: Copy; site: string | null; startedAt: number }>(options.maxBytes);
+  const lastGood = createLru<Copy>(options.lastGoodMaxBytes);
+  const now = options.now ?? Date.now;
+  /** From when renders are fresh again, per site ('' for pages of no site), and for every site. */
+  const freshFrom = new Map<string, number>();
+  let everythingFreshFrom = Number.NEGATIVE_INFINITY;
+  const isStale = (entry: { site: string | null; startedAt: number }) =>
+    entry.startedAt < Math.max(everythingFreshFrom, freshFrom.get(entry.site ?? '') ?? Number.NEGATIVE_INFINITY);
   const sizeOf = (key: string, page: CachedPage) => page.body.length + page.gzip.length + key.length * 2 + ENTRY_OVERHEAD;
   return {
     get(key) {
       const entry = fresh.get(key);
       if (!entry) return undefined;
-      if (lastGood.get(key) !== entry.page) lastGood.set(key, entry.page, { size: sizeOf(key, entry.page) });
-      return { page: entry.page, isStale: entry.generation < generation };
+      if (lastGood.get(key) !== entry.copy) lastGood.set(key, entry.copy, { size: sizeOf(key, entry.copy.page) });
+      return { page: entry.copy.page, isStale: isStale(entry) };
     },
-    set(key, { status, contentType, body }) {
+    set(key, { status, contentType, body }, site = null, startedAt = now()) {
       const page: CachedPage = {
         status,
         contentType,
@@ -76,15 +107,29 @@ export function createPageCache(options: PageCacheOptions = PAGE_CACHE_DEFAULTS)
         gzip: zlib.gzipSync(body, { level: 9 }),
         etag: `"${crypto.createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`,
       };
+      const copy: Copy = { page, failingSince: null };
       const size = sizeOf(key, page);
-      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, page, { size });
-      fresh.set(key, { page, generation }, { size });
+      if (fresh.has(key) || lastGood.has(key)) lastGood.set(key, copy, { size });
+      fresh.set(key, { copy, site, startedAt }, { size });
       return page;
     },
-    lastGood: (key) => lastGood.get(key),
-    invalidate() {
-      generation += 1;
-      return fresh.size;
+    lastGood(key) {
+      const copy = lastGood.get(key) ?? fresh.peek(key)?.copy;
+      if (!copy) return undefined;
+      const at = now();
+      copy.failingSince ??= at;
+      return at - copy.failingSince < options.staleMaxAgeMs ? copy.page : undefined;
+    },
+    invalidate(change, settleMs = 0) {
+      // A render that starts at this very millisecond may have read the old content: strictly after it is fresh.
+      const from = now() + 1 + settleMs;
+      if (change === undefined || change.sites === 'all' || freshFrom.size + change.sites.length > MAX_CHANGED_SITES) {
+        everythingFreshFrom = Math.max(from, ...freshFrom.values());
+        freshFrom.clear();
+      } else {
+        for (const site of change.sites) freshFrom.set(site, from);
+        if (reachesSite(change, null)) freshFrom.set('', from);
+      }
     },
     get stats() {
       return { entries: fresh.size, bytes: fresh.calculatedSize, lastGoodEntries: lastGood.size, lastGoodBytes: lastGood.calculatedSize };

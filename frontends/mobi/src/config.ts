@@ -5,11 +5,11 @@ import net from 'node:net';
 import path from 'node:path';
 import ipaddr from 'ipaddr.js';
 import { secretProblem } from '@baobab/kit';
-import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, setting, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
+import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, logLevels, oneOf, parseUrl, redisUrl, setting, STALE_MAX_AGE, staleMaxAge, whole, type LogLevel, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 
-/** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies. */
-export const PAGE_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 } as const;
+/** Page cache bounds when the variables are unset: 64 MiB of fresh pages, 32 MiB of last good copies, served for a day of failed renders. */
+export const PAGE_CACHE_DEFAULTS = { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024, staleMaxAgeMs: STALE_MAX_AGE.defaultSeconds * 1000 } as const;
 /** The smallest store that holds a page or two. */
 export const PAGE_CACHE_MIN_BYTES = 256 * 1024;
 /** The notice secret only guards clearing the page cache: 24 characters (18 random bytes) suffice in production. */
@@ -35,8 +35,12 @@ export interface MobiConfig {
   readonly notifySecret: string | null;
   /** The CMS admin's URLs (BAOBAB_ADMIN_URL, else CMS_URL): the only pages that may frame the draft preview. */
   readonly adminUrls: readonly string[];
-  /** null when BAOBAB_PAGE_CACHE=off. */
-  readonly pageCache: { readonly maxBytes: number; readonly lastGoodMaxBytes: number } | null;
+  /**
+   * null when BAOBAB_PAGE_CACHE=off. `staleMaxAgeMs` (BAOBAB_STALE_MAX_AGE, seconds, default
+   * a day): how long a page's last good copy stands in for renders that fail (the CMS down)
+   * after the first of them failed; past it the reader gets the "try again" page.
+   */
+  readonly pageCache: { readonly maxBytes: number; readonly lastGoodMaxBytes: number; readonly staleMaxAgeMs: number } | null;
   readonly dataDir: string;
   readonly imageCacheDir: string;
   /** Signs readers' anonymous cookies and the CSRF tokens bound to them (BAOBAB_READER_SECRET). */
@@ -54,6 +58,8 @@ export interface MobiConfig {
    * is believed; empty (the default) trusts nobody and counts the socket's address.
    */
   readonly trustedProxies: readonly string[];
+  /** REDIS_URL: where the CMS's content changes are heard from every replica (@baobab/kit/changes), or null (notices only). */
+  readonly redisUrl: string | null;
   /** Where `/metrics` is served (METRICS_PORT, default 9465; METRICS_HOST, default HOST), or null when METRICS_PORT=off. */
   readonly metrics: MetricsSettings | null;
   /** LOG_LEVEL of the JSON log lines (default info). */
@@ -151,19 +157,21 @@ const envSchema = z.object({
   BAOBAB_PAGE_CACHE: flag(true, 'on or off'),
   BAOBAB_PAGE_CACHE_BYTES: size(PAGE_CACHE_DEFAULTS.maxBytes),
   BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: size(PAGE_CACHE_DEFAULTS.lastGoodMaxBytes),
+  BAOBAB_STALE_MAX_AGE: staleMaxAge(),
   BAOBAB_DATA_DIR: setting('a folder', (value) => path.resolve(value), DEFAULT_DATA_DIR),
   BAOBAB_IMAGE_CACHE_DIR: setting<string | null>('a folder', (value) => path.resolve(value), null),
   BAOBAB_READER_SECRET: z.string().optional(),
   BAOBAB_WRITE_SECRET: z.string().optional(),
   BAOBAB_POSTS_PER_MINUTE: whole(1, 100_000, POSTS_PER_MINUTE_DEFAULT),
   BAOBAB_TRUSTED_PROXIES: trustedProxies(),
+  REDIS_URL: redisUrl(),
   METRICS_PORT: metricsPort(METRICS_PORTS.mobi),
   METRICS_HOST: metricsHost(),
   LOG_LEVEL: oneOf(logLevels, 'info'),
 });
 
 /** Variables whose values never appear in a message. */
-const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET', 'BAOBAB_READER_SECRET', 'BAOBAB_WRITE_SECRET']);
+const SENSITIVE: ReadonlySet<string> = new Set(['BAOBAB_NOTIFY_SECRET', 'BAOBAB_READER_SECRET', 'BAOBAB_WRITE_SECRET', 'REDIS_URL']);
 
 /**
  * Reads the mobi-site's settings from `env` (pure). Throws a MobiConfigError whose
@@ -195,13 +203,14 @@ export function parseMobiConfig(env: Readonly<Record<string, string | undefined>
     cmsUrl: e.CMS_URL,
     notifySecret,
     adminUrls: e.BAOBAB_ADMIN_URL ?? [e.CMS_URL],
-    pageCache: e.BAOBAB_PAGE_CACHE ? { maxBytes: e.BAOBAB_PAGE_CACHE_BYTES, lastGoodMaxBytes: e.BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES } : null,
+    pageCache: e.BAOBAB_PAGE_CACHE ? { maxBytes: e.BAOBAB_PAGE_CACHE_BYTES, lastGoodMaxBytes: e.BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES, staleMaxAgeMs: e.BAOBAB_STALE_MAX_AGE * 1000 } : null,
     dataDir: e.BAOBAB_DATA_DIR,
     imageCacheDir: e.BAOBAB_IMAGE_CACHE_DIR ?? path.join(e.BAOBAB_DATA_DIR, 'image-cache'),
     readerSecret: readerSecret ?? DEV_READER_SECRET,
     writeSecret: writeSecret ?? DEV_WRITE_SECRET,
     postsPerMinute: e.BAOBAB_POSTS_PER_MINUTE,
     trustedProxies: e.BAOBAB_TRUSTED_PROXIES,
+    redisUrl: e.REDIS_URL,
     metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
     logLevel: e.LOG_LEVEL,
   };

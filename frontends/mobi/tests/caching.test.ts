@@ -42,6 +42,34 @@ describe('page cache', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('keeps other sites\' pages cached when one site\'s local article changes, and makes that site\'s home fresh', async () => {
+    const slug = `local-${Date.now().toString(36)}`;
+    const created = await rest('POST', '/articles?locale=en&status=published', {
+      data: { title: 'Local news before', slug, sites: ['kijana-ke'], body: [{ type: 'paragraph', children: [{ type: 'text', text: 'x' }] }] },
+    });
+    expect(created.status).toBe(201);
+    // Warm both homes (the first ask renders, the second must be a hit).
+    for (const host of ['thrive-za.localhost', 'kijana-ke.localhost']) {
+      await page(host, '/');
+      expect((await page(host, '/')).headers.get('x-page-cache')).toBe('hit');
+    }
+    const updated = await rest('PUT', `/articles/${created.body.data?.documentId ?? ''}?locale=en&status=published`, { data: { title: 'Local news after' } });
+    expect(updated.status).toBe(200);
+    // The save returns once the mobi-site has been told.
+    expect((await page('thrive-za.localhost', '/')).headers.get('x-page-cache')).toBe('hit');
+    const home = await page('kijana-ke.localhost', '/');
+    expect(home.headers.get('x-page-cache')).toBe('miss');
+    expect(home.html).toContain('Local news after');
+    expect((await page('kijana-ke.localhost', '/')).headers.get('x-page-cache')).toBe('hit');
+  });
+
+  it('refuses a content-changed notice whose body is not a change', async () => {
+    const secret = process.env.BAOBAB_TEST_NOTIFY_SECRET ?? '';
+    const malformed = await fetch(`${process.env.BAOBAB_TEST_MOBI_URL}/_baobab/invalidate`, { method: 'POST', headers: { 'x-baobab-secret': secret }, body: '{"sites":"every"}' });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toMatch(/^CHANGE_MALFORMED: /);
+  });
+
   it('refuses a content-changed notice without the shared secret', async () => {
     const response = await fetch(`${process.env.BAOBAB_TEST_MOBI_URL}/_baobab/invalidate`, { method: 'POST', headers: { 'x-baobab-secret': 'wrong-secret-wrong' } });
     expect(response.status).toBe(404);

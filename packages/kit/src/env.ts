@@ -30,6 +30,15 @@ export function setting<T>(expected: string, read: Read<T>, fallback: T) {
 export const whole = (min: number, max: number, fallback: number) =>
   setting(`a whole number from ${min} to ${max}`, (value) => (/^\d+$/.test(value) && Number(value) >= min && Number(value) <= max ? Number(value) : INVALID), fallback);
 
+/**
+ * BAOBAB_STALE_MAX_AGE, in seconds: how long the mobi-site and the chat gateway go on serving
+ * a last good copy (a page, a menu, an article) after the CMS first failed to refresh it;
+ * past it they say "try again". A day by default, the pages' own `stale-if-error`, so an
+ * outage overnight blanks no site; at most 30 days.
+ */
+export const STALE_MAX_AGE = { defaultSeconds: 86_400, maxSeconds: 30 * 86_400 } as const;
+export const staleMaxAge = () => whole(1, STALE_MAX_AGE.maxSeconds, STALE_MAX_AGE.defaultSeconds);
+
 const FLAGS: Readonly<Record<string, boolean>> = { true: true, false: false, '1': true, '0': false, yes: true, no: false };
 /** true/false, 1/0, yes/no (any case); `on`/`off` too when `words` says so. */
 export const flag = (fallback: boolean, words: 'true or false' | 'on or off' = 'true or false') =>
@@ -72,6 +81,10 @@ export function envProblems(issues: ReadonlyArray<{ readonly path: ReadonlyArray
     })
     .join('; ');
 }
+
+/** REDIS_URL: a redis:// or rediss:// URL, or null when unset (one replica, no change channel). */
+export const redisUrl = () =>
+  setting<string | null>('a Redis URL such as redis://127.0.0.1:6379', (value) => (parseUrl(value, ['redis:', 'rediss:']) === INVALID ? INVALID : value), null);
 
 /** Default metrics ports (`METRICS_PORT`): one per process, so all three can run on one box. */
 export const METRICS_PORTS = { cms: 9464, mobi: 9465, chat: 9466 } as const;

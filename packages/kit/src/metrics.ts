@@ -37,6 +37,8 @@ export interface ProcessMetrics {
   readonly cacheLookups: Counter<'cache' | 'result'>;
   /** `baobab_cache_invalidations_total{cache}`: one per notice or change that dropped or marked entries. */
   readonly cacheInvalidations: Counter<'cache'>;
+  /** `baobab_invalidation_lag_seconds{via}`: from a content change being made to this replica applying it; via is local, notice or redis. */
+  readonly invalidationLag: Histogram<'via'>;
   /**
    * Times one request: call at its start, set `labels.route` / `labels.site` while
    * answering; the request is counted and its latency observed when the response finishes
@@ -80,12 +82,20 @@ export function createProcessMetrics(processName: string, options: { readonly wi
     labelNames: ['cache'] as const,
     registers: [registry],
   });
+  const invalidationLag = new client.Histogram({
+    name: 'baobab_invalidation_lag_seconds',
+    help: 'Time from a content change being made to this replica applying it, by how it arrived (local, notice, redis)',
+    labelNames: ['via'] as const,
+    buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10],
+    registers: [registry],
+  });
   return {
     registry,
     requests,
     duration,
     cacheLookups,
     cacheInvalidations,
+    invalidationLag,
     track(res, labels) {
       const started = process.hrtime.bigint();
       let done = false;

@@ -32,10 +32,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** Thrown by a `waitFor` check to stop waiting at once (a server that exited will never answer). */
+export class GiveUpError extends Error {
+  override readonly name = 'GiveUpError';
+}
+
 export async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
+    // Any other error (connection refused while a server starts) counts as "not yet".
+    const isDone = await check().catch((error: unknown) => {
+      if (error instanceof GiveUpError) throw error;
+      return false;
+    });
+    if (isDone) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -53,9 +63,26 @@ export async function resetPostgres(url: string): Promise<void> {
   }
 }
 
-export async function startCms(options: { env?: Record<string, string | undefined>; timeoutMs?: number } = {}): Promise<RunningCms> {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
+export interface CmsOptions {
+  /** Settings over the defaults here (development, loopback, no admin panel, no metrics port). */
+  readonly env?: Record<string, string | undefined>;
+  /**
+   * Another CMS's data folder (`RunningCms.dataDir`): a second replica on the same PostgreSQL
+   * database (it shares that CMS's secrets, development credentials, so one API token works on
+   * both, and media), or a CMS stopped before started again (same SQLite file, uploads and API
+   * token). The folder stays in place when this one stops; its owner removes it. Default: a
+   * fresh temp folder, removed on stop.
+   */
+  readonly dataDir?: string;
+  readonly timeoutMs?: number;
+  /** A port chosen beforehand (a CMS started again where its clients look); else a free one. */
+  readonly port?: number;
+}
+
+export async function startCms(options: CmsOptions = {}): Promise<RunningCms> {
+  const port = options.port ?? (await freePort());
+  const isOwnDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-cms-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
@@ -82,7 +109,7 @@ export async function startCms(options: { env?: Record<string, string | undefine
   child.once('exit', () => (exited = true));
   await waitFor(
     async () => {
-      if (exited) throw new Error(`CMS exited during start-up:\n${output.slice(-4000)}`);
+      if (exited) throw new GiveUpError(`CMS exited during start-up:\n${output.slice(-4000)}`);
       return (await fetch(`${url}/_health`)).status === 204;
     },
     options.timeoutMs ?? 180_000,
@@ -100,7 +127,7 @@ export async function startCms(options: { env?: Record<string, string | undefine
     output: () => output,
     async stop() {
       await stopChild(child, 10_000);
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (isOwnDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -136,7 +136,7 @@ describe('query limits', () => {
 
 describe('execution budget', () => {
   const sites = Array.from({ length: 20 }, (_, i) => ({ code: `site-number-${i}`, name: `A site with a long enough name ${i}` }));
-  const context = { index: { sites } };
+  const context = { index: { sites }, plugin: { tag: () => undefined } };
 
   it('stops an answer that grows past maxResponseBytes with RESPONSE_TOO_LARGE and no partial data', async () => {
     const limits = { ...defaultLimits, maxResponseBytes: 200 };

@@ -45,6 +45,7 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`The CMS wrote no dev credentials to ${cms.dataDir}/dev-credentials.env`);
   }
   process.env.BAOBAB_TEST_ADMIN_CMS_URL = cms.url;
+  process.env.BAOBAB_TEST_ADMIN_CMS_DATA_DIR = cms.dataDir;
   process.env.BAOBAB_TEST_ADMIN_WRITE_SECRET = writeSecret;
   process.env.BAOBAB_TEST_ADMIN_API_TOKEN = credentials.BAOBAB_API_TOKEN;
   process.env.BAOBAB_TEST_ADMIN_EMAIL = credentials.BAOBAB_ADMIN_EMAIL;

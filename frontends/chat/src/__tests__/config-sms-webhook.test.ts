@@ -46,4 +46,10 @@ describe('SMS webhook settings', () => {
     expect(() => loadConfig({ NODE_ENV: 'development', SMS_RATE_PER_MINUTE: '0' })).toThrow(/^SMS_RATE_PER_MINUTE: /);
     expect(() => loadConfig({ NODE_ENV: 'development', CONTENT_TTL_SECONDS: 'soon' })).toThrow(/^CONTENT_TTL_SECONDS: /);
   });
+
+  it('serves last good content for a day of CMS failures unless BAOBAB_STALE_MAX_AGE (seconds) says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'development' }).staleMaxAgeMs).toBe(86_400_000);
+    expect(loadConfig({ NODE_ENV: 'development', BAOBAB_STALE_MAX_AGE: '3600' }).staleMaxAgeMs).toBe(3_600_000);
+    for (const bad of ['0', '1h', '-5', '2592001']) expect(() => loadConfig({ NODE_ENV: 'development', BAOBAB_STALE_MAX_AGE: bad })).toThrow(/^BAOBAB_STALE_MAX_AGE: .*whole number from 1 to 2592000/);
+  });
 });

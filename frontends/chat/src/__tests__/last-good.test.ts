@@ -1,4 +1,7 @@
-import { createLastGood } from '../content';
+import { CmsError, type Delivery } from '@baobab/kit/delivery';
+import { createContentSource, createLastGood } from '../content';
+
+const HOUR = 3_600_000;
 
 const answer = (bytes: number) => ({ text: 'x'.repeat(bytes) });
 
@@ -36,5 +39,42 @@ describe('last good copies', () => {
     kept.set('k', answer(1000));
     expect(kept.bytes).toBe(once);
     expect(kept.size).toBe(1);
+  });
+
+  it('stands in for failing loads until the max age from the first failure, and again from scratch once a load succeeds', () => {
+    const kept = createLastGood(10_000);
+    kept.set('k', answer(10));
+    // Stored long before the failures: the clock starts at the first failure.
+    expect(kept.standIn('k', 10 * HOUR, HOUR)?.value).toEqual(answer(10));
+    expect(kept.standIn('k', 11 * HOUR - 1, HOUR)).toBeDefined();
+    expect(kept.standIn('k', 11 * HOUR, HOUR)).toBeUndefined();
+    kept.set('k', answer(20));
+    expect(kept.standIn('k', 30 * HOUR, HOUR)?.value).toEqual(answer(20));
+    expect(kept.standIn('missing', 0, HOUR)).toBeUndefined();
+  });
+});
+
+describe('content while the CMS fails', () => {
+  it('answers the last good menu for the stale max age past the TTL, then refuses, then refreshes when the CMS answers', async () => {
+    let clock = 0;
+    let isUp = true;
+    let version = 1;
+    const delivery: Delivery = async (schema) => {
+      if (!isUp) throw new CmsError('CMS_UNREACHABLE', 'connect ECONNREFUSED');
+      return schema.parse({ site: { navigation: [{ slug: 'x', title: `v${version}` }] } });
+    };
+    const content = createContentSource({ cmsUrl: 'http://cms.invalid', mediaUrl: 'http://cms.invalid', ttlMs: 1000, retryMs: 100, staleMaxAgeMs: HOUR, now: () => clock }, delivery);
+    expect(await content.home('kijana-ke', 'en-KE')).toEqual([{ slug: 'x', title: 'v1' }]);
+    isUp = false;
+    clock += 5 * HOUR;
+    expect(await content.home('kijana-ke', 'en-KE')).toEqual([{ slug: 'x', title: 'v1' }]);
+    clock += HOUR - 1;
+    expect(await content.home('kijana-ke', 'en-KE')).toEqual([{ slug: 'x', title: 'v1' }]);
+    // Past the age once the last stand-in's retry pause (100 ms here) is over.
+    clock += 100;
+    await expect(content.home('kijana-ke', 'en-KE')).rejects.toThrow(CmsError);
+    isUp = true;
+    version = 2;
+    expect(await content.home('kijana-ke', 'en-KE')).toEqual([{ slug: 'x', title: 'v2' }]);
   });
 });

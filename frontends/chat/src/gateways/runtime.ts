@@ -1,6 +1,7 @@
 // What every gateway shares: settings, the content cache, the session store, UI strings,
 // and one `converse` that loads a reader's state, applies an input and saves the result.
 import crypto from 'node:crypto';
+import type { ChangeReceiver } from '@baobab/kit/changes';
 import type { ChatConfig } from '../config';
 import type { ChatSite, ContentSource } from '../content';
 import type { ChatMetrics } from '../server/metrics';
@@ -24,6 +25,8 @@ export interface Runtime {
   readonly pluginDelivery: PluginDelivery;
   /** Request, cache, USSD and plugin write metrics (server/metrics.ts); none counted without it. */
   readonly metrics?: ChatMetrics;
+  /** Applies content changes once however they arrive (notices, Redis), with metrics; the content cache's own invalidate without it. */
+  readonly changes?: ChangeReceiver;
   /** One structured line per answered request (LOG_LEVEL=http); none without it. */
   readonly logRequest?: (fields: Readonly<Record<string, unknown>>) => void;
 }

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CmsError } from '@baobab/kit/delivery';
+import { NOTICE_BODY_LIMITS, noticeChange } from '@baobab/kit/changes';
 import { discardBody, readBody as readBodyWithin, type BodyLimits } from '@baobab/kit/http';
 import { NO_SITE, UNKNOWN_SITE, type RequestLabels } from '@baobab/kit/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@baobab/kit/request-id';
@@ -146,8 +147,11 @@ export function createChatServer(runtime: Runtime, readiness: () => Promise<Read
     }
     if (pathname === '/_baobab/invalidate' && method === 'POST' && sameSecret(req.headers['x-baobab-secret'], runtime.config.notifySecret)) {
       labels.route = 'invalidate';
-      res.setHeader('x-invalidated', String(runtime.content.invalidate()));
-      runtime.metrics?.cacheInvalidations.inc({ cache: 'content' });
+      const body = await readBodyWithin(req, NOTICE_BODY_LIMITS);
+      const change = noticeChange(body.ok ? body.body : null);
+      if (!body.ok || change === null) throw new HttpError(400, 'CHANGE_MALFORMED', 'the notice body must be a content change (JSON, @baobab/kit/changes), or empty for everything');
+      if (runtime.changes) runtime.changes.receive(change, 'notice');
+      else runtime.content.invalidate(change);
       return send(res, 204, '', 'text/plain', started);
     }
 

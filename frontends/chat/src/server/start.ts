@@ -2,6 +2,7 @@
 // set; start-up fails at once when it cannot connect), HTTP server. Used by
 // scripts/serve.ts, the tests and the benchmark.
 import type { AddressInfo } from 'node:net';
+import { createChangeReceiver, joinChanges, REPLICA_SETTLE_MS } from '@baobab/kit/changes';
 import { createWriteDelivery, postGraphql } from '@baobab/kit/delivery';
 import { createLogger } from '@baobab/kit/log';
 import { startMetricsServer, type MetricsServer } from '@baobab/kit/metrics';
@@ -39,8 +40,15 @@ export async function startGateway(
     cmsUrl: config.cmsUrl,
     mediaUrl: config.mediaUrl,
     ttlMs: config.contentTtlMs,
+    staleMaxAgeMs: config.staleMaxAgeMs,
     log: write,
     ...(metrics ? { onLookup: (result: 'hit' | 'miss' | 'stale') => metrics.cacheLookups.inc({ cache: 'content', result }) } : {}),
+  });
+  // A change heard on Redis may reach this process before the CMS replica a load asks: loads wait for it to settle.
+  const changes = createChangeReceiver({ cache: 'content', metrics, apply: (change, via) => content.invalidate(change, via === 'redis' ? REPLICA_SETTLE_MS : 0) });
+  const bus = await joinChanges(config.redisUrl, 'chat', changes, write).catch(async (error: unknown) => {
+    await store.close();
+    throw error;
   });
   const writes = createWriteDelivery(config.cmsUrl, config.writeSecret);
   const runtime: Runtime = {
@@ -63,6 +71,7 @@ export async function startGateway(
         }
       : writes,
     ...(metrics ? { metrics } : {}),
+    changes,
     ...(logger?.isLevelEnabled('http') ? { logRequest: (fields: Readonly<Record<string, unknown>>) => logger.http(fields, 'request') } : {}),
   };
   const readiness = async (): Promise<Readiness> => {
@@ -72,6 +81,7 @@ export async function startGateway(
     } catch (error) {
       return { ready: false, reason: `the CMS at ${config.cmsUrl} is not reachable: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
     }
+    if (bus !== null && !bus.isConnected()) return { ready: false, reason: 'Redis (REDIS_URL) is not reachable for content changes' };
     if (redis) {
       try {
         await redis.ping();
@@ -92,6 +102,7 @@ export async function startGateway(
       metricsServer = await startMetricsServer(metrics.registry, config.metrics);
     } catch (error) {
       await new Promise<void>((resolve) => chat.server.close(() => resolve()));
+      await bus?.close();
       await store.close();
       throw error;
     }
@@ -106,6 +117,7 @@ export async function startGateway(
       await metricsServer?.close();
       await new Promise<void>((resolve) => chat.server.close(() => resolve()));
       await chat.idle();
+      await bus?.close();
       await store.close();
     },
   };

@@ -26,13 +26,14 @@ describe('the mobi-site settings', () => {
       cmsUrl: 'http://127.0.0.1:1337',
       notifySecret: null,
       adminUrls: ['http://127.0.0.1:1337'],
-      pageCache: { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024 },
+      pageCache: { maxBytes: 64 * 1024 * 1024, lastGoodMaxBytes: 32 * 1024 * 1024, staleMaxAgeMs: 86_400_000 },
       dataDir: path.join(repoDir, 'data'),
       imageCacheDir: path.join(repoDir, 'data', 'image-cache'),
       readerSecret: 'baobab-dev-only-reader-secret',
       writeSecret: 'baobab-dev-only-secret',
       postsPerMinute: 60,
       trustedProxies: [],
+      redisUrl: null,
       metrics: { port: 9465, host: '0.0.0.0' },
       logLevel: 'info',
     };
@@ -60,12 +61,14 @@ describe('the mobi-site settings', () => {
         BAOBAB_ADMIN_URL: 'https://admin.example.org, http://localhost:1337',
         BAOBAB_PAGE_CACHE_BYTES: '128M',
         BAOBAB_PAGE_CACHE_LAST_GOOD_BYTES: '512k',
+        BAOBAB_STALE_MAX_AGE: '90',
         BAOBAB_DATA_DIR: '/srv/baobab',
         BAOBAB_IMAGE_CACHE_DIR: '/var/cache/baobab-images',
         BAOBAB_READER_SECRET: 'Rk3-random-reader-secret-value-7HqWx2',
         BAOBAB_WRITE_SECRET: 'Wm9-random-write-secret-value-4TzPq8',
         BAOBAB_POSTS_PER_MINUTE: '100000',
         BAOBAB_TRUSTED_PROXIES: ' 10.0.0.0/8, 172.18.0.0/16,192.0.2.7 ,fd00::/8,2001:DB8:0:0::1,',
+        REDIS_URL: 'redis://:pass@redis.internal:6379/2',
         METRICS_PORT: '9100',
         LOG_LEVEL: 'http',
       }),
@@ -76,13 +79,14 @@ describe('the mobi-site settings', () => {
       cmsUrl: 'http://cms.internal:1337',
       notifySecret: 'Zq8-random-notify-secret-value-1',
       adminUrls: ['https://admin.example.org', 'http://localhost:1337'],
-      pageCache: { maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 512 * 1024 },
+      pageCache: { maxBytes: 128 * 1024 * 1024, lastGoodMaxBytes: 512 * 1024, staleMaxAgeMs: 90_000 },
       dataDir: '/srv/baobab',
       imageCacheDir: '/var/cache/baobab-images',
       readerSecret: 'Rk3-random-reader-secret-value-7HqWx2',
       writeSecret: 'Wm9-random-write-secret-value-4TzPq8',
       postsPerMinute: 100_000,
       trustedProxies: ['10.0.0.0/8', '172.18.0.0/16', '192.0.2.7', 'fd00::/8', '2001:db8::1'],
+      redisUrl: 'redis://:pass@redis.internal:6379/2',
       metrics: { port: 9100, host: '127.0.0.1' },
       logLevel: 'http',
     });
@@ -98,6 +102,10 @@ describe('the mobi-site settings', () => {
     expect(refusal({ BAOBAB_ADMIN_URL: 'http://ok.example,not a url' })).toBe(
       'BAOBAB_ADMIN_URL: expected http(s) URLs separated by commas, such as http://localhost:1337, got "http://ok.example,not a url"',
     );
+  });
+
+  it.each(['0', '2592001', '-1', '1.5', '1h'])('refuses the stale max age %p naming the variable and its range in seconds', (value) => {
+    expect(refusal({ BAOBAB_STALE_MAX_AGE: value })).toBe(`BAOBAB_STALE_MAX_AGE: expected a whole number from 1 to 2592000, got "${value}"`);
   });
 
   it.each(['0', '100001', '-1', '1.5', 'many'])('refuses the posts-per-minute budget %p naming the variable and its range', (value) => {

@@ -122,3 +122,56 @@ describe('URL well-formedness', () => {
   it.each(['/', '/sw-KE/search?q=vvu+test&after=b2Y', '/search?q=%E0%A4%B9', '/x?a=%25'])('accepts %p', (url) => expect(isWellFormedUrl(url)).toBe(true));
   it.each(['/%E0%A4%A', '/search?q=%E0%A4%A', '/x?%ZZ=1', '/x?a=1?b=%'])('refuses %p', (url) => expect(isWellFormedUrl(url)).toBe(false));
 });
+
+describe('while renders fail', () => {
+  it('serves last good copies with one log line for the outage and one when renders succeed again', async () => {
+    let isFailing = false;
+    const logs: string[] = [];
+    const cache = createPageCache();
+    const onRequest = createRequestHandler({
+      handle: async (req, res) => {
+        res.statusCode = isFailing ? 503 : 200;
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        res.end(`<p>${req.url} ${isFailing ? 'try again' : 'ok'}</p>`);
+      },
+      images: async (_req, res) => void res.end(),
+      cache,
+      notifySecret: undefined,
+      log: (line) => logs.push(line),
+    });
+    const own = http.createServer((req, res) => void onRequest(req, res));
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const ownPort = (own.address() as AddressInfo).port;
+    const get = (path: string) =>
+      new Promise<Answer>((resolve, reject) => {
+        http
+          .get({ host: '127.0.0.1', port: ownPort, path, headers: { host: 'kijana-ke.localhost' } }, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+          })
+          .on('error', reject);
+      });
+    try {
+      expect((await get('/a')).status).toBe(200);
+      cache.invalidate();
+      isFailing = true;
+      for (let n = 0; n < 3; n += 1) {
+        const stale = await get('/a');
+        expect(stale.headers['x-page-cache']).toBe('stale');
+        expect(stale.body).toBe('<p>/a ok</p>');
+      }
+      const unseen = await get('/b');
+      expect(unseen.status).toBe(503);
+      expect(unseen.headers['retry-after']).toBe('30');
+      expect(logs).toHaveLength(1);
+      expect(logs[0]).toMatch(/^mobi: renders fail \(the first: kijana-ke\.localhost\/a answered 503\)/);
+      isFailing = false;
+      expect((await get('/a')).body).toBe('<p>/a ok</p>');
+      expect(logs).toHaveLength(2);
+    } finally {
+      own.closeAllConnections();
+      await new Promise((resolve) => own.close(resolve));
+    }
+  });
+});

@@ -34,4 +34,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.BAOBAB_TEST_MOBI_API_TOKEN = cms.apiToken;
   process.env.BAOBAB_TEST_MOBI_CMS_DATA_DIR = cms.dataDir;
   process.env.BAOBAB_TEST_MOBI_WRITE_SECRET = writeSecret;
+  process.env.BAOBAB_TEST_NOTIFY_SECRET = secret;
 }
