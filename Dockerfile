@@ -36,7 +36,9 @@ COPY plugins/polls/package.json plugins/polls/
 RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 # CMS server (esbuild) and admin panel (Vite), mobi `next build`, then dist/app:
-# sources, builds, `npm ci --omit=dev`, pruned, measured (the size is printed in the log).
+# sources, builds, `npm ci --omit=dev`, pruned (scripts/dist-prune.ts: build tools, CLIs, the
+# admin's browser libraries, Next's untraced files; it reads this stage's .next traces and
+# next's bundled tracer, so it runs here, not in the runtime stage), measured (printed in the log).
 RUN --mount=type=cache,target=/root/.npm npm run build:dist
 
 # ---- runtime: production dependencies only, admin and mobi built in, non-root ----

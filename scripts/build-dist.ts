@@ -9,16 +9,22 @@
 //      run time), the builds, baobab.config.ts, the locales; no tests, no caches;
 //   3. installs production dependencies only (`npm ci --omit=dev`, from the npm cache when
 //      it can; pass --offline to never ask the registry);
-//   4. drops what nothing runs: source maps, type declarations, Markdown (licences stay),
+//   4. drops what nothing runs: packages only a build, a CLI or the admin panel's browser
+//      code uses, and Next's files its server never reads (scripts/dist-prune.ts says which
+//      and why); then source maps, type declarations, Markdown (licences stay),
 //      Next's SWC compiler binaries (`next build` needs them, `next start` does not; Next's
 //      own standalone output leaves them out too), native addons' object files and C sources;
 //   5. writes .baobab-dist.json, which tells the serve scripts never to build there;
-//   6. prints the folder's size against the 300 MB target and the ten biggest packages.
+//   6. prints the folder's size against the 300 MB target and the fifteen biggest packages;
+//   7. with --check, starts the folder as the image would and asks each process a question
+//      (scripts/dist-check.ts: admin page and API, /graphql, a mobi page, a USSD dial).
 //
-// Flags: --skip-build (copy the builds as they are), --offline, --out <folder>.
+// Flags: --skip-build (copy the builds as they are), --offline, --out <folder>, --check.
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkDist } from './dist-check';
+import { nextEntryFiles, nextServerFiles, pruneUnreachable, trimPackage } from './dist-prune';
 
 export const TARGET_MB = 300;
 const root = path.resolve(__dirname, '..');
@@ -161,7 +167,7 @@ function gitCommit(): string | null {
   }
 }
 
-function main() {
+async function main() {
   const args = process.argv.slice(2);
   const outIndex = args.indexOf('--out');
   const out = path.resolve(root, outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1] ?? '' : 'dist/app');
@@ -200,7 +206,14 @@ function main() {
   const npmArgs = ['ci', '--omit=dev', '--no-audit', '--no-fund', args.includes('--offline') ? '--offline' : '--prefer-offline'];
   run('npm', npmArgs, out, { ...process.env, NODE_ENV: 'production' });
 
-  // 4. What nothing runs.
+  // 4. What nothing runs: packages only a build, a CLI or a browser uses (scripts/dist-prune.ts),
+  //    Next's files its server never reads, then files no process reads in what is left.
+  const unreachable = pruneUnreachable(out, workspaceDirs());
+  console.log(`build:dist: removed ${unreachable.removed.length} packages (${mb(unreachable.bytes)} MB) no process reaches: build tools, CLIs, the admin panel's browser libraries (scripts/dist-prune.ts)`);
+  const nextDir = path.join(root, 'node_modules', 'next');
+  const nextKeep = new Set([...nextServerFiles(path.join(root, 'frontends', 'mobi'), nextDir), ...(await nextEntryFiles(nextDir))].map((file) => path.relative(nextDir, file)));
+  const nextFreed = trimPackage(path.join(out, 'node_modules', 'next'), nextKeep);
+  console.log(`build:dist: kept ${nextKeep.size} files of next (its server's trace), removed ${mb(nextFreed)} MB`);
   let freed = prune(path.join(out, 'node_modules'));
   for (const dir of workspaceDirs()) freed += prune(path.join(out, dir, 'node_modules'));
   console.log(`build:dist: dropped ${mb(freed)} MB from node_modules (source maps, type declarations, Markdown, SWC binaries, native build leftovers)`);
@@ -215,7 +228,7 @@ function main() {
   const total = sizeOf(out);
   const modules = packageSizes(path.join(out, 'node_modules'));
   for (const dir of workspaceDirs()) for (const [name, bytes] of packageSizes(path.join(out, dir, 'node_modules'))) modules.set(name, (modules.get(name) ?? 0) + bytes);
-  const biggest = [...modules.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10);
+  const biggest = [...modules.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15);
   const builds = sizeOf(path.join(out, 'cms', 'dist')) + sizeOf(path.join(out, 'frontends', 'mobi', '.next'));
   const lines = [
     '',
@@ -228,13 +241,14 @@ function main() {
     '',
   ];
   console.log(lines.join('\n'));
+
+  // 7. Optionally, start it: CMS, mobi and chat from the folder, each asked a question (scripts/dist-check.ts).
+  if (args.includes('--check')) await checkDist(out);
 }
 
 if (require.main === module) {
-  try {
-    main();
-  } catch (error: unknown) {
+  main().catch((error: unknown) => {
     console.error(`build:dist: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
-  }
+  });
 }

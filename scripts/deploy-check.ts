@@ -137,7 +137,8 @@ export function referenceProblems(manifests: readonly Manifest[]): string[] {
       }
       for (const source of c.envFrom ?? []) {
         if (source.configMapRef !== undefined && !configMaps.has(source.configMapRef.name)) problems.push(`${where}: envFrom names ConfigMap ${source.configMapRef.name}, which no manifest defines`);
-        if (source.secretRef !== undefined && !secrets.has(source.secretRef.name)) problems.push(`${where}: envFrom names Secret ${source.secretRef.name}, which no manifest defines`);
+        // An optional Secret may be absent (the S3 keys, made only for UPLOAD_PROVIDER=s3).
+        if (source.secretRef !== undefined && source.secretRef.optional !== true && !secrets.has(source.secretRef.name)) problems.push(`${where}: envFrom names Secret ${source.secretRef.name}, which no manifest defines`);
       }
       for (const mount of c.volumeMounts ?? []) if (!volumes.has(mount.name)) problems.push(`${where}: mounts volume ${mount.name}, which the pod does not define`);
     }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { cmsEnv } from '../src/env';
 import { registry } from '../src/registry';
 import { getSecrets } from '../src/secrets';
+import { uploadPluginConfig } from '../src/upload-env';
 
 /** A package's folder, found from its entry point (its exports need not list package.json). */
 function packageDir(name: string): string {
@@ -26,6 +27,9 @@ export default () => ({
     },
   },
   'users-permissions': { config: { jwtSecret: getSecrets().JWT_SECRET } },
+  // Uploads in an S3-compatible bucket when UPLOAD_PROVIDER=s3 (src/upload-env.ts); else Strapi's
+  // local provider writes them to public/uploads in the data folder.
+  ...(uploadPluginConfig(cmsEnv().upload) === null ? {} : { upload: uploadPluginConfig(cmsEnv().upload) }),
   // Every installed plugin with a CMS half is a Strapi plugin: its package has a
   // strapi-server.js and a "strapi" field, and its content types are plugin::<name>.<key>.
   ...Object.fromEntries(

@@ -6,6 +6,7 @@ import { makeSecretHint, secretProblem } from '@baobab/kit';
 import { envProblems, flag, given, host, httpUrl, INVALID, metricsHost, metricsPort, metricsSettings, METRICS_PORTS, oneOf, parseUrl, redisUrl, setting, whole, type MetricsSettings } from '@baobab/kit/env';
 import { z } from 'zod';
 import { repoDir } from './package-dir';
+import { parseUploadEnv, type UploadSettings } from './upload-env';
 
 export const secretNames = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'] as const;
 export type SecretName = (typeof secretNames)[number];
@@ -46,6 +47,8 @@ export interface CmsEnv {
   readonly registryFile: string;
   /** Where `/metrics` is served (METRICS_PORT, default 9464; METRICS_HOST, default HOST), or null when METRICS_PORT=off. */
   readonly metrics: MetricsSettings | null;
+  /** Where uploads are stored: the data folder, or an S3-compatible bucket (UPLOAD_PROVIDER=s3, S3_*: upload-env.ts). */
+  readonly upload: UploadSettings;
   /**
    * Production: all six from the environment, checked. Development: those the environment
    * gives; the rest come from (or are generated into) the data folder (secrets.ts).
@@ -190,6 +193,8 @@ export function parseCmsEnv(env: Readonly<Record<string, string | undefined>>): 
       `BAOBAB_NOTIFY_SECRET: expected ${NOTIFY_SECRET_FLOOR} characters or more when BAOBAB_NOTIFY_URLS is set, got ${notifySecret.length === 0 ? 'none' : `${notifySecret.length}`}`,
     );
   }
+  const upload = parseUploadEnv(env);
+  if ('problems' in upload) throw new CmsConfigError('CMS_CONFIG_INVALID', upload.problems);
   return {
     isProduction,
     host: e.HOST,
@@ -208,6 +213,7 @@ export function parseCmsEnv(env: Readonly<Record<string, string | undefined>>): 
     writeSecret: given(env.BAOBAB_WRITE_SECRET) ?? (isProduction ? '' : DEVELOPMENT_WRITE_SECRET),
     registryFile: e.BAOBAB_CONFIG,
     metrics: metricsSettings(e.METRICS_PORT, e.METRICS_HOST, e.HOST),
+    upload,
     secrets: isProduction ? { source: 'environment', values: productionSecrets(env) } : { source: 'data-dir', given: givenSecrets(env) },
   };
 }

@@ -89,6 +89,16 @@ describe('deploy/k8s', () => {
       ]),
     );
   });
+
+  test('the CMS may read the S3 keys from an optional Secret no manifest defines; a required one must exist', () => {
+    const cms = find(clone(manifests), 'Deployment', 'baobab-cms').spec.template.spec.containers[0];
+    expect(cms.envFrom).toContainEqual({ secretRef: { name: 'baobab-s3', optional: true } });
+    expect(find(clone(manifests), 'ConfigMap', 'baobab-config').data.UPLOAD_PROVIDER).toBe('local');
+    const broken = clone(manifests);
+    const s3 = find(broken, 'Deployment', 'baobab-cms').spec.template.spec.containers[0].envFrom.find((source: { secretRef?: { name: string } }) => source.secretRef?.name === 'baobab-s3');
+    delete s3.secretRef.optional;
+    expect(referenceProblems(broken)).toEqual(['cms.yaml: Deployment baobab-cms container cms: envFrom names Secret baobab-s3, which no manifest defines']);
+  });
 });
 
 describe('deploy/compose.yaml', () => {

@@ -39,6 +39,7 @@ describe('the CMS settings', () => {
       writeSecret: 'baobab-dev-only-secret',
       registryFile: path.join(repoDir, 'baobab.config.ts'),
       metrics: { port: 9464, host: '0.0.0.0' },
+      upload: { provider: 'local' },
     };
     expect(parseCmsEnv({})).toEqual(expected);
     // Metrics: off, another port and host; a bad value is refused naming the variable.

@@ -80,13 +80,21 @@ const articleSchema = z.strictObject({
   featured: z.boolean().optional(),
   image: image.optional(),
 });
-// Zod types a record's own messages narrowly, though an unknown channel reaches it as unrecognized_keys.
-const unknownChannel = (issue: z.core.$ZodRawIssue) =>
-  issue.code === 'unrecognized_keys' ? `has an unknown channel ${issue.keys.map((key) => JSON.stringify(key)).join(', ')}; channels are ${channels.join(', ')}` : undefined;
+type Channel = (typeof channels)[number];
+const isChannel = (key: string): key is Channel => (channels as readonly string[]).includes(key);
+// Checked here, not by a record keyed by the enum: Zod words a record's bad key differently from
+// one version to the next (unrecognized_keys in 4.6, the key's own invalid_value in 4.4).
+const channelOverrides = z
+  .record(z.string(), text)
+  .superRefine((value, ctx) => {
+    const unknown = Object.keys(value).filter((key) => !isChannel(key));
+    if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `has an unknown channel ${unknown.map((key) => JSON.stringify(key)).join(', ')}; channels are ${channels.join(', ')}` });
+  })
+  .transform((value) => value as Partial<Record<Channel, string>>);
 const articleFrontSchema = z.strictObject({
   title: text,
   lead: text,
-  channelOverrides: z.partialRecord(z.enum(channels), text, { error: unknownChannel }).optional(),
+  channelOverrides: channelOverrides.optional(),
 });
 
 const pageSchema = z.strictObject({ source: locale.optional(), position, sites: carriage });

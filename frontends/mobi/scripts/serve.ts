@@ -64,6 +64,17 @@ export function ensureBuild(): void {
   if (result.status !== 0) throw new Error(`next build failed with exit code ${result.status}`);
 }
 
+/**
+ * In a runtime folder, Next runs as its own standalone output does: with the configuration its
+ * build resolved (.next/required-server-files.json) instead of loading next.config.js, which
+ * needs Next's build-time files that build:dist leaves out (only the server's traced files stay).
+ */
+export function useBuiltConfig(): void {
+  if (!fs.existsSync(DIST_MARKER) || process.env.__NEXT_PRIVATE_STANDALONE_CONFIG !== undefined) return;
+  const { config } = JSON.parse(fs.readFileSync(path.join(appDir, '.next', 'required-server-files.json'), 'utf8')) as { config: unknown };
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(config);
+}
+
 async function main() {
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   // The bundled server cannot find locales/ from its own location (see @baobab/locales/ui-strings).
@@ -72,6 +83,7 @@ async function main() {
   const config = mobiConfig();
   const logger = createLogger({ name: 'mobi', level: config.logLevel });
   ensureBuild();
+  useBuiltConfig();
   const { port, host } = config;
   const app = next({ dev: false, dir: appDir, port, hostname: host });
   await app.prepare();
