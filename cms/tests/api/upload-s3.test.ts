@@ -53,6 +53,9 @@ function startFakeS3(): Promise<{ url: string; puts: Put[]; close: () => Promise
 }
 
 const s3Env = (endpoint: string) => ({
+  // A CMS of its own on its own SQLite file: on the suite's PostgreSQL database it would take over
+  // the shared test CMS's development credentials (admin password, API token).
+  DATABASE_URL: undefined,
   BAOBAB_SEED: 'false',
   UPLOAD_PROVIDER: 's3',
   S3_BUCKET: 'baobab-media',
@@ -105,7 +108,7 @@ describe('uploads in an S3-compatible bucket', () => {
 test('a bad S3 setting stops start-up, naming the variable, without a stack trace', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-s3-env-'));
   const child = spawn(process.execPath, ['--import', 'tsx', path.resolve(__dirname, '../../scripts/serve.ts')], {
-    env: { ...process.env, BAOBAB_DATA_DIR: dataDir, PORT: '0', METRICS_PORT: 'off', UPLOAD_PROVIDER: 's3', S3_REGION: 'eu-west-1', S3_SECRET_ACCESS_KEY: 'only-half-of-the-keys' },
+    env: { ...process.env, DATABASE_URL: undefined, BAOBAB_DATA_DIR: dataDir, PORT: '0', METRICS_PORT: 'off', UPLOAD_PROVIDER: 's3', S3_REGION: 'eu-west-1', S3_SECRET_ACCESS_KEY: 'only-half-of-the-keys' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
