@@ -37,10 +37,14 @@ export async function draftsOf(strapi: Core.Strapi, type: TransferType): Promise
   return rows.filter(isRecord);
 }
 
-/** published, draft (never published) or modified (a draft saved after the published version), per `documentId@locale`. */
-export async function statusesOf(strapi: Core.Strapi, type: TransferType, drafts: readonly Stored[]): Promise<Map<string, RowStatus>> {
+/**
+ * published, draft (never published) or modified (a draft saved after the published version), per
+ * `documentId@locale`. `ofDocument` reads one document's published versions rather than all.
+ */
+export async function statusesOf(strapi: Core.Strapi, type: TransferType, drafts: readonly Stored[], ofDocument?: string): Promise<Map<string, RowStatus>> {
+  const only = ofDocument === undefined ? {} : { documentId: ofDocument };
   const published = publishedSchema.parse(
-    await strapi.db.query(TYPES[type]).findMany({ where: { publishedAt: { $notNull: true } }, select: ['documentId', 'locale', 'updatedAt'] }),
+    await strapi.db.query(TYPES[type]).findMany({ where: { publishedAt: { $notNull: true }, ...only }, select: ['documentId', 'locale', 'updatedAt'] }),
   );
   const publishedAt = new Map(published.map((row) => [versionKey(row.documentId, row.locale), time(row.updatedAt)]));
   const statuses = new Map<string, RowStatus>();

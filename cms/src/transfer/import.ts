@@ -308,7 +308,7 @@ async function writeDocument(strapi: Core.Strapi, document: DocumentRows, option
   const service = strapi.documents(uid);
   const stored: Stored[] = (await draftsOfSlug(strapi, document.type, document.slug)) ?? [];
   let documentId = typeof stored[0]?.documentId === 'string' ? stored[0].documentId : undefined;
-  const statuses = await statusesOf(strapi, document.type, stored);
+  const statuses = documentId === undefined ? new Map<string, RowStatus>() : await statusesOf(strapi, document.type, stored, documentId);
   const localized = isLocalizedType(document.type);
   for (const row of document.rows) {
     const version = localized ? stored.find((draft) => draft.locale === row.locale) : stored[0];
@@ -323,10 +323,12 @@ async function writeDocument(strapi: Core.Strapi, document: DocumentRows, option
     try {
       if (Object.keys(data).length > 0 || version === undefined) {
         const sent = { ...data, [keyField(document.type)]: document.slug } as never;
-        const written: unknown = documentId === undefined ? await service.create({ ...locale, data: sent }) : await service.update({ documentId, ...locale, data: sent });
+        // Saved and published in one call when it is to be published, as the admin's "Publish" does.
+        const status = publish ? { status: 'published' as const } : {};
+        const written: unknown =
+          documentId === undefined ? await service.create({ ...locale, ...status, data: sent }) : await service.update({ documentId, ...locale, ...status, data: sent });
         if (documentId === undefined && isRecord(written) && typeof written.documentId === 'string') documentId = written.documentId;
-      }
-      if (publish && documentId !== undefined) await service.publish({ documentId, ...locale });
+      } else if (publish && documentId !== undefined) await service.publish({ documentId, ...locale });
     } catch (error) {
       if (!refusalProblems(error, document.type, row, data, problem)) {
         strapi.log.error(`import: row ${row.row} of ${options.file}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
