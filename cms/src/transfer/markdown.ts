@@ -64,7 +64,7 @@ export type Block =
   | { type: 'quote'; children: InlineNode[] }
   | ListNode
   | { type: 'code'; language?: string; children: [TextNode] }
-  | { type: 'image'; image: ImageReference; children: [{ type: 'text'; text: '' }] };
+  | { type: 'image'; image: ImageReference; children: [TextNode] };
 
 /** Blocks that Markdown cannot carry; `path` names the node (`blocks[3].children[0]`). */
 export class BlocksError extends Error {
