@@ -4,12 +4,13 @@
 // Reading: CSV is decoded as strict UTF-8 (a BOM is skipped; UTF-16 and Latin-1 are refused)
 // and parsed record by record; JSON and XLSX are collected up to the byte limit first (JSON.parse
 // needs the whole text; a ZIP's directory is at its end, which is how a cut XLSX is told from a
-// whole one) and their rows then streamed. Row numbers are the spreadsheet's: the header is
+// whole one) and their rows then streamed: the XLSX sheet by exceljs's streaming reader. Row numbers are the spreadsheet's: the header is
 // row 1, and an empty row is skipped but still counted.
 import { Readable } from 'node:stream';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { TransferFileError, type Problem, type ProblemCode } from './problems';
 
 export { TransferFileError } from './problems';
@@ -399,6 +400,41 @@ function xlsxCell(value: ExcelJS.CellValue, kind: ColumnKind | undefined): Cell 
   return { problem: { code: 'TRANSFER_BAD_CELL', message: 'This cell holds something other than text, a number, a date or yes/no: type its value as text.' } };
 }
 
+/**
+ * The parts of exceljs's streaming WorkbookReader that read one part of the ZIP each. Fed here
+ * from JSZip in the order they depend on each other (rels, workbook, styles, shared strings,
+ * then the sheet), so the reader never parks a sheet in a temporary file and always knows the
+ * date formats; `xlsxPartsReader` checks they are there, so an exceljs upgrade that renames them
+ * fails the tests rather than an import.
+ */
+interface XlsxParts {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(entry: NodeJS.ReadableStream, sheetNo: string): Generator<{ eventType: string; value: ExcelJS.stream.xlsx.WorksheetReader }>;
+  workbookRels?: Array<{ Id?: string; Target?: string }>;
+  model?: { sheets?: Array<{ name?: string; rId?: string }> };
+}
+
+function xlsxPartsReader(): XlsxParts {
+  const reader: unknown = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
+  const methods = ['_parseRels', '_parseWorkbook', '_parseStyles', '_parseSharedStrings', '_parseWorksheet'];
+  if (typeof reader !== 'object' || reader === null || !methods.every((name) => typeof (reader as Record<string, unknown>)[name] === 'function')) {
+    throw new Error('exceljs no longer has the WorkbookReader methods files.ts drives; check its version');
+  }
+  return reader as XlsxParts;
+}
+
+/** The worksheet to read: the one named "content" (any case), else the first. */
+function contentSheetPath(parts: XlsxParts): string | null {
+  const sheets = parts.model?.sheets ?? [];
+  const sheet = sheets.find((entry) => entry.name?.toLowerCase() === 'content') ?? sheets[0];
+  const target = (parts.workbookRels ?? []).find((rel) => rel.Id === sheet?.rId)?.Target;
+  if (target === undefined) return null;
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+}
+
 async function* readXlsx(input: AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<ReadRow> {
   const { file } = options;
   const zip = await collect(counted(input, file));
@@ -408,38 +444,46 @@ async function* readXlsx(input: AsyncIterable<Uint8Array>, options: ReadOptions)
   const truncated = 'This XLSX file is damaged or cut short (did the upload or download finish?): open it in your spreadsheet, save it again as "Excel Workbook (.xlsx)" and import that.';
   if (size === null) fail(file, 'TRANSFER_TRUNCATED', truncated);
   if (size > XLSX_UNPACKED_BYTES) fail(file, 'TRANSFER_FILE_TOO_LARGE', `This workbook unpacks to more than ${mib(XLSX_UNPACKED_BYTES)}: split it into smaller files and import them one by one.`);
-  if (!zip.includes('xl/workbook.xml')) fail(file, 'TRANSFER_BAD_FORMAT', 'This file is a ZIP archive but not an Excel workbook (an OpenDocument .ods?): save it as "Excel Workbook (.xlsx)" and import that.');
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([zip]), { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore' });
   let header: Header | null = null;
   let kinds: Array<ColumnKind | undefined> = [];
   const count = rowCounter(options);
   try {
-    for await (const sheet of reader) {
-      const names = ((reader as unknown as { model?: { sheets?: Array<{ name?: string }> } }).model?.sheets ?? []).map((entry) => entry.name ?? '');
-      const target = names.find((name) => name.toLowerCase() === 'content') ?? names[0];
-      const name = (sheet as unknown as { name?: string }).name;
-      if (target !== undefined && name !== undefined && name !== target) continue;
-      for await (const row of sheet) {
-        const values = row.values as ExcelJS.CellValue[];
-        if (header === null) {
-          if (row.number !== 1) fail(file, 'TRANSFER_NO_HEADER', 'Row 1 is empty: it must name the columns, as an export does.');
-          const titles = values.slice(1).map((value) => {
-            const cell = xlsxCell(value, 'text');
-            return 'text' in cell ? cell.text : '';
-          });
-          header = readHeader(titles, options, columnLetter);
-          kinds = header.slots.map((slot) => (slot === null ? undefined : options.columns[slot]));
-          continue;
-        }
-        const cells: Array<Cell | undefined> = [];
-        for (let index = 1; index < values.length; index += 1) cells.push(values[index] === undefined ? undefined : xlsxCell(values[index], kinds[index - 1]));
-        const built = buildRow(row.number, cells, header, options, columnLetter);
-        if (built === null) continue;
-        count(row.number);
-        yield built;
+    const archive = await JSZip.loadAsync(zip, { checkCRC32: false });
+    const part = (path: string) => archive.file(path)?.nodeStream() ?? null;
+    const rels = part('xl/_rels/workbook.xml.rels');
+    const book = part('xl/workbook.xml');
+    if (rels === null || book === null) fail(file, 'TRANSFER_BAD_FORMAT', 'This file is a ZIP archive but not an Excel workbook (an OpenDocument .ods?): save it as "Excel Workbook (.xlsx)" and import that.');
+    const parts = xlsxPartsReader();
+    await parts._parseRels(rels);
+    await parts._parseWorkbook(book);
+    const styles = part('xl/styles.xml');
+    if (styles !== null) await parts._parseStyles(styles);
+    const strings = part('xl/sharedStrings.xml');
+    if (strings !== null) for await (const _ of parts._parseSharedStrings(strings));
+    const path = contentSheetPath(parts);
+    const entry = path === null ? null : part(path);
+    if (entry === null) fail(file, 'TRANSFER_TRUNCATED', truncated);
+    const sheet = [...parts._parseWorksheet(entry, '1')][0]?.value;
+    if (sheet === undefined) fail(file, 'TRANSFER_TRUNCATED', truncated);
+    for await (const row of sheet) {
+      const values = row.values as ExcelJS.CellValue[];
+      if (header === null) {
+        if (row.number !== 1) fail(file, 'TRANSFER_NO_HEADER', 'Row 1 is empty: it must name the columns, as an export does.');
+        const titles = values.slice(1).map((value) => {
+          const cell = xlsxCell(value, 'text');
+          return 'text' in cell ? cell.text : '';
+        });
+        header = readHeader(titles, options, columnLetter);
+        kinds = header.slots.map((slot) => (slot === null ? undefined : options.columns[slot]));
+        continue;
       }
-      break;
+      const cells: Array<Cell | undefined> = [];
+      for (let index = 1; index < values.length; index += 1) cells.push(values[index] === undefined ? undefined : xlsxCell(values[index], kinds[index - 1]));
+      const built = buildRow(row.number, cells, header, options, columnLetter);
+      if (built === null) continue;
+      count(row.number);
+      yield built;
     }
   } catch (error) {
     if (error instanceof TransferFileError) throw error;

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { readRows, TRANSFER_LIMITS, TransferFileError, writeRows, type Format, type ReadOptions, type ReadRow } from '../files';
 import type { Problem } from '../problems';
@@ -62,7 +63,7 @@ describe('writeRows → readRows', () => {
   it('writes XLSX as one sheet named content with every cell a string', async () => {
     const bytes = await writeRows([{ a: '1', b: '2026-03-01', c: 'TRUE' }], ['a', 'b', 'c'], 'xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(bytes);
+    await book.xlsx.read(Readable.from([bytes]));
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(['content']);
     expect(book.worksheets[0]?.getRow(2).values).toEqual([undefined, '1', '2026-03-01', 'TRUE']);
   });
