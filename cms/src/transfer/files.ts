@@ -31,7 +31,7 @@ export interface ReadOptions {
   readonly onProgress?: (rows: number) => void;
 }
 
-/** One non-empty data row: cells under their canonical names, for the columns the file has. */
+/** One non-empty data row: a cell under its canonical name for every column the file has ('' when empty). */
 export interface ReadRow {
   readonly row: number;
   readonly cells: Record<string, string>;
@@ -173,7 +173,9 @@ function characters(text: string): number {
 
 /** A row's cells under their columns; null when the row is empty. */
 function buildRow(row: number, values: ReadonlyArray<Cell | undefined>, header: Header, options: ReadOptions, label: (index: number) => string): ReadRow | null {
+  // Every column of the header is in the row, '' when its cell is empty: an empty cell is not a missing column.
   const cells: Record<string, string> = {};
+  for (const slot of header.slots) if (slot !== null) cells[slot] = '';
   const problems: Problem[] = [];
   let isEmpty = true;
   values.forEach((value, index) => {
@@ -270,6 +272,9 @@ async function* readCsv(input: AsyncIterable<Uint8Array>, options: ReadOptions):
     for await (const record of parser as AsyncIterable<string[]>) {
       row += 1;
       if (header === null) {
+        const only = record.length === 1 ? (record[0] ?? '') : '';
+        const separator = only.includes(';') ? '";"' : only.includes('\t') ? 'tabs' : null;
+        if (separator !== null) fail(file, 'TRANSFER_BAD_FORMAT', `This CSV separates its cells with ${separator}, not commas: in Excel choose File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" (in LibreOffice, field delimiter ","), then import that file.`);
         header = readHeader(record, options, columnLetter);
         continue;
       }
@@ -509,6 +514,9 @@ export function readRows(input: AsyncIterable<Uint8Array>, options: ReadOptions)
 /** A CSV cell a spreadsheet could run as a formula gets a leading `'`; so does one that starts with `'`. */
 const guardCsv = (text: string) => (/^[=+\-@\t\r']/.test(text) ? `'${text}` : text);
 
+/** XML cannot hold control characters (but tab and line ends) or lone surrogates: XLSX gets U+FFFD instead. */
+const xmlSafe = (text: string) => text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
 /** The rows as a file: every cell a string, the columns in the order given. */
 export async function writeRows(rows: readonly Record<string, string>[], columns: readonly string[], format: Format): Promise<Buffer> {
   const line = (row: Record<string, string>) => columns.map((column) => row[column] ?? '');
@@ -525,8 +533,8 @@ export async function writeRows(rows: readonly Record<string, string>[], columns
     case 'xlsx': {
       const workbook = new ExcelJS.Workbook();
       const sheet = workbook.addWorksheet('content');
-      sheet.addRow([...columns]);
-      for (const row of rows) sheet.addRow(line(row));
+      sheet.addRow(columns.map(xmlSafe));
+      for (const row of rows) sheet.addRow(line(row).map(xmlSafe));
       sheet.getRow(1).font = { bold: true };
       sheet.views = [{ state: 'frozen', ySplit: 1 }];
       return Buffer.from(await workbook.xlsx.writeBuffer());

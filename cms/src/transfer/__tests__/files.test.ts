@@ -47,12 +47,18 @@ describe('writeRows → readRows', () => {
     expect(rows.map((row) => row.problems)).toEqual(TRICKY.map(() => []));
     expect(rows.map((row) => row.row)).toEqual([2, 3, 4, 5, 6]);
     // Every column of the file comes back, the empty ones as ''.
-    expect(rows.map((row) => row.cells)).toEqual(TRICKY.map((row) => Object.fromEntries(ORDER.map((column) => [column, row[column] ?? '']).filter(([, value]) => value !== ''))));
+    expect(rows.map((row) => row.cells)).toEqual(TRICKY.map((row) => Object.fromEntries(ORDER.map((column) => [column, row[column] ?? '']))));
   });
 
   it.each<Format>(['csv', 'xlsx', 'json'])('gives back CR LF and CR line ends as LF in %s (XLSX cannot keep a CR)', async (format) => {
     const { rows } = await read(await writeRows([{ type: 'article', title: 'a\r\nb\rc\nd' }], ['type', 'title'], format), format);
     expect(rows[0]?.cells.title).toBe('a\nb\nc\nd');
+  });
+
+  it('writes characters XML cannot hold as U+FFFD in XLSX, so the file still opens', async () => {
+    const { rows, problem } = await read(await writeRows([{ type: 'a\u0001b\u0000c\uFFFEd\uD800e 👋🏽\tf' }], ['type'], 'xlsx'), 'xlsx');
+    expect(problem).toBeNull();
+    expect(rows[0]?.cells.type).toBe('a\uFFFDb\uFFFDc\uFFFDd\uFFFDe 👋🏽\tf');
   });
 
   it('writes CSV as UTF-8 with a BOM, CRLF, RFC 4180 quotes and the formula guard', async () => {
@@ -78,6 +84,8 @@ describe('readRows', () => {
   it('matches headers case-insensitively and trimmed, ignores export-only columns and trims cells', async () => {
     const { rows } = await read(utf8(' TYPE ,Slug,STATUS,Source:Title,title\r\narticle , a ,published,Hello, Hi \r\n'), 'csv');
     expect(rows).toEqual([{ row: 2, cells: { type: 'article', slug: 'a', title: 'Hi' }, problems: [] }]);
+    const empty = await read(utf8('type,slug,title\narticle,a,\n'), 'csv');
+    expect(empty.rows[0]?.cells).toEqual({ type: 'article', slug: 'a', title: '' });
   });
 
   it('skips empty rows but keeps the spreadsheet\'s row numbers', async () => {
@@ -99,7 +107,7 @@ describe('readRows', () => {
     expect(problem).toBeNull();
     expect(rows.map((row) => row.cells)).toEqual([
       { type: 'article', slug: 'a', title: 'Rich text', position: '1', allSites: 'yes', goLiveAt: '2026-03-01T08:00:00.000Z', body: '3.14' },
-      { type: 'article', slug: 'b', title: '0.3', position: '12345678901', allSites: 'no', body: '-0.5' },
+      { type: 'article', slug: 'b', title: '0.3', position: '12345678901', allSites: 'no', goLiveAt: '', body: '-0.5' },
     ]);
   });
 
@@ -158,6 +166,7 @@ describe('bad files', () => {
     ['a duplicate column', async () => utf8('type,slug,Title, title \narticle,a,x,y\n'), 'csv', { code: 'TRANSFER_DUPLICATE_COLUMN', column: 'title' }, /"title" appears twice in row 1 \(C and D\)/],
     ['a duplicate JSON key', async () => utf8('{"format":"baobab-content","version":1,"rows":[{"type":"a","TYPE":"b"}]}'), 'json', { code: 'TRANSFER_DUPLICATE_COLUMN' }, /appears twice/],
     ['no header', async () => utf8('article,a,Hello\n'), 'csv', { code: 'TRANSFER_NO_HEADER' }, /Row 1 must name the columns/],
+    ['a CSV separated by semicolons', async () => utf8('type;slug\narticle;a\n'), 'csv', { code: 'TRANSFER_BAD_FORMAT' }, /separates its cells with ";", not commas.*"CSV UTF-8 \(Comma delimited\)/],
     ['an empty file', async () => utf8(''), 'csv', { code: 'TRANSFER_NO_HEADER' }, /empty/],
     ['65 columns', async () => utf8(`${['type', ...Array.from({ length: 64 }, (_, n) => `c${n}`)].join(',')}\n`), 'csv', { code: 'TRANSFER_BAD_FORMAT' }, /65 columns, 1 more than the 64 allowed/],
   ])('%s', async (_name, make, format, expected, message) => {
