@@ -290,8 +290,9 @@ async function* readCsv(input: AsyncIterable<Uint8Array>, options: ReadOptions):
     if (csv.code === 'CSV_QUOTE_NOT_CLOSED') fail(file, 'TRANSFER_TRUNCATED', `A quoted cell is never closed${line}, so the file looks cut short: export or save it again and import the whole file.`);
     fail(file, 'TRANSFER_BAD_FORMAT', `This is not a CSV file that can be read${line}: save it again as "CSV UTF-8 (Comma delimited)" and import that.`);
   } finally {
+    // The pump stops at its next chunk; waiting for it could wait on a stalled upload.
     parser.destroy();
-    await pump;
+    void pump;
   }
   if (header === null) fail(file, 'TRANSFER_NO_HEADER', 'The file is empty: row 1 must name the columns, and the rows below hold the content.');
 }
