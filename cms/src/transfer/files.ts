@@ -4,10 +4,10 @@
 // Reading: CSV is decoded as strict UTF-8 (a BOM is skipped; UTF-16 and Latin-1 are refused)
 // and parsed record by record; JSON and XLSX are collected up to the byte limit first (JSON.parse
 // needs the whole text; a ZIP's directory is at its end, which is how a cut XLSX is told from a
-// whole one) and their rows then streamed: the XLSX sheet by exceljs's streaming reader. Row numbers are the spreadsheet's: the header is
-// row 1, and an empty row is skipped but still counted.
+// whole one) and their rows then streamed, the XLSX sheet by exceljs's streaming reader. Row
+// numbers are the spreadsheet's: the header is row 1, and an empty row is skipped but counted.
 import { Readable } from 'node:stream';
-import { parse as parseCsv, type CsvError } from 'csv-parse';
+import { parse as parseCsv } from 'csv-parse';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
@@ -72,6 +72,37 @@ async function* counted(input: AsyncIterable<Uint8Array>, file: string): AsyncGe
   }
 }
 
+/** The same bytes, the first chunk at least `size` long (or the whole input), so a file's kind can be told from it. */
+async function* headFirst(input: AsyncIterable<Uint8Array>, size: number): AsyncGenerator<Uint8Array> {
+  let head: Buffer | null = Buffer.alloc(0);
+  for await (const chunk of input) {
+    if (head === null) yield chunk;
+    else {
+      head = Buffer.concat([head, chunk]);
+      if (head.length >= size) {
+        yield head;
+        head = null;
+      }
+    }
+  }
+  if (head !== null && head.length > 0) yield head;
+}
+
+/** Where the first byte that is not UTF-8 is, or -1 (a sequence cut at the end counts as valid). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const byte = bytes[at] ?? 0;
+    const length = byte < 0x80 ? 1 : byte >= 0xc2 && byte < 0xe0 ? 2 : byte >= 0xe0 && byte < 0xf0 ? 3 : byte >= 0xf0 && byte < 0xf5 ? 4 : 0;
+    if (length === 0) return at;
+    for (let next = 1; next < length && at + next < bytes.length; next += 1) {
+      if (((bytes[at + next] ?? 0) & 0xc0) !== 0x80) return at;
+    }
+    at += length;
+  }
+  return -1;
+}
+
 async function collect(input: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of input) chunks.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -93,17 +124,24 @@ function checkKind(head: Uint8Array, format: Format, file: string): void {
       : `This file is saved as UTF-16, not UTF-8: save it again as UTF-8${format === 'xlsx' ? ' or as an Excel workbook' : ''} and import that.`);
   }
   if (format === 'xlsx' && !isZip(head)) {
-    const text = Buffer.from(head).toString('latin1').trimStart();
+    const text = Buffer.from(head.subarray(0, 512)).toString('latin1').trimStart();
     const what = text.startsWith('{') || text.startsWith('[') ? 'JSON' : /^[^\0-\x08]*$/.test(text) ? 'text (CSV?)' : 'not an XLSX workbook';
     fail(file, 'TRANSFER_BAD_FORMAT', `This file is ${what === 'not an XLSX workbook' ? what : what + ', not an XLSX workbook'}: ${choose}.`);
   }
 }
 
-function notUtf8(file: string, format: Format, offset: number): never {
+/** `line` is the file's line (1-based) holding the first byte that is not UTF-8. */
+function notUtf8(file: string, format: Format, line: number): never {
   fail(file, 'TRANSFER_NOT_UTF8', format === 'csv'
-    ? `This CSV is not saved as UTF-8 (the first letter that is not UTF-8 is near byte ${number(offset)}), so accented letters would come out garbled: in Excel choose File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" (in LibreOffice, character set "Unicode (UTF-8)"), then import that file.`
-    : `This file is not UTF-8 text (near byte ${number(offset)}): save it again as UTF-8 and import that.`);
+    ? `This CSV is not saved as UTF-8 (line ${number(line)} is the first with a letter that is not), so accented letters would come out garbled: in Excel choose File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" (in LibreOffice, character set "Unicode (UTF-8)"), then import that file.`
+    : `This file is not UTF-8 text (line ${number(line)} is the first with a letter that is not): save it again as UTF-8 and import that.`);
 }
+
+const newlines = (bytes: Uint8Array, end = bytes.length) => {
+  let count = 0;
+  for (let at = 0; at < end; at += 1) if (bytes[at] === 0x0a) count += 1;
+  return count;
+};
 
 // ── the header and the cells ──────────────────────────────────────────────────────────────
 
@@ -227,9 +265,9 @@ async function* readCsv(input: AsyncIterable<Uint8Array>, options: ReadOptions):
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // The bytes go in from here; a file-level problem on the way stops the parser with it.
   const pump = (async () => {
-    let offset = 0;
+    let lines = 1;
     let first = true;
-    for await (const chunk of counted(input, file)) {
+    for await (const chunk of headFirst(counted(input, file), 512)) {
       if (first && chunk.byteLength > 0) {
         checkKind(chunk, 'csv', file);
         const text = Buffer.from(chunk.subarray(0, 64)).toString('utf8').replace(/^\uFEFF/, '').trimStart();
@@ -240,9 +278,9 @@ async function* readCsv(input: AsyncIterable<Uint8Array>, options: ReadOptions):
       try {
         text = decoder.decode(chunk, { stream: true });
       } catch {
-        notUtf8(file, 'csv', offset);
+        notUtf8(file, 'csv', lines + newlines(chunk, Math.max(0, firstInvalidUtf8(chunk))));
       }
-      offset += chunk.byteLength;
+      lines += newlines(chunk);
       if (parser.destroyed) return;
       if (text !== '' && !parser.write(text)) {
         // Wait for the reader, or stop when it has stopped (a limit, a problem, the caller gone).
@@ -260,7 +298,7 @@ async function* readCsv(input: AsyncIterable<Uint8Array>, options: ReadOptions):
       const rest = decoder.decode();
       if (rest !== '') parser.write(rest);
     } catch {
-      notUtf8(file, 'csv', offset);
+      notUtf8(file, 'csv', lines);
     }
     parser.end();
   })().catch((error: unknown) => parser.destroy(error instanceof Error ? error : new Error(String(error))));
@@ -285,9 +323,10 @@ async function* readCsv(input: AsyncIterable<Uint8Array>, options: ReadOptions):
     }
   } catch (error) {
     if (error instanceof TransferFileError) throw error;
-    const csv = error as Partial<CsvError>;
-    const line = typeof csv.lines === 'number' ? ` (line ${number(csv.lines)})` : '';
-    if (csv.code === 'CSV_QUOTE_NOT_CLOSED') fail(file, 'TRANSFER_TRUNCATED', `A quoted cell is never closed${line}, so the file looks cut short: export or save it again and import the whole file.`);
+    const code = error instanceof Error && 'code' in error ? error.code : null;
+    const lines = error instanceof Error && 'lines' in error ? error.lines : null;
+    const line = typeof lines === 'number' ? ` (line ${number(lines)})` : '';
+    if (code === 'CSV_QUOTE_NOT_CLOSED') fail(file, 'TRANSFER_TRUNCATED', `A quoted cell is never closed${line}, so the file looks cut short: export or save it again and import the whole file.`);
     fail(file, 'TRANSFER_BAD_FORMAT', `This is not a CSV file that can be read${line}: save it again as "CSV UTF-8 (Comma delimited)" and import that.`);
   } finally {
     // The pump stops at its next chunk; waiting for it could wait on a stalled upload.
@@ -315,7 +354,7 @@ async function* readJson(input: AsyncIterable<Uint8Array>, options: ReadOptions)
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    notUtf8(file, 'json', 0);
+    notUtf8(file, 'json', 1 + newlines(bytes, Math.max(0, firstInvalidUtf8(bytes))));
   }
   const start = text.trimStart()[0];
   if (start !== '{' && start !== '[') fail(file, 'TRANSFER_BAD_FORMAT', 'This file is not JSON (an export\'s JSON starts with {"format":"baobab-content"): choose the format that matches the file.');

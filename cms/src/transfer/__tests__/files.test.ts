@@ -11,10 +11,10 @@ async function* chunks(bytes: Uint8Array, size = 64 * 1024): AsyncGenerator<Uint
 }
 
 /** Every row, or the file-level problem that stopped the read. */
-async function read(bytes: Uint8Array, format: Format, options: Partial<ReadOptions> = {}): Promise<{ rows: ReadRow[]; problem: Problem | null }> {
+async function read(bytes: Uint8Array, format: Format, options: Partial<ReadOptions> = {}, chunkSize?: number): Promise<{ rows: ReadRow[]; problem: Problem | null }> {
   const rows: ReadRow[] = [];
   try {
-    for await (const row of readRows(chunks(bytes), { format, file: `content.${format}`, columns: COLUMNS, exportOnly: ['status', 'source:title'], ...options })) rows.push(row);
+    for await (const row of readRows(chunks(bytes, chunkSize), { format, file: `content.${format}`, columns: COLUMNS, exportOnly: ['status', 'source:title'], ...options })) rows.push(row);
     return { rows, problem: null };
   } catch (error) {
     if (error instanceof TransferFileError) return { rows, problem: error.problem };
@@ -149,7 +149,9 @@ describe('bad files', () => {
       { code: 'TRANSFER_TRUNCATED' },
       /damaged/,
     ],
-    ['a Latin-1 CSV', async () => Buffer.from('type,slug,title\narticle,a,Caf\xe9 na\xefve\n', 'latin1'), 'csv', { code: 'TRANSFER_NOT_UTF8', row: null }, /not saved as UTF-8.*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
+    ['a Latin-1 CSV', async () => Buffer.from('type,slug,title\narticle,a,Cafe\narticle,b,Caf\xe9 na\xefve\n', 'latin1'), 'csv', { code: 'TRANSFER_NOT_UTF8', row: null }, /not saved as UTF-8 \(line 3 is the first.*"CSV UTF-8 \(Comma delimited\) \(\*\.csv\)"/],
+    ['a Latin-1 CSV arriving a byte at a time', async () => Buffer.from('type,slug,title\narticle,a,Caf\xe9\n', 'latin1'), 'csv', { code: 'TRANSFER_NOT_UTF8' }, /line 2/],
+    ['an XLSX sent as csv a byte at a time', oneRowXlsx, 'csv', { code: 'TRANSFER_BAD_FORMAT' }, /workbook.*not CSV/],
     ['a UTF-16 CSV', async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('type,slug\r\narticle,a\r\n', 'utf16le')]), 'csv', { code: 'TRANSFER_NOT_UTF8' }, /UTF-16.*"CSV UTF-8 \(Comma delimited\)/],
     ['a UTF-16 big-endian CSV', async () => Buffer.from([0xfe, 0xff, 0x00, 0x74]), 'csv', { code: 'TRANSFER_NOT_UTF8' }, /UTF-16/],
     ['an XLSX sent as csv', oneRowXlsx, 'csv', { code: 'TRANSFER_BAD_FORMAT' }, /workbook.*not CSV/],
@@ -169,8 +171,8 @@ describe('bad files', () => {
     ['a CSV separated by semicolons', async () => utf8('type;slug\narticle;a\n'), 'csv', { code: 'TRANSFER_BAD_FORMAT' }, /separates its cells with ";", not commas.*"CSV UTF-8 \(Comma delimited\)/],
     ['an empty file', async () => utf8(''), 'csv', { code: 'TRANSFER_NO_HEADER' }, /empty/],
     ['65 columns', async () => utf8(`${['type', ...Array.from({ length: 64 }, (_, n) => `c${n}`)].join(',')}\n`), 'csv', { code: 'TRANSFER_BAD_FORMAT' }, /65 columns, 1 more than the 64 allowed/],
-  ])('%s', async (_name, make, format, expected, message) => {
-    const { problem } = await read(await make(), format);
+  ])('%s', async (name, make, format, expected, message) => {
+    const { problem } = await read(await make(), format, {}, name.endsWith('a byte at a time') ? 1 : undefined);
     expect(problem).toMatchObject(expected);
     expect(problem?.message).toMatch(message);
     // One sentence a person can act on: no stack, no internals.
