@@ -307,7 +307,8 @@ async function* readCsv(input: AsyncIterable<Uint8Array>, options: ReadOptions):
   let row = 0;
   const count = rowCounter(options);
   try {
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const parsed of parser) {
+      const record: string[] = Array.isArray(parsed) ? parsed.map((cell: unknown) => (typeof cell === 'string' ? cell : '')) : [];
       row += 1;
       if (header === null) {
         const only = record.length === 1 ? (record[0] ?? '') : '';
@@ -346,6 +347,8 @@ function jsonCell(value: unknown): Cell {
   return { problem: { code: 'TRANSFER_BAD_CELL', message: 'This value is a list or an object; a cell must be text in quotes.' } };
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
 async function* readJson(input: AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<ReadRow> {
   const { file } = options;
   const bytes = await collect(counted(input, file));
@@ -364,7 +367,7 @@ async function* readJson(input: AsyncIterable<Uint8Array>, options: ReadOptions)
   } catch {
     fail(file, 'TRANSFER_TRUNCATED', 'This JSON file is damaged or cut short, so it cannot be read: export it again, or fix it in a text editor, and import the whole file.');
   }
-  const shape = typeof document === 'object' && document !== null && !Array.isArray(document) ? (document as Record<string, unknown>) : null;
+  const shape = isRecord(document) ? document : null;
   if (shape === null || shape.format !== 'baobab-content' || shape.version !== 1 || !Array.isArray(shape.rows)) {
     fail(file, 'TRANSFER_BAD_FORMAT', 'This JSON is not a Baobab content file: it must be {"format":"baobab-content","version":1,"rows":[…]}, as an export writes it.');
   }
@@ -373,7 +376,7 @@ async function* readJson(input: AsyncIterable<Uint8Array>, options: ReadOptions)
   const keys: string[] = [];
   const known = new Set<string>();
   for (const item of rows) {
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) continue;
+    if (!isRecord(item)) continue;
     for (const key of Object.keys(item)) {
       if (!known.has(key)) {
         known.add(key);
@@ -387,13 +390,13 @@ async function* readJson(input: AsyncIterable<Uint8Array>, options: ReadOptions)
   const count = rowCounter(options);
   for (const [index, item] of rows.entries()) {
     const row = index + 2;
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+    if (!isRecord(item)) {
       count(row);
-      yield { row, cells: {}, problems: [{ file, row, column: null, code: 'TRANSFER_BAD_CELL', message: 'This row is not an object of "column": "text" pairs.' }] };
+      const cells = Object.fromEntries(header.slots.filter((slot) => slot !== null).map((slot) => [slot, '']));
+      yield { row, cells, problems: [{ file, row, column: null, code: 'TRANSFER_BAD_CELL', message: 'This row is not an object of "column": "text" pairs.' }] };
       continue;
     }
-    const record = item as Record<string, unknown>;
-    const built = buildRow(row, keys.map((key) => (key in record ? jsonCell(record[key]) : undefined)), header, options, label);
+    const built = buildRow(row, keys.map((key) => (Object.hasOwn(item, key) ? jsonCell(item[key]) : undefined)), header, options, label);
     if (built === null) continue;
     count(row);
     yield built;
@@ -512,7 +515,7 @@ async function* readXlsx(input: AsyncIterable<Uint8Array>, options: ReadOptions)
     const sheet = [...parts._parseWorksheet(entry, '1')][0]?.value;
     if (sheet === undefined) fail(file, 'TRANSFER_TRUNCATED', truncated);
     for await (const row of sheet) {
-      const values = row.values as ExcelJS.CellValue[];
+      const values: ExcelJS.CellValue[] = Array.isArray(row.values) ? row.values : [];
       if (header === null) {
         if (row.number !== 1) fail(file, 'TRANSFER_NO_HEADER', 'Row 1 is empty: it must name the columns, as an export does.');
         const titles = values.slice(1).map((value) => {
