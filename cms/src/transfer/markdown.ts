@@ -429,6 +429,20 @@ function tokenize(text: string): Token[] {
     flush();
     tokens.push({ kind: 'mark', modifier, role, raw, paired: false });
   };
+  // Every `[` between one and its `]` finds the same `]` (escapes pair the same way from any
+  // unescaped start), and each `]` starts one destination: remembering both keeps a cell of
+  // a hundred thousand brackets linear.
+  let bracket: { from: number; close: number } | null = null;
+  const destinations = new Map<number, ReturnType<typeof readDestination>>();
+  const linkAt = (start: number) => {
+    const known = bracket !== null && start > bracket.from && (bracket.close < 0 || start < bracket.close);
+    if (!known || bracket === null) bracket = { from: start, close: closingBracket(text, start) };
+    const close = bracket.close;
+    if (close < 0) return null;
+    if (!destinations.has(close)) destinations.set(close, readDestination(text, close + 1));
+    const destination = destinations.get(close) ?? null;
+    return destination === null ? null : { close, destination };
+  };
   let at = 0;
   while (at < text.length) {
     const char = text[at] ?? '';
@@ -462,15 +476,14 @@ function tokenize(text: string): Token[] {
       mark('underline', 'close', '</u>');
       at += 4;
     } else if (char === '[') {
-      const close = closingBracket(text, at);
-      const destination = close < 0 ? null : readDestination(text, close + 1);
-      if (destination === null || close < 0) {
+      const link = linkAt(at);
+      if (link === null) {
         buffer += char;
         at += 1;
       } else {
         flush();
-        tokens.push({ kind: 'link', url: destination.url, inner: text.slice(at + 1, close) });
-        at = destination.end;
+        tokens.push({ kind: 'link', url: link.destination.url, inner: text.slice(at + 1, link.close) });
+        at = link.destination.end;
       }
     } else {
       buffer += char;
@@ -538,7 +551,12 @@ const NUMBERED = /^\d+[.)]\s+(.*)$/s;
 const FENCE = /^(`{3,})([^`]*)$/;
 const IMAGE = /^!\[/;
 
-const endsWithHardBreak = (line: string) => (/\\+$/.exec(line)?.[0].length ?? 0) % 2 === 1;
+/** An odd run of backslashes ends the line (counted from the end: a regex would be quadratic). */
+function endsWithHardBreak(line: string): boolean {
+  let count = 0;
+  while (count < line.length && line[line.length - 1 - count] === '\\') count += 1;
+  return count % 2 === 1;
+}
 const indentOf = (line: string) => (/^[ \t]*/.exec(line)?.[0] ?? '').replace(/\t/g, '    ').length;
 
 function parseImage(line: string): Block | null {

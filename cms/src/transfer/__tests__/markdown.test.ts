@@ -184,6 +184,19 @@ describe('the round trip', () => {
     expect(roundTrip(blocks)).toEqual(blocks);
   });
 
+  it.each<[string, string]>([
+    ['brackets without a close', '['.repeat(100_000)],
+    ['brackets before one far close', `${'['.repeat(50_000)}](${'('.repeat(50_000)}`],
+    ['backslashes before a letter', `${'\\'.repeat(100_000)}x\nnext line`],
+    ['delimiters without partners', '*_~`<u>'.repeat(15_000)],
+    ['list markers', '- a\\\n'.repeat(20_000)],
+  ])('reads a 100,000-character cell of %s in linear time', (_name, markdown) => {
+    const started = Date.now();
+    const blocks = markdownToBlocks(markdown);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(blocks.length).toBeGreaterThan(0);
+  });
+
   // A seeded generator of the shapes the editor makes, so a failure can be replayed.
   function random(seed: number) {
     let state = seed >>> 0;
