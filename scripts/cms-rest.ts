@@ -1,6 +1,8 @@
 // The CMS REST calls scripts make with an API token, in one place: `site:new` launches a site
 // with them and `bench:scale` launches a thousand, so the benchmark measures what an operator runs.
+import fs from 'node:fs';
 import http from 'node:http';
+import path from 'node:path';
 import { z } from 'zod';
 
 /** A site as `POST /api/sites` takes it (fields of the Site content type). */
@@ -103,4 +105,95 @@ export async function waitUntilServed(mobi: string, host: string, deadline: numb
     await new Promise((resolve) => setTimeout(resolve, everyMs));
   }
   return false;
+}
+
+/** The API token scripts use: BAOBAB_API_TOKEN, else the one the CMS wrote in development (`<data>/dev-credentials.env`). */
+export function apiTokenFor(dataDir: string): string | null {
+  if (process.env.BAOBAB_API_TOKEN) return process.env.BAOBAB_API_TOKEN;
+  const file = path.join(dataDir, 'dev-credentials.env');
+  const line = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').find((entry) => entry.startsWith('BAOBAB_API_TOKEN=')) : undefined;
+  return line === undefined ? null : line.slice('BAOBAB_API_TOKEN='.length).trim();
+}
+
+const query = (params: Readonly<Record<string, string | undefined>>) =>
+  new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+
+async function call(cms: CmsTarget, route: string, init: RequestInit = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(`${cms.url.replace(/\/$/, '')}${route}`, { ...init, headers: { authorization: `Bearer ${cms.token}`, ...init.headers } });
+  } catch (error) {
+    throw new CmsUnreachableError(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+  }
+  if (!response.ok) {
+    const refused = refusedSchema.safeParse(await response.json().catch(() => ({})));
+    throw new CmsRefusedError(response.status, refused.success ? refused.data.error.message : response.statusText);
+  }
+  return response;
+}
+
+/** `GET /api/baobab/content/export`: the file's bytes. */
+export async function exportContent(cms: CmsTarget, params: Readonly<Record<string, string | undefined>>): Promise<Buffer> {
+  const response = await call(cms, `/api/baobab/content/export?${query(params)}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+export const importProblemSchema = z.object({
+  file: z.string(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export const importResultSchema = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  pruned: z.number(),
+  problems: z.array(importProblemSchema),
+  problemCount: z.number(),
+  summary: z.string(),
+});
+export type ImportAnswer = z.infer<typeof importResultSchema>;
+const progressSchema = z.object({ phase: z.enum(['read', 'write']), rows: z.number(), of: z.number().optional() });
+export type ImportProgressLine = z.infer<typeof progressSchema>;
+const lineSchema = z.union([z.object({ progress: progressSchema }), z.object({ result: importResultSchema })]);
+
+/**
+ * `POST /api/baobab/content/import` with the file's bytes: calls `onProgress` for each progress
+ * line the CMS streams back, and returns its result.
+ */
+export async function importContent(
+  cms: CmsTarget,
+  params: Readonly<Record<string, string | undefined>>,
+  body: Buffer | ReadableStream<Uint8Array>,
+  onProgress: (progress: ImportProgressLine) => void = () => undefined,
+): Promise<ImportAnswer> {
+  const response = await call(cms, `/api/baobab/content/import?${query(params)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body,
+    // Node's fetch streams a request body only when told so.
+    ...(body instanceof Buffer ? {} : { duplex: 'half' }),
+  } as RequestInit);
+  let buffered = '';
+  let result: ImportAnswer | null = null;
+  const decoder = new TextDecoder();
+  const reader = response.body?.getReader();
+  for (let next = await reader?.read(); next !== undefined && !next.done; next = await reader?.read()) {
+    const chunk = next.value;
+    buffered += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffered.indexOf('\n')) !== -1) {
+      const line = lineSchema.safeParse(JSON.parse(buffered.slice(0, end) || 'null'));
+      buffered = buffered.slice(end + 1);
+      if (!line.success) continue;
+      if ('progress' in line.data) onProgress(line.data.progress);
+      else result = line.data.result;
+    }
+  }
+  if (result === null) throw new CmsRefusedError(response.status, 'the CMS ended the import without a result (see its log)');
+  return result;
 }
