@@ -18,7 +18,7 @@
 //   HTML, `<script>` included, is text: it is escaped on the way out and read back as text.
 // - An image block is `![alternative text](url "file name")`: Markdown cannot carry the whole
 //   Media Library file, so the block comes back as `image: { name, url, alternativeText }`
-//   and the importer must find the file (by name or url) and put the whole object back.
+//   and the importer puts the whole file back with resolveImages (found by name or url).
 //
 // normalizeBlocks says what "unchanged" means (the editor's Slate values carry noise):
 // adjacent text nodes with the same modifiers are merged, empty text nodes dropped (an empty
@@ -335,6 +335,27 @@ function writeBlock(block: Block): string {
 /** Blocks → Markdown (see the header). Throws BlocksError for what Markdown cannot carry. */
 export function blocksToMarkdown(blocks: unknown): string {
   return normalizeBlocks(blocks).map(writeBlock).join('\n\n');
+}
+
+/**
+ * Puts the Media Library file back into each image block markdownToBlocks made: `find` gets the
+ * reference (name, url, alternative text) and returns the file object, or null. The alternative
+ * text written in the Markdown wins over the file's. Images not found are listed in `missing`
+ * and left as references, for the caller to report.
+ */
+export function resolveImages(blocks: readonly Block[], find: (image: ImageReference) => Record<string, unknown> | null): { blocks: Block[]; missing: ImageReference[] } {
+  const missing: ImageReference[] = [];
+  const resolved = blocks.map((block): Block => {
+    if (block.type !== 'image') return block;
+    const file = find(block.image);
+    if (file === null) {
+      missing.push(block.image);
+      return block;
+    }
+    const image = { ...file, name: typeof file.name === 'string' ? file.name : block.image.name, url: typeof file.url === 'string' ? file.url : block.image.url, alternativeText: block.image.alternativeText };
+    return { type: 'image', image, children: [{ type: 'text', text: '' }] };
+  });
+  return { blocks: resolved, missing };
 }
 
 // ── Markdown → Blocks ─────────────────────────────────────────────────────────────────────

@@ -1,5 +1,5 @@
 import { loadDemoContent } from '../../seed/load';
-import { BlocksError, blocksToMarkdown, markdownToBlocks, normalizeBlocks, type Block, type InlineNode, type ListNode, type TextNode } from '../markdown';
+import { BlocksError, blocksToMarkdown, markdownToBlocks, normalizeBlocks, resolveImages, type Block, type InlineNode, type ListNode, type TextNode } from '../markdown';
 
 // The seed's parser before it moved here (cms/src/seed/markdown.ts at c50d002), kept only to
 // prove the demo content reads the same.
@@ -172,6 +172,17 @@ describe('the round trip', () => {
     for (const block of [paragraph(text(value)), { type: 'heading', level: 3, children: [text(value, { bold: true })] }, { type: 'quote', children: [text(value, { code: true })] }, { type: 'list', format: 'ordered', children: [{ type: 'list-item', children: [text(value)] }] }, paragraph(link('https://x.org', text(value, { underline: true })))] as Block[]) {
       expect(roundTrip([block])).toEqual([block]);
     }
+  });
+
+  it('puts the Media Library file back into images, keeping the alternative text written', () => {
+    const file = { id: 7, name: 'clinic.jpg', url: '/uploads/clinic_1a2b.jpg', alternativeText: 'old', hash: 'clinic_1a2b', width: 800, height: 600 };
+    const blocks = markdownToBlocks('![A clinic](/uploads/clinic_1a2b.jpg "clinic.jpg")\n\n![x](/uploads/gone.png "gone.png")\n\ntext');
+    const { blocks: resolved, missing } = resolveImages(blocks, (image) => (image.name === file.name ? file : null));
+    expect(resolved[0]).toEqual({ type: 'image', image: { ...file, alternativeText: 'A clinic' }, children: [text('')] });
+    expect(missing).toEqual([{ name: 'gone.png', url: '/uploads/gone.png', alternativeText: 'x' }]);
+    expect(resolved.slice(1)).toEqual(blocks.slice(1));
+    expect(roundTrip(resolved)).toEqual(normalizeBlocks(resolved));
+    expect(normalizeBlocks(resolved)).toEqual(blocks);
   });
 
   it('keeps code blocks and images', () => {
