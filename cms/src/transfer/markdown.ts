@@ -7,7 +7,9 @@
 //   depth), fenced code blocks (```` ```language ````, the text verbatim) and images.
 // - Text modifiers: `**bold**`, `_italic_`, `~~strikethrough~~`, `<u>underline</u>` (the only
 //   tag read; any other `<` is text) and `` `code` ``. Each delimiter toggles its modifier, so
-//   they may overlap; one without a partner is text. Links: `[text](url)`, `[text](<url with spaces>)`.
+//   they may overlap; one without a partner is text. Unlike CommonMark, escapes work inside
+//   `` `code` `` too (it is a modifier like the others, and may hold a newline).
+//   Links: `[text](url)`, `[text](<url with spaces>)`.
 // - A newline inside text is a backslash at the end of the line (CommonMark's hard break);
 //   a newline followed by another newline or ending the text is written `&#10;`. A line break
 //   without a backslash is a space, as in CommonMark.
@@ -23,12 +25,12 @@
 // normalizeBlocks says what "unchanged" means (the editor's Slate values carry noise):
 // adjacent text nodes with the same modifiers are merged, empty text nodes dropped (an empty
 // container keeps one `{ type: 'text', text: '' }`), modifiers other than `true` dropped,
-// a nested list's `indentLevel` is its depth (none at the top), neighbouring nested lists of one
-// format are one list, an empty list is dropped, a
-// code block is one plain text node with CR/LF as LF and its language kept only when it is
-// one word, an image keeps name, url and alternativeText ('' → null). A list cannot start
-// with a nested list (the editor cannot make one). Anything else (unknown block or inline
-// types, a link inside a link, a list item holding blocks) throws BlocksError, naming where.
+// a nested list's `indentLevel` is its depth (none at the top), neighbouring nested lists of
+// one format are one list, an empty list is dropped, a code block is one plain text node with
+// CR/LF as LF and its language kept only when it is one word, an image keeps name, url and
+// alternativeText ('' → null). A list cannot start with a nested list (the editor cannot make
+// one). Anything else (unknown block or inline types, a link inside a link, a list item
+// holding blocks) throws BlocksError, naming where.
 
 export type Modifier = 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code';
 export const MODIFIERS = ['bold', 'italic', 'strikethrough', 'underline', 'code'] as const satisfies readonly Modifier[];
