@@ -3,6 +3,7 @@
 import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { BlocksError } from './markdown';
 import { exportColumns, keyField, rowOf, TYPE_ORDER, TYPES, type RowStatus, type TransferType } from './rows';
 
 export interface TransferScope {
@@ -14,6 +15,9 @@ export interface TransferScope {
 type Stored = Record<string, unknown>;
 const publishedSchema = z.array(z.object({ documentId: z.string(), locale: z.string().nullish(), updatedAt: z.union([z.string(), z.number(), z.date()]).nullish() }));
 const time = (value: unknown) => new Date(typeof value === 'string' || typeof value === 'number' || value instanceof Date ? value : 0).getTime();
+
+/** A stored version whose text a row cannot carry (a body block Markdown has no form for). */
+export class UnexportableError extends Error {}
 
 export const sourceLocaleOf = async (strapi: Core.Strapi): Promise<string> =>
   z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
@@ -71,7 +75,14 @@ export async function exportRows(strapi: Core.Strapi, scope: TransferScope): Pro
     for (const draft of chosen.sort((a, b) => compare(a, b, type, sourceLocale))) {
       const status = statuses.get(versionKey(draft.documentId, draft.locale)) ?? 'draft';
       const source = draft.locale === sourceLocale ? null : (sources.get(draft.documentId) ?? null);
-      rows.push(rowOf(type, draft, status, source));
+      try {
+        rows.push(rowOf(type, draft, status, source));
+      } catch (error) {
+        if (!(error instanceof BlocksError)) throw error;
+        throw new UnexportableError(
+          `The ${type} "${String(draft[keyField(type)])}" (${String(draft.locale)}) has text a spreadsheet cannot carry (${error.message}); change it in the admin, or export without it.`,
+        );
+      }
     }
   }
   return { columns: exportColumns(types), rows };

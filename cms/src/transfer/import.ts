@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { holdingChanges } from '../delivery/writes';
 import { carries, draftsOf, populateOf, sourceLocaleOf, statusesOf, versionKey, type TransferScope } from './export';
 import { readRows, type Format, type ReadRow } from './files';
+import { BlocksError, markdownToBlocks, resolveImages } from './markdown';
 import { TransferFileError, type Problem, type ProblemCode } from './problems';
 import {
   canonicalCell,
@@ -112,7 +113,7 @@ export async function importFile(
   }
   onProgress({ phase: 'read', rows: read.length, of: read.length });
   for (const row of read) problems.push(...row.problems);
-  const files = await mediaByName(strapi);
+  const files = await mediaLibrary(strapi);
   const rows = checkRows(read, options, files, problem);
   const sourceLocale = await sourceLocaleOf(strapi);
   const documents = groupDocuments(rows, sourceLocale, problem);
@@ -145,19 +146,34 @@ export async function importFile(
 
 type ProblemSink = (row: number | null, column: string | null, code: ProblemCode, message: string) => void;
 
-const media = z.array(z.object({ id: z.number(), name: z.string() }));
+const media = z.array(z.looseObject({ id: z.number(), name: z.string(), url: z.string().nullish() }));
+type MediaFile = z.infer<typeof media>[number];
 
-/** Media Library files by name; the oldest file when two share a name. */
-async function mediaByName(strapi: Core.Strapi): Promise<Map<string, number>> {
-  const files = media.parse(await strapi.db.query('plugin::upload.file').findMany({ select: ['id', 'name'], orderBy: { id: 'asc' } }));
-  const byName = new Map<string, number>();
-  for (const file of files) if (!byName.has(file.name)) byName.set(file.name, file.id);
-  return byName;
+/** Media Library files by name (the oldest when two share one) and by url. */
+interface Media {
+  readonly byName: ReadonlyMap<string, MediaFile>;
+  readonly byUrl: ReadonlyMap<string, MediaFile>;
+}
+
+async function mediaLibrary(strapi: Core.Strapi): Promise<Media> {
+  const files = media.parse(await strapi.db.query('plugin::upload.file').findMany({ orderBy: { id: 'asc' } }));
+  const byName = new Map<string, MediaFile>();
+  const byUrl = new Map<string, MediaFile>();
+  for (const file of files) {
+    if (!byName.has(file.name)) byName.set(file.name, file);
+    if (typeof file.url === 'string') byUrl.set(file.url, file);
+  }
+  return { byName, byUrl };
+}
+
+/** A body's blocks with each image block's whole file put back (found by name, else url), and the images not found. */
+function bodyBlocks(cell: string, files: Media) {
+  return resolveImages(markdownToBlocks(cell), (image) => files.byName.get(image.name) ?? files.byUrl.get(image.url) ?? null);
 }
 
 const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`);
 
-function checkRows(read: readonly ReadRow[], options: ImportOptions, files: ReadonlyMap<string, number>, problem: ProblemSink): Row[] {
+function checkRows(read: readonly ReadRow[], options: ImportOptions, files: Media, problem: ProblemSink): Row[] {
   const rows: Row[] = [];
   const seen = new Map<string, number>();
   for (const { row, cells } of read) {
@@ -191,7 +207,11 @@ function checkRows(read: readonly ReadRow[], options: ImportOptions, files: Read
       }
       const value = valueOf(column, cell);
       if (!value.ok) bad(name, value.message);
-      if (column.kind === 'media' && cell !== '' && !files.has(cell)) bad(name, `No file named "${cell}" is in the Media Library: upload it there first, or leave the cell empty.`);
+      if (column.kind === 'media' && cell !== '' && !files.byName.has(cell)) bad(name, `No file named "${cell}" is in the Media Library: upload it there first, or leave the cell empty.`);
+      if (column.kind === 'markdown' && value.ok) {
+        const missing = bodyBlocks(cell, files).missing.map((image) => `"${image.name}"`);
+        if (missing.length > 0) bad(name, `The text shows ${missing.length === 1 ? 'an image' : 'images'} not in the Media Library (${missing.join(', ')}): upload ${missing.length === 1 ? 'it' : 'them'} there first, or take ${missing.length === 1 ? 'it' : 'them'} out.`);
+      }
     }
     if (options.scope.site !== undefined && type !== 'site' && ('sites' in cells || 'allSites' in cells)) {
       const carriage = { allSites: valueOf(columnOf('allSites')!, cells.allSites ?? '').ok && /^(yes|true|1|y)$/i.test(cells.allSites ?? ''), sites: (cells.sites ?? '').split(',').map((code) => code.trim()) };
@@ -253,15 +273,16 @@ const wantsPublished = (mode: PublishMode, cells: Readonly<Record<string, string
   mode === 'all' || (mode === 'status' && (cells.status === 'published' || cells.status === 'modified'));
 
 /** The data a row writes: the cells that differ from the stored version (all of them for a new one). */
-function dataOf(type: TransferType, row: Row, stored: Stored | undefined, files: ReadonlyMap<string, number>): Record<string, unknown> {
+function dataOf(type: TransferType, row: Row, stored: Stored | undefined, files: Media): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   let overrides = false;
   for (const [name, cell] of Object.entries(row.cells)) {
     const column = columnOf(name);
     if (column === undefined || !column.types.includes(type)) continue;
-    if (stored !== undefined && canonicalCell(column, cell) === cellOf(column, stored)) continue;
+    if (stored !== undefined && sameCell(column, cell, stored)) continue;
     if (column.field === 'channelOverrides') overrides = true;
-    else if (column.kind === 'media') data.image = cell === '' ? null : (files.get(cell) ?? null);
+    else if (column.kind === 'media') data.image = cell === '' ? null : (files.byName.get(cell)?.id ?? null);
+    else if (column.kind === 'markdown') data[column.field] = cell === '' ? [] : bodyBlocks(cell, files).blocks;
     else {
       const value = valueOf(column, cell);
       if (value.ok) data[column.field] = value.value;
@@ -276,6 +297,16 @@ function dataOf(type: TransferType, row: Row, stored: Stored | undefined, files:
     });
   }
   return data;
+}
+
+/** Whether a cell says what is stored; a stored body Markdown cannot carry (BlocksError) is never the same. */
+function sameCell(column: NonNullable<ReturnType<typeof columnOf>>, cell: string, stored: Stored): boolean {
+  try {
+    return canonicalCell(column, cell) === cellOf(column, stored);
+  } catch (error) {
+    if (error instanceof BlocksError) return false;
+    throw error;
+  }
 }
 
 /** The column a refusal's field path names (`channelOverrides[1].text` → the override column of that entry). */
@@ -302,7 +333,7 @@ function refusalProblems(error: unknown, type: TransferType, row: Row, data: Rec
   return true;
 }
 
-async function writeDocument(strapi: Core.Strapi, document: DocumentRows, options: ImportOptions, files: ReadonlyMap<string, number>, problem: ProblemSink): Promise<Counts | 'fatal'> {
+async function writeDocument(strapi: Core.Strapi, document: DocumentRows, options: ImportOptions, files: Media, problem: ProblemSink): Promise<Counts | 'fatal'> {
   const uid = TYPES[document.type];
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, pruned: 0 };
   const service = strapi.documents(uid);

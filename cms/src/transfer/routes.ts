@@ -9,7 +9,7 @@ import { isSlug } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
-import { exportRows } from './export';
+import { exportRows, UnexportableError } from './export';
 import { TRANSFER_LIMITS, writeRows, type Format } from './files';
 import { importFile, type ImportResult } from './import';
 import { TYPES, type TransferType } from './rows';
@@ -63,7 +63,14 @@ async function serveExport(strapi: Core.Strapi, ctx: Context): Promise<void> {
   if (!query.success) return refuse(ctx, 400, 'TRANSFER_BAD_REQUEST', `Ask for …/export?site=<code>&locale=<code>&type=article|section|page|banner&format=xlsx|csv|json (all optional): ${queryProblem(query.error)}.`);
   const { site, locale: inLocale, type: ofType, format } = query.data;
   if (!(await siteExists(strapi, site))) return refuse(ctx, 404, 'TRANSFER_NO_SUCH_SITE', `There is no site with the code "${site}".`);
-  const { columns, rows } = await exportRows(strapi, { site, locale: inLocale, type: ofType });
+  let exported: Awaited<ReturnType<typeof exportRows>>;
+  try {
+    exported = await exportRows(strapi, { site, locale: inLocale, type: ofType });
+  } catch (error) {
+    if (!(error instanceof UnexportableError)) throw error;
+    return refuse(ctx, 422, 'TRANSFER_UNEXPORTABLE', error.message);
+  }
+  const { columns, rows } = exported;
   const name = ['baobab-content', site ?? 'all', inLocale ?? 'all', ofType ?? 'all'].join('-');
   ctx.set('Content-Type', MIME[format]);
   ctx.set('Content-Disposition', `attachment; filename="${name}.${format}"`);
