@@ -193,6 +193,8 @@ export interface MediaFile {
   /** Relative to the CMS (`/uploads/x.jpg`, local provider) or absolute (a bucket). */
   readonly url: string;
   readonly mime: string;
+  /** In kilobytes, as Strapi keeps it (two decimals). */
+  readonly size: number;
   readonly width: number | null;
   readonly height: number | null;
   readonly alternativeText: string;
@@ -204,6 +206,7 @@ const mediaFileSchema = z.object({
   name: z.string(),
   url: z.string(),
   mime: z.string(),
+  size: z.number(),
   width: z.number().nullish().transform((value) => value ?? null),
   height: z.number().nullish().transform((value) => value ?? null),
   alternativeText: nullable(z.string(), ''),
