@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
+import { PROBLEM_CODES } from '../cms/src/transfer/problems';
 
 /** A site as `POST /api/sites` takes it (fields of the Site content type). */
 export interface SiteData {
@@ -293,4 +294,98 @@ export async function uploadFile(cms: CmsTarget, upload: UploadData): Promise<Me
   const created = parsed.success ? parsed.data[0] : undefined;
   if (created === undefined) throw new CmsRefusedError(response.status, `the upload of ${upload.name} answered without the file`);
   return created;
+}
+
+/** Reads a body up to `maxBytes`; null when it is longer (the rest is not read). */
+async function boundedText(response: Response, maxBytes: number): Promise<string | null> {
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    bytes += next.value.byteLength;
+    if (bytes > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(next.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The largest file the CMS's import takes (TRANSFER_FILE_TOO_LARGE above it; cms/README.md). */
+export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** One row per document and locale, every cell a string (the contract of issue 12). */
+export type ContentRow = Readonly<Record<string, string>>;
+
+const contentFileSchema = z.object({ format: z.literal('baobab-content'), version: z.literal(1), rows: z.array(z.record(z.string(), z.string())) });
+
+export interface ContentScope {
+  readonly site?: string | null;
+  readonly locale?: string | null;
+  readonly type?: string | null;
+}
+
+/** `GET /api/baobab/content/export?format=json` with the filters given; the rows. Over IMPORT_MAX_BYTES is refused here: it could not be imported anyway. */
+export async function exportContent(cms: CmsTarget, scope: ContentScope): Promise<ContentRow[]> {
+  const query = new URLSearchParams({ format: 'json' });
+  for (const key of ['site', 'locale', 'type'] as const) {
+    const value = scope[key];
+    if (value) query.set(key, value);
+  }
+  const response = await send(cms, `/api/baobab/content/export?${query}`);
+  if (!response.ok) throw await refusal(response);
+  const text = await boundedText(response, IMPORT_MAX_BYTES);
+  if (text === null) throw new CmsRefusedError(413, `the export is larger than the import's ${IMPORT_MAX_BYTES / 1048576} MiB limit; copy in parts with --site, --locale or --type`);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new CmsRefusedError(response.status, 'the export was not JSON (is this a Baobab CMS of the same version?)');
+  }
+  const parsed = contentFileSchema.safeParse(body);
+  if (!parsed.success) throw new CmsRefusedError(response.status, 'the export was not a baobab-content file of version 1 (is this a Baobab CMS of the same version?)');
+  return parsed.data.rows;
+}
+
+const problemSchema = z.object({ file: z.string(), row: z.number().nullable(), column: z.string().nullable(), code: z.enum(PROBLEM_CODES), message: z.string() });
+const resultSchema = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  pruned: z.number(),
+  problems: z.array(problemSchema),
+  problemCount: z.number(),
+  summary: z.string(),
+});
+export type ImportResult = z.infer<typeof resultSchema>;
+
+export interface ImportRequest {
+  /** The name problems give (`file` of each Problem). */
+  readonly name: string;
+  readonly dryRun: boolean;
+  readonly publish: 'true' | 'false' | 'status';
+}
+
+/** `POST /api/baobab/content/import?format=json` with the rows; the result (its last NDJSON line). Never prunes. */
+export async function importContent(cms: CmsTarget, rows: readonly ContentRow[], request: ImportRequest): Promise<ImportResult> {
+  const query = new URLSearchParams({ format: 'json', name: request.name, dryRun: String(request.dryRun), publish: request.publish });
+  const body = JSON.stringify({ format: 'baobab-content', version: 1, rows });
+  if (Buffer.byteLength(body) > IMPORT_MAX_BYTES) throw new CmsRefusedError(413, `the rows make ${(Buffer.byteLength(body) / 1048576).toFixed(1)} MiB, over the import's ${IMPORT_MAX_BYTES / 1048576} MiB limit; copy in parts with --site, --locale or --type`);
+  const response = await send(cms, `/api/baobab/content/import?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body });
+  if (!response.ok) throw await refusal(response);
+  const text = (await boundedText(response, 16 * 1024 * 1024)) ?? '';
+  const last = text.trim().split('\n').pop() ?? '';
+  let line: unknown;
+  try {
+    line = JSON.parse(last);
+  } catch {
+    line = undefined;
+  }
+  const parsed = z.object({ result: resultSchema }).safeParse(line);
+  if (!parsed.success) throw new CmsRefusedError(response.status, 'the import answered without a result (did the CMS stop part way?)');
+  return parsed.data.result;
 }

@@ -61,22 +61,19 @@ export async function isSamePicture(a: string, b: string): Promise<boolean> {
 
 const kb = (bytes: number) => `${Math.round(bytes / 1024)} KB`;
 
-/** Compares the target's files of one name with the source's downloaded bytes: the first that matches, and how. */
-async function matchOnTarget(target: CmsTarget, candidates: readonly MediaFile[], source: DownloadedFile, workDir: string, maxBytes: number): Promise<'bytes' | 'picture' | null> {
-  for (const [index, candidate] of candidates.entries()) {
-    const destination = path.join(workDir, `target-${index}`);
-    try {
-      const theirs = await downloadFile(target, candidate, destination, maxBytes);
-      if (theirs.sha256 === source.sha256) return 'bytes';
-      if (candidate.mime === 'image/svg+xml') continue;
-      if (await isSamePicture(source.path, theirs.path)) return 'picture';
-    } catch (error) {
-      if (!(error instanceof MediaTooLargeError)) throw error;
-    } finally {
-      fs.rmSync(destination, { force: true });
-    }
+/** Compares the target's file with the source's downloaded bytes: the same bytes, the same picture, or neither. */
+async function matchOnTarget(target: CmsTarget, candidate: MediaFile, source: DownloadedFile, workDir: string, maxBytes: number): Promise<'bytes' | 'picture' | null> {
+  const destination = path.join(workDir, 'target');
+  try {
+    const theirs = await downloadFile(target, candidate, destination, maxBytes);
+    if (theirs.sha256 === source.sha256) return 'bytes';
+    return candidate.mime !== 'image/svg+xml' && (await isSamePicture(source.path, theirs.path)) ? 'picture' : null;
+  } catch (error) {
+    if (error instanceof MediaTooLargeError) return null;
+    throw error;
+  } finally {
+    fs.rmSync(destination, { force: true });
   }
-  return null;
 }
 
 async function copyOne(source: CmsTarget, target: CmsTarget, name: string, options: CopyMediaOptions): Promise<MediaOutcome> {
@@ -94,11 +91,13 @@ async function copyOne(source: CmsTarget, target: CmsTarget, name: string, optio
   const downloaded = path.join(options.workDir, 'source');
   try {
     const file = await downloadFile(source, original, downloaded, maxBytes);
-    if (theirs.length > 0) {
-      const match = await matchOnTarget(target, theirs, file, options.workDir, maxBytes);
+    // The import takes the oldest file of a name, so that is the one compared.
+    const oldest = theirs[0];
+    if (oldest !== undefined) {
+      const match = await matchOnTarget(target, oldest, file, options.workDir, maxBytes);
       if (match === 'bytes') return { name, action: 'reused', note: 'already on the target, same bytes' };
       if (match === 'picture') return { name, action: 'reused', note: 'already on the target, the same picture as re-encoded by the target' };
-      return { name, action: 'differs', note: `the target has another file under this name; it is kept, not replaced (rename one of them, or replace it in the target's Media Library)` };
+      return { name, action: 'differs', note: `the target has another picture under this name; it is kept, not replaced (rename one of them, or replace it in the target's Media Library)` };
     }
     await uploadFile(target, { path: file.path, name, mime: original.mime, alternativeText: original.alternativeText, caption: original.caption });
     const missingAlt = original.alternativeText.trim() === '' ? '; it has no alternative text on the source, add it in the Media Library' : '';
