@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
-import { PROBLEM_CODES } from '../cms/src/transfer/problems';
+import { PROBLEM_CODES, type Problem } from '../cms/src/transfer/problems';
 
 /** A site as `POST /api/sites` takes it (fields of the Site content type). */
 export interface SiteData {
@@ -296,22 +296,98 @@ export async function uploadFile(cms: CmsTarget, upload: UploadData): Promise<Me
   return created;
 }
 
-/** Reads a body up to `maxBytes`; null when it is longer (the rest is not read). */
-async function boundedText(response: Response, maxBytes: number): Promise<string | null> {
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let bytes = 0;
-  for (let next = await reader.read(); !next.done; next = await reader.read()) {
-    bytes += next.value.byteLength;
-    if (bytes > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(next.value);
-  }
-  return Buffer.concat(chunks).toString('utf8');
+/** The API token scripts use: BAOBAB_API_TOKEN, else the one the CMS wrote in development (`<data>/dev-credentials.env`). */
+export function apiTokenFor(dataDir: string): string | null {
+  if (process.env.BAOBAB_API_TOKEN) return process.env.BAOBAB_API_TOKEN;
+  const file = path.join(dataDir, 'dev-credentials.env');
+  const line = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').find((entry) => entry.startsWith('BAOBAB_API_TOKEN=')) : undefined;
+  return line === undefined ? null : line.slice('BAOBAB_API_TOKEN='.length).trim();
 }
+
+const query = (params: Readonly<Record<string, string | undefined>>) =>
+  new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
+
+async function call(cms: CmsTarget, route: string, init: RequestInit = {}): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(`${cms.url.replace(/\/$/, '')}${route}`, { ...init, headers: { authorization: `Bearer ${cms.token}`, ...init.headers } });
+  } catch (error) {
+    throw new CmsUnreachableError(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
+  }
+  if (!response.ok) {
+    const refused = refusedSchema.safeParse(await response.json().catch(() => ({})));
+    throw new CmsRefusedError(response.status, refused.success ? refused.data.error.message : response.statusText);
+  }
+  return response;
+}
+
+/** `GET /api/baobab/content/export`: the file's bytes. */
+export async function exportContent(cms: CmsTarget, params: Readonly<Record<string, string | undefined>>): Promise<Buffer> {
+  const response = await call(cms, `/api/baobab/content/export?${query(params)}`);
+  return Buffer.from(await response.arrayBuffer());
+}
+
+export const importProblemSchema = z.object({
+  file: z.string(),
+  row: z.number().nullable(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+export const importResultSchema = z.object({
+  ok: z.boolean(),
+  dryRun: z.boolean(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  pruned: z.number(),
+  problems: z.array(importProblemSchema),
+  problemCount: z.number(),
+  summary: z.string(),
+});
+export type ImportAnswer = z.infer<typeof importResultSchema>;
+const progressSchema = z.object({ phase: z.enum(['read', 'write']), rows: z.number(), of: z.number().optional() });
+export type ImportProgressLine = z.infer<typeof progressSchema>;
+const lineSchema = z.union([z.object({ progress: progressSchema }), z.object({ result: importResultSchema })]);
+
+/**
+ * `POST /api/baobab/content/import` with the file's bytes: calls `onProgress` for each progress
+ * line the CMS streams back, and returns its result.
+ */
+export async function importContent(
+  cms: CmsTarget,
+  params: Readonly<Record<string, string | undefined>>,
+  body: Buffer | ReadableStream<Uint8Array>,
+  onProgress: (progress: ImportProgressLine) => void = () => undefined,
+): Promise<ImportAnswer> {
+  const response = await call(cms, `/api/baobab/content/import?${query(params)}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream' },
+    body,
+    // Node's fetch streams a request body only when told so.
+    ...(body instanceof Buffer ? {} : { duplex: 'half' }),
+  } as RequestInit);
+  let buffered = '';
+  let result: ImportAnswer | null = null;
+  const decoder = new TextDecoder();
+  const reader = response.body?.getReader();
+  for (let next = await reader?.read(); next !== undefined && !next.done; next = await reader?.read()) {
+    const chunk = next.value;
+    buffered += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffered.indexOf('\n')) !== -1) {
+      const line = lineSchema.safeParse(JSON.parse(buffered.slice(0, end) || 'null'));
+      buffered = buffered.slice(end + 1);
+      if (!line.success) continue;
+      if ('progress' in line.data) onProgress(line.data.progress);
+      else result = line.data.result;
+    }
+  }
+  if (result === null) throw new CmsRefusedError(response.status, 'the CMS ended the import without a result (see its log)');
+  return result;
+}
+
+// ---- content:copy: the export's rows, and the rows as a file for the import ----
 
 /** The largest file the CMS's import takes (TRANSFER_FILE_TOO_LARGE above it; cms/README.md). */
 export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
@@ -321,71 +397,21 @@ export type ContentRow = Readonly<Record<string, string>>;
 
 const contentFileSchema = z.object({ format: z.literal('baobab-content'), version: z.literal(1), rows: z.array(z.record(z.string(), z.string())) });
 
-export interface ContentScope {
-  readonly site?: string | null;
-  readonly locale?: string | null;
-  readonly type?: string | null;
-}
-
-/** `GET /api/baobab/content/export?format=json` with the filters given; the rows. Over IMPORT_MAX_BYTES is refused here: it could not be imported anyway. */
-export async function exportContent(cms: CmsTarget, scope: ContentScope): Promise<ContentRow[]> {
-  const query = new URLSearchParams({ format: 'json' });
-  for (const key of ['site', 'locale', 'type'] as const) {
-    const value = scope[key];
-    if (value) query.set(key, value);
-  }
-  const response = await send(cms, `/api/baobab/content/export?${query}`);
-  if (!response.ok) throw await refusal(response);
-  const text = await boundedText(response, IMPORT_MAX_BYTES);
-  if (text === null) throw new CmsRefusedError(413, `the export is larger than the import's ${IMPORT_MAX_BYTES / 1048576} MiB limit; copy in parts with --site, --locale or --type`);
+/** The rows of a JSON export; CmsRefusedError when it is not one (another version of Baobab, or not Baobab). */
+export function contentRows(bytes: Buffer): ContentRow[] {
   let body: unknown;
   try {
-    body = JSON.parse(text);
+    body = JSON.parse(bytes.toString('utf8'));
   } catch {
-    throw new CmsRefusedError(response.status, 'the export was not JSON (is this a Baobab CMS of the same version?)');
+    body = undefined;
   }
   const parsed = contentFileSchema.safeParse(body);
-  if (!parsed.success) throw new CmsRefusedError(response.status, 'the export was not a baobab-content file of version 1 (is this a Baobab CMS of the same version?)');
+  if (!parsed.success) throw new CmsRefusedError(200, 'the export was not a baobab-content JSON file of version 1 (is the source a Baobab CMS of the same version?)');
   return parsed.data.rows;
 }
 
-const problemSchema = z.object({ file: z.string(), row: z.number().nullable(), column: z.string().nullable(), code: z.enum(PROBLEM_CODES), message: z.string() });
-const resultSchema = z.object({
-  ok: z.boolean(),
-  dryRun: z.boolean(),
-  created: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  pruned: z.number(),
-  problems: z.array(problemSchema),
-  problemCount: z.number(),
-  summary: z.string(),
-});
-export type ImportResult = z.infer<typeof resultSchema>;
+/** Rows as the JSON file the import reads. */
+export const contentFile = (rows: readonly ContentRow[]): Buffer => Buffer.from(JSON.stringify({ format: 'baobab-content', version: 1, rows }));
 
-export interface ImportRequest {
-  /** The name problems give (`file` of each Problem). */
-  readonly name: string;
-  readonly dryRun: boolean;
-  readonly publish: 'true' | 'false' | 'status';
-}
-
-/** `POST /api/baobab/content/import?format=json` with the rows; the result (its last NDJSON line). Never prunes. */
-export async function importContent(cms: CmsTarget, rows: readonly ContentRow[], request: ImportRequest): Promise<ImportResult> {
-  const query = new URLSearchParams({ format: 'json', name: request.name, dryRun: String(request.dryRun), publish: request.publish });
-  const body = JSON.stringify({ format: 'baobab-content', version: 1, rows });
-  if (Buffer.byteLength(body) > IMPORT_MAX_BYTES) throw new CmsRefusedError(413, `the rows make ${(Buffer.byteLength(body) / 1048576).toFixed(1)} MiB, over the import's ${IMPORT_MAX_BYTES / 1048576} MiB limit; copy in parts with --site, --locale or --type`);
-  const response = await send(cms, `/api/baobab/content/import?${query}`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body });
-  if (!response.ok) throw await refusal(response);
-  const text = (await boundedText(response, 16 * 1024 * 1024)) ?? '';
-  const last = text.trim().split('\n').pop() ?? '';
-  let line: unknown;
-  try {
-    line = JSON.parse(last);
-  } catch {
-    line = undefined;
-  }
-  const parsed = z.object({ result: resultSchema }).safeParse(line);
-  if (!parsed.success) throw new CmsRefusedError(response.status, 'the import answered without a result (did the CMS stop part way?)');
-  return parsed.data.result;
-}
+/** An import problem as problemLine prints it: a code this version does not know reads as TRANSFER_INVALID. */
+export const knownProblem = (problem: z.infer<typeof importProblemSchema>): Problem => ({ ...problem, code: PROBLEM_CODES.find((code) => code === problem.code) ?? 'TRANSFER_INVALID' });

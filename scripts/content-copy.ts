@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { problemLine } from '../cms/src/transfer/problems';
-import { checkCms, CmsCheckError, CmsRefusedError, CmsUnreachableError, exportContent, importContent, type CmsTarget, type ContentRow, type ImportResult } from './cms-rest';
+import { checkCms, CmsCheckError, CmsRefusedError, CmsUnreachableError, contentFile, contentRows, exportContent, IMPORT_MAX_BYTES, importContent, knownProblem, type CmsTarget, type ContentRow, type ImportAnswer } from './cms-rest';
 import { COPY_USAGE, CopyFlagsError, parseCopyFlags, type CopyFlags } from './content-copy-flags';
 import { copyMedia, type MediaOutcome } from './content-copy-media';
 import { copySites, type SiteOutcome } from './content-copy-sites';
@@ -76,11 +76,11 @@ function rowsToCheck(rows: readonly ContentRow[], pendingSites: ReadonlySet<stri
 }
 
 /** Prints an import's summary and its problems, each with the row's type, slug and locale. */
-function report(label: string, result: ImportResult, rows: readonly ContentRow[]): void {
+function report(label: string, result: ImportAnswer, rows: readonly ContentRow[]): void {
   say(`${label}: ${result.summary}`);
   for (const problem of result.problems) {
     const row = problem.row === null ? undefined : rows[problem.row - 2];
-    say(`  ${problemLine(problem)}${row ? ` (${row.type ?? '?'} ${row.slug ?? '?'}, ${row.locale ?? '?'})` : ''}`);
+    say(`  ${problemLine(knownProblem(problem))}${row ? ` (${row.type ?? '?'} ${row.slug ?? '?'}, ${row.locale ?? '?'})` : ''}`);
   }
   if (result.problemCount > result.problems.length) say(`  … and ${result.problemCount - result.problems.length} more`);
 }
@@ -110,7 +110,11 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
     }
   }
 
-  const rows = await step(`reading content from ${source.url}`, () => exportContent(source, flags));
+  const exported = await step(`reading content from ${source.url}`, () =>
+    exportContent(source, { format: 'json', site: flags.site ?? undefined, locale: flags.locale ?? undefined, type: flags.type ?? undefined }),
+  );
+  if (exported.length > IMPORT_MAX_BYTES) throw new CopyFailure(`the export is ${(exported.length / 1048576).toFixed(1)} MiB, over the import's ${IMPORT_MAX_BYTES / 1048576} MiB limit: copy in parts with --site, --locale or --type`);
+  const rows = await step(`reading content from ${source.url}`, async () => contentRows(exported));
   say(`Read ${plural(rows.length, 'row')} from ${source.url} (${describeScope(flags)}).`);
   if (rows.length === 0) {
     say('Nothing to copy.');
@@ -131,7 +135,7 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
   const pendingSites = new Set(sitePlan.filter((outcome) => outcome.action === 'would create').map((outcome) => outcome.code));
   const pendingImages = new Set(mediaPlan.filter((outcome) => outcome.action === 'would upload').map((outcome) => outcome.name));
   const checked = rowsToCheck(rows, pendingSites, pendingImages);
-  const check = await step(`checking the rows on ${target.url}`, () => importContent(target, checked.rows, { name: fileName, dryRun: true, publish: 'status' }));
+  const check = await step(`checking the rows on ${target.url}`, () => importContent(target, { format: 'json', name: fileName, dryRun: 'true', publish: 'status' }, checked.adjusted > 0 ? contentFile(checked.rows) : exported));
   report('Check', check, checked.rows);
   if (checked.adjusted > 0) say(`  (${plural(checked.adjusted, 'row was', 'rows were')} checked without the sites and images above that the copy brings first)`);
   if (!check.ok) throw new CopyFailure('nothing was written: the target would refuse the rows above');
@@ -148,7 +152,7 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
   // Write: the sites and images first, then the rows in one transaction.
   if (pendingSites.size > 0) printSites(await step('creating sites', () => copySites(source, target, [...pendingSites], { isDryRun: false, mayCreate: () => true, hint })));
   if (pendingImages.size > 0) printMedia(await step('uploading images', () => copyMedia(source, target, [...pendingImages], { isDryRun: false, workDir })));
-  const done = await step(`importing on ${target.url}`, () => importContent(target, rows, { name: fileName, dryRun: false, publish: 'status' }));
+  const done = await step(`importing on ${target.url}`, () => importContent(target, { format: 'json', name: fileName, dryRun: 'false', publish: 'status' }, exported));
   report('Copied', done, rows);
   if (!done.ok) throw new CopyFailure('the target refused the rows above; no row was written');
 }
