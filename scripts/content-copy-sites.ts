@@ -44,9 +44,8 @@ export function siteDifferences(source: SiteData, target: SiteData): string[] {
 
 export interface CopySitesOptions {
   readonly isDryRun: boolean;
-  /** Whether this copy may create the site when the target lacks it; `hint` says how to get it created otherwise. */
+  /** Whether this copy may create the site when the target lacks it (else it is `blocked`). */
   readonly mayCreate: (code: string) => boolean;
-  readonly hint: string;
 }
 
 async function copyOne(source: CmsTarget, target: CmsTarget, code: string, options: CopySitesOptions): Promise<SiteOutcome> {
@@ -60,7 +59,7 @@ async function copyOne(source: CmsTarget, target: CmsTarget, code: string, optio
   }
   if ((await findSite(target, code, 'draft')) !== null) return { code, action: 'blocked', note: 'is on the target as a draft only: publish it there first' };
   if (ours === null) return { code, action: 'blocked', note: 'is on neither CMS (not published on the source)' };
-  if (!options.mayCreate(code)) return { code, action: 'blocked', note: `is not on the target; ${options.hint}` };
+  if (!options.mayCreate(code)) return { code, action: 'blocked', note: `is not on the target, and this copy brings only its --site: copy it too (--site ${code}, or no --site), or create it there first` };
   const hosts = ours.hostnames.join(', ');
   if (options.isDryRun) return { code, action: 'would create', note: `would be created from the source (hostnames ${hosts})` };
   await publishSite(target, ours);

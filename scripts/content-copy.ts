@@ -46,33 +46,16 @@ function siteCodes(rows: readonly ContentRow[], flags: CopyFlags): string[] {
 const imageNames = (rows: readonly ContentRow[]) => [...new Set(rows.map((row) => (row.image ?? '').trim()).filter(Boolean))].sort();
 
 /**
- * The rows as the target can check them before the sites and images this copy brings exist
- * there: those images left out, those sites left out of `sites` (a row left with none is
- * checked as carried by every site). Counts can then be off by the rows whose only change
- * is such an image; the copy itself imports the rows as they are, after creating both.
+ * The rows the target can check before the sites and images this copy brings exist there:
+ * while a site is still to be created, the rows naming it or every site are left for the
+ * import itself (its locales are only known to the target once the site exists); images
+ * still to be uploaded are left out of their rows (a row whose only change is such an image
+ * then counts as unchanged). The copy itself imports every row as it is, after both.
  */
-function rowsToCheck(rows: readonly ContentRow[], pendingSites: ReadonlySet<string>, pendingImages: ReadonlySet<string>): { rows: ContentRow[]; adjusted: number } {
-  let adjusted = 0;
-  const checked = rows.map((row) => {
-    const cells: Record<string, string> = { ...row };
-    let isChanged = false;
-    if (pendingImages.has((cells.image ?? '').trim())) {
-      cells.image = '';
-      isChanged = true;
-    }
-    const codes = listOf(cells.sites);
-    const kept = codes.filter((code) => !pendingSites.has(code));
-    if (kept.length !== codes.length) {
-      isChanged = true;
-      if (kept.length === 0 && !isYes(cells.allSites)) {
-        cells.allSites = 'yes';
-        cells.sites = '';
-      } else cells.sites = kept.join(', ');
-    }
-    if (isChanged) adjusted += 1;
-    return cells;
-  });
-  return { rows: checked, adjusted };
+function rowsToCheck(rows: readonly ContentRow[], pendingSites: ReadonlySet<string>, pendingImages: ReadonlySet<string>): { rows: ContentRow[]; deferred: number } {
+  const waitsForSite = (row: ContentRow) => pendingSites.size > 0 && (isYes(row.allSites) || listOf(row.sites).some((code) => pendingSites.has(code)));
+  const checked = rows.filter((row) => !waitsForSite(row)).map((row) => (pendingImages.has((row.image ?? '').trim()) ? { ...row, image: '' } : row));
+  return { rows: checked, deferred: rows.length - checked.length };
 }
 
 /** Prints an import's summary and its problems, each with the row's type, slug and locale. */
@@ -123,38 +106,43 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
   const fileName = `copy-from-${new URL(source.url).host.replace(/[^a-z0-9.-]/gi, '-')}.json`;
 
   // Plan: what the target lacks, changing nothing yet.
-  const hint = flags.site ? `this copy brings --site ${flags.site} only: create it on the target first (npm run site:new), or copy without --site` : '';
-  const sitePlan = await step('comparing sites', () => copySites(source, target, siteCodes(rows, flags), { isDryRun: true, mayCreate: (code) => flags.site === null || code === flags.site, hint }));
+  const sitePlan = await step('comparing sites', () => copySites(source, target, siteCodes(rows, flags), { isDryRun: true, mayCreate: (code) => flags.site === null || code === flags.site }));
   printSites(sitePlan);
   const blocked = sitePlan.filter((outcome) => outcome.action === 'blocked');
-  if (blocked.length > 0) throw new CopyFailure(`nothing was written: the rows name ${plural(blocked.length, 'site')} the target lacks (${blocked.map((outcome) => outcome.code).join(', ')})`);
+  if (blocked.length > 0) throw new CopyFailure(`nothing was written: the rows name ${plural(blocked.length, 'site')} the target cannot carry yet (${blocked.map((outcome) => outcome.code).join(', ')})`);
   const mediaPlan = await step('comparing images', () => copyMedia(source, target, imageNames(rows), { isDryRun: true, workDir }));
   printMedia(mediaPlan);
-
-  // Check every row on the target (a dry run of its import), before anything is written.
   const pendingSites = new Set(sitePlan.filter((outcome) => outcome.action === 'would create').map((outcome) => outcome.code));
   const pendingImages = new Set(mediaPlan.filter((outcome) => outcome.action === 'would upload').map((outcome) => outcome.name));
+  const isPending = pendingSites.size > 0 || pendingImages.size > 0;
+
+  // Check the rows on the target (a dry run of its import) before anything is written.
   const checked = rowsToCheck(rows, pendingSites, pendingImages);
-  const check = await step(`checking the rows on ${target.url}`, () => importContent(target, { format: 'json', name: fileName, dryRun: 'true', publish: 'status' }, checked.adjusted > 0 ? contentFile(checked.rows) : exported));
-  report('Check', check, checked.rows);
-  if (checked.adjusted > 0) say(`  (${plural(checked.adjusted, 'row was', 'rows were')} checked without the sites and images above that the copy brings first)`);
-  if (!check.ok) throw new CopyFailure('nothing was written: the target would refuse the rows above');
+  const isWhole = !isPending;
+  if (checked.rows.length > 0) {
+    const check = await step(`checking the rows on ${target.url}`, () =>
+      importContent(target, { format: 'json', name: fileName, dryRun: 'true', publish: 'status' }, isWhole ? exported : contentFile(checked.rows)),
+    );
+    report(isWhole ? 'Check' : `Check of ${plural(checked.rows.length, 'row')}`, check, checked.rows);
+    if (!check.ok) throw new CopyFailure('nothing was written: the target would refuse the rows above');
+    if (isWhole && !flags.isDryRun && check.created === 0 && check.updated === 0) {
+      say(`Nothing to write: the target already has all ${plural(check.unchanged, 'row')}.`);
+      return;
+    }
+  }
+  if (checked.deferred > 0) say(`  (${plural(checked.deferred, 'row')} name a site this copy creates first, or every site: the target checks them when the copy runs, and writes nothing if it refuses one)`);
+  if (pendingImages.size > 0) say(`  (rows were checked without the ${plural(pendingImages.size, 'image')} this copy uploads first)`);
   if (flags.isDryRun) {
     say('Dry run: nothing was written.');
     return;
   }
-  const isPending = pendingSites.size > 0 || pendingImages.size > 0;
-  if (!isPending && check.created === 0 && check.updated === 0) {
-    say(`Nothing to write: the target already has all ${plural(check.unchanged, 'row')}.`);
-    return;
-  }
 
-  // Write: the sites and images first, then the rows in one transaction.
-  if (pendingSites.size > 0) printSites(await step('creating sites', () => copySites(source, target, [...pendingSites], { isDryRun: false, mayCreate: () => true, hint })));
+  // Write: the sites and images first, then every row in one transaction.
+  if (pendingSites.size > 0) printSites(await step('creating sites', () => copySites(source, target, [...pendingSites], { isDryRun: false, mayCreate: () => true })));
   if (pendingImages.size > 0) printMedia(await step('uploading images', () => copyMedia(source, target, [...pendingImages], { isDryRun: false, workDir })));
   const done = await step(`importing on ${target.url}`, () => importContent(target, { format: 'json', name: fileName, dryRun: 'false', publish: 'status' }, exported));
   report('Copied', done, rows);
-  if (!done.ok) throw new CopyFailure('the target refused the rows above; no row was written');
+  if (!done.ok) throw new CopyFailure(`the target refused the rows above: no row was written${isPending ? ' (the sites and images above were)' : ''}`);
 }
 
 async function main(): Promise<void> {
