@@ -103,6 +103,11 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
     say('Nothing to copy.');
     return;
   }
+  const modified = rows.filter((row) => row.status === 'modified');
+  if (modified.length > 0) {
+    const named = modified.slice(0, 5).map((row) => `${row.type ?? '?'} ${row.slug ?? '?'} (${row.locale ?? '?'})`);
+    say(`Note: ${plural(modified.length, 'row has', 'rows have')} an unpublished draft on the source, and the target will publish it: ${named.join(', ')}${modified.length > 5 ? ', …' : ''}.`);
+  }
   const fileName = `copy-from-${new URL(source.url).host.replace(/[^a-z0-9.-]/gi, '-')}.json`;
 
   // Plan: what the target lacks, changing nothing yet.
