@@ -4,7 +4,7 @@
 // process, tokens in the environment). On the PostgreSQL run each CMS has its own database.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { createPostgresDatabase, startCms, type RunningCms, type TestDatabase } from '@baobab/testkit';
+import { closedPort, createPostgresDatabase, startCms, type RunningCms, type TestDatabase } from '@baobab/testkit';
 import sharp from 'sharp';
 import type { Json } from '../support/client';
 
@@ -74,6 +74,21 @@ async function documentIdOf(cms: RunningCms, slug: string, locale: string): Prom
   return found.data[0].documentId;
 }
 
+const gif = (background: { r: number; g: number; b: number }) => sharp({ create: { width: 40, height: 20, channels: 3, background } }).gif().toBuffer();
+
+async function uploadGif(cms: RunningCms, name: string, bytes: Buffer, alt: string): Promise<Json> {
+  const form = new FormData();
+  form.append('files', new Blob([new Uint8Array(bytes)], { type: 'image/gif' }), name);
+  form.append('fileInfo', JSON.stringify({ name, alternativeText: alt, caption: '' }));
+  const response = await fetch(`${cms.url}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${cms.apiToken}` }, body: form });
+  const [file] = (await response.json()) as Json[];
+  return file;
+}
+
+/** Sets the picture of a demo article that exists in English only (the image is shared by its locales). */
+const setImage = async (cms: RunningCms, slug: string, fileId: number) =>
+  api(cms, 'PUT', `/articles/${await documentIdOf(cms, slug, 'en')}?locale=en&status=published`, { data: { image: fileId } });
+
 /** What a write to the target would change: its files, and its latest article and site saves. */
 async function targetFingerprint(): Promise<string> {
   const files = await api(target, 'GET', '/upload/files');
@@ -101,13 +116,8 @@ beforeAll(async () => {
   });
 
   // A GIF on one source article: Strapi stores GIFs as sent (it re-encodes JPEG, PNG and WebP), so its bytes must arrive unchanged.
-  const gif = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 20, g: 120, b: 200 } } }).gif().toBuffer();
-  const form = new FormData();
-  form.append('files', new Blob([new Uint8Array(gif)], { type: 'image/gif' }), 'copy-test.gif');
-  form.append('fileInfo', JSON.stringify({ name: 'copy-test.gif', alternativeText: 'A blue band', caption: '' }));
-  const uploaded = await fetch(`${source.url}/api/upload`, { method: 'POST', headers: { authorization: `Bearer ${source.apiToken}` }, body: form });
-  const [file] = (await uploaded.json()) as Json[];
-  await api(source, 'PUT', `/articles/${await documentIdOf(source, 'period-pain-relief', 'en')}?locale=en&status=published`, { data: { image: file.id } });
+  const file = await uploadGif(source, 'copy-test.gif', await gif({ r: 20, g: 120, b: 200 }), 'A blue band');
+  await setImage(source, 'period-pain-relief', file.id);
 }, 400_000);
 
 afterAll(async () => {
@@ -120,9 +130,10 @@ it('stops at a refused token with one line naming the CMS, and exits 1', async (
   expect(run.code).toBe(1);
   expect(run.stdout).toBe('');
   expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(new RegExp(`^content:copy: --to: 401: the token was refused by ${target.url} `))]);
-  const unreachable = await copy(['--to', 'http://127.0.0.1:9']);
+  const nobody = `http://127.0.0.1:${await closedPort()}`;
+  const unreachable = await copy(['--to', nobody]);
   expect(unreachable.code).toBe(1);
-  expect(unreachable.stderr).toMatch(/^content:copy: --to: cannot reach http:\/\/127\.0\.0\.1:9 \(.+\): is the CMS running, and is the URL right\?\n$/);
+  expect(unreachable.stderr).toMatch(new RegExp(`^content:copy: --to: cannot reach ${nobody} \\(.+\\): is the CMS running, and is the URL right\\?\n$`));
 });
 
 it('a dry run reports the sites and images it would bring and writes nothing', async () => {
@@ -193,6 +204,20 @@ it('an edit on the source shows as one row to update, and the copy brings it', a
   expect(run.code).toBe(0);
   expect(run.stdout).toMatch(/\nCopied: created 0, updated 1, \d+ unchanged\n$/);
   expect((await articleOn(target, 'kijana-ke.localhost', 'menstrual-hygiene', 'en-KE')).title).toBe('Menstrual hygiene, edited on staging');
+});
+
+it('keeps the target’s own picture under a name the source gives another, and says so', async () => {
+  const red = await gif({ r: 200, g: 30, b: 30 });
+  await uploadGif(target, 'clash.gif', red, 'Red, on the target');
+  const theirs = await uploadGif(source, 'clash.gif', await gif({ r: 30, g: 30, b: 200 }), 'Blue, on the source');
+  await setImage(source, 'period-pain-relief', theirs.id);
+  const run = await copy(['--site', 'kijana-ke']);
+  expect(run.code).toBe(0);
+  expect(run.stdout).toContain("\n  clash.gif: the target has another picture under this name; it is kept, not replaced (rename one of them, or replace it in the target's Media Library)\n");
+  expect(run.stdout).toMatch(/\nCopied: created 0, updated 1, \d+ unchanged\n$/);
+  const served = await bytesAt(target, await imageUrlOn(target, 'kijana-ke.localhost', 'period-pain-relief'));
+  expect(served.equals(red)).toBe(true);
+  expect((await api(target, 'GET', '/upload/files?filters[name][$eq]=clash.gif')).length).toBe(1);
 });
 
 it('leaves the target’s own site and content alone', async () => {
