@@ -71,17 +71,16 @@ async function send(cms: CmsTarget, route: string, init: RequestInit = {}): Prom
   }
 }
 
-/** A refusal's message ('' when the body is not Strapi's error shape). */
+/** A refusal with its message (the status text when the body is not Strapi's error shape). */
 async function refusal(response: Response): Promise<CmsRefusedError> {
   const body: unknown = await response.json().catch(() => ({}));
   const refused = refusedSchema.safeParse(body);
-  return new CmsRefusedError(response.status, refused.success ? refused.data.error.message : '');
+  return new CmsRefusedError(response.status, refused.success ? refused.data.error.message : response.statusText);
 }
 
 /** One REST read, checked against `schema`; CmsRefusedError for a refusal or an answer of another shape. */
 async function read<T>(cms: CmsTarget, route: string, schema: z.ZodType<T>): Promise<T> {
-  const response = await send(cms, route);
-  if (!response.ok) throw await refusal(response);
+  const response = await call(cms, route);
   const parsed = schema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) throw new CmsRefusedError(response.status, `${route.split('?')[0]} answered something other than what a Baobab CMS answers`);
   return parsed.data;
@@ -89,8 +88,7 @@ async function read<T>(cms: CmsTarget, route: string, schema: z.ZodType<T>): Pro
 
 /** One REST write; the document's id, or CmsRefusedError / CmsUnreachableError. */
 async function write(cms: CmsTarget, method: 'POST' | 'PUT', route: string, data: unknown): Promise<{ documentId: string }> {
-  const response = await send(cms, route, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
-  if (!response.ok) throw await refusal(response);
+  const response = await call(cms, route, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data }) });
   const body: unknown = await response.json().catch(() => ({}));
   const created = createdSchema.safeParse(body);
   if (!created.success) throw new CmsRefusedError(response.status, 'the answer carried no documentId');
@@ -288,8 +286,7 @@ export async function uploadFile(cms: CmsTarget, upload: UploadData): Promise<Me
   const form = new FormData();
   form.append('files', await fs.openAsBlob(upload.path, { type: upload.mime }), path.basename(upload.name));
   form.append('fileInfo', JSON.stringify({ name: upload.name, alternativeText: upload.alternativeText, caption: upload.caption }));
-  const response = await send(cms, '/api/upload', { method: 'POST', body: form });
-  if (!response.ok) throw await refusal(response);
+  const response = await call(cms, '/api/upload', { method: 'POST', body: form });
   const parsed = z.array(mediaFileSchema).safeParse(await response.json().catch(() => undefined));
   const created = parsed.success ? parsed.data[0] : undefined;
   if (created === undefined) throw new CmsRefusedError(response.status, `the upload of ${upload.name} answered without the file`);
@@ -307,17 +304,10 @@ export function apiTokenFor(dataDir: string): string | null {
 const query = (params: Readonly<Record<string, string | undefined>>) =>
   new URLSearchParams(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== undefined)).toString();
 
+/** One request that must succeed: the response, or CmsRefusedError / CmsUnreachableError. */
 async function call(cms: CmsTarget, route: string, init: RequestInit = {}): Promise<Response> {
-  let response: Response;
-  try {
-    response = await fetch(`${cms.url.replace(/\/$/, '')}${route}`, { ...init, headers: { authorization: `Bearer ${cms.token}`, ...init.headers } });
-  } catch (error) {
-    throw new CmsUnreachableError(error instanceof Error ? (error.cause instanceof Error ? error.cause.message : error.message) : String(error));
-  }
-  if (!response.ok) {
-    const refused = refusedSchema.safeParse(await response.json().catch(() => ({})));
-    throw new CmsRefusedError(response.status, refused.success ? refused.data.error.message : response.statusText);
-  }
+  const response = await send(cms, route, init);
+  if (!response.ok) throw await refusal(response);
   return response;
 }
 
