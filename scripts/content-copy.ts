@@ -97,7 +97,9 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
     exportContent(source, { format: 'json', site: flags.site ?? undefined, locale: flags.locale ?? undefined, type: flags.type ?? undefined }),
   );
   if (exported.length > IMPORT_MAX_BYTES) throw new CopyFailure(`the export is ${(exported.length / 1048576).toFixed(1)} MiB, over the import's ${IMPORT_MAX_BYTES / 1048576} MiB limit: copy in parts with --site, --locale or --type`);
-  const rows = await step(`reading content from ${source.url}`, async () => contentRows(exported));
+  // Site rows carry the source's hostnames and channels: sites are compared and created by copySites, never overwritten.
+  const rows = (await step(`reading content from ${source.url}`, async () => contentRows(exported))).filter((row) => row.type !== 'site');
+  const file = contentFile(rows);
   say(`Read ${plural(rows.length, 'row')} from ${source.url} (${describeScope(flags)}).`);
   if (rows.length === 0) {
     say('Nothing to copy.');
@@ -126,7 +128,7 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
   const isWhole = !isPending;
   if (checked.rows.length > 0) {
     const check = await step(`checking the rows on ${target.url}`, () =>
-      importContent(target, { format: 'json', name: fileName, dryRun: 'true', publish: 'status' }, isWhole ? exported : contentFile(checked.rows)),
+      importContent(target, { format: 'json', name: fileName, dryRun: 'true', publish: 'status' }, isWhole ? file : contentFile(checked.rows)),
     );
     report(isWhole ? 'Check' : `Check of ${plural(checked.rows.length, 'row')}`, check, checked.rows);
     if (!check.ok) throw new CopyFailure('nothing was written: the target would refuse the rows above');
@@ -145,7 +147,7 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
   // Write: the sites and images first, then every row in one transaction.
   if (pendingSites.size > 0) printSites(await step('creating sites', () => copySites(source, target, [...pendingSites], { isDryRun: false, mayCreate: () => true })));
   if (pendingImages.size > 0) printMedia(await step('uploading images', () => copyMedia(source, target, [...pendingImages], { isDryRun: false, workDir })));
-  const done = await step(`importing on ${target.url}`, () => importContent(target, { format: 'json', name: fileName, dryRun: 'false', publish: 'status' }, exported));
+  const done = await step(`importing on ${target.url}`, () => importContent(target, { format: 'json', name: fileName, dryRun: 'false', publish: 'status' }, file));
   report('Copied', done, rows);
   if (!done.ok) throw new CopyFailure(`the target refused the rows above: no row was written${isPending ? ' (the sites and images above were)' : ''}`);
 }

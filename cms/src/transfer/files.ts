@@ -6,7 +6,7 @@
 // needs the whole text; a ZIP's directory is at its end, which is how a cut XLSX is told from a
 // whole one) and their rows then streamed, the XLSX sheet by exceljs's streaming reader. Row
 // numbers are the spreadsheet's: the header is row 1, and an empty row is skipped but counted.
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
@@ -483,6 +483,13 @@ function contentSheetPath(parts: XlsxParts): string | null {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }
 
+async function* decodeUtf8(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) yield decoder.decode(typeof chunk === 'string' ? Buffer.from(chunk) : chunk, { stream: true });
+  const rest = decoder.decode();
+  if (rest !== '') yield rest;
+}
+
 async function* readXlsx(input: AsyncIterable<Uint8Array>, options: ReadOptions): AsyncGenerator<ReadRow> {
   const { file } = options;
   const zip = await collect(counted(input, file));
@@ -498,7 +505,12 @@ async function* readXlsx(input: AsyncIterable<Uint8Array>, options: ReadOptions)
   const count = rowCounter(options);
   try {
     const archive = await JSZip.loadAsync(zip, { checkCRC32: false });
-    const part = (path: string) => archive.file(path)?.nodeStream() ?? null;
+    // exceljs decodes each chunk on its own, which splits a character cut between two chunks
+    // (Arabic, Amharic, emoji): the parts reach it as text decoded across chunks.
+    const part = (path: string) => {
+      const entry = archive.file(path);
+      return entry === null ? null : Readable.from(decodeUtf8(entry.nodeStream().pipe(new PassThrough())));
+    };
     const rels = part('xl/_rels/workbook.xml.rels');
     const book = part('xl/workbook.xml');
     if (rels === null || book === null) fail(file, 'TRANSFER_BAD_FORMAT', 'This file is a ZIP archive but not an Excel workbook (an OpenDocument .ods?): save it as "Excel Workbook (.xlsx)" and import that.');

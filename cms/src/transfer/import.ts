@@ -104,7 +104,7 @@ export async function importFile(
 
   const read: ReadRow[] = [];
   try {
-    const reader = readRows(input, { format: options.format, file: options.file, columns: readerColumns(), exportOnly: EXPORT_ONLY, onProgress: (rows) => onProgress({ phase: 'read', rows }) });
+    const reader = readRows(input, { format: options.format, file: options.file, columns: readerColumns(), exportOnly: [], onProgress: (rows) => onProgress({ phase: 'read', rows }) });
     for await (const row of reader) read.push(row);
   } catch (error) {
     if (!(error instanceof TransferFileError)) throw error;

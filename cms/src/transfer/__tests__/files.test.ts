@@ -55,6 +55,14 @@ describe('writeRows → readRows', () => {
     expect(rows[0]?.cells.title).toBe('a\nb\nc\nd');
   });
 
+  it('keeps a character that falls across two chunks of an XLSX part whole (exceljs decodes chunk by chunk)', async () => {
+    // Long enough that the shared strings part reaches the reader in several chunks, wherever they cut.
+    const body = Array.from({ length: 400 }, (_, index) => `فقرة ${index}: خصوصيتك مهمة لنا 👋🏽 — Karibu.`).join('\n\n');
+    const { rows, problem } = await read(await writeRows([{ type: 'article', body }], ['type', 'body'], 'xlsx'), 'xlsx');
+    expect(problem).toBeNull();
+    expect(rows[0]?.cells.body).toBe(body);
+  });
+
   it('writes characters XML cannot hold as U+FFFD in XLSX, so the file still opens', async () => {
     const { rows, problem } = await read(await writeRows([{ type: 'a\u0001b\u0000c\uFFFEd\uD800e 👋🏽\tf' }], ['type'], 'xlsx'), 'xlsx');
     expect(problem).toBeNull();
