@@ -44,6 +44,7 @@ export class BackupError extends Error {
 
 /** The first line of a tool's or library's message, for a one-line report. */
 export function firstLine(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  // Duck-typed: an error made in another realm (Node's internals under jest) is no `instanceof Error` here.
+  const text = typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : String(error);
   return (text.split('\n').find((line) => line.trim() !== '') ?? text).trim();
 }
