@@ -19,18 +19,27 @@ export interface BackupResult {
   readonly ms: number;
 }
 
-/** Removes a folder this run made, whatever happens to the run (Ctrl-C included). */
-export function temporaryFolder(parent: string, prefix: string): { readonly dir: string; remove(): void } {
+/**
+ * A folder this run works in, removed whatever happens to the run: Ctrl-C or SIGTERM remove
+ * it and exit, until `hold()`: from there on (restore's moves into place, which must not stop
+ * half-way) signals are ignored and the run finishes.
+ */
+export function temporaryFolder(parent: string, prefix: string): { readonly dir: string; hold(): void; remove(): void } {
   const dir = fs.mkdtempSync(path.join(parent, prefix));
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  let isHeld = false;
   const onSignal = (signal: NodeJS.Signals) => {
+    if (isHeld) return;
     remove();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   return {
     dir,
+    hold() {
+      isHeld = true;
+    },
     remove() {
       process.off('SIGINT', onSignal);
       process.off('SIGTERM', onSignal);
@@ -63,7 +72,7 @@ export async function createBackup(out: string, env: CmsEnv): Promise<BackupResu
   const tables = countedTables(schema);
   const paths = dataPaths(env.dataDir);
 
-  let stage: { dir: string; remove(): void };
+  let stage: ReturnType<typeof temporaryFolder>;
   try {
     stage = temporaryFolder(outDir, '.baobab-backup-');
   } catch (error) {

@@ -137,9 +137,10 @@ async function postgresCounts(client: Client, tables: readonly string[]): Promis
 }
 
 /** Runs a PostgreSQL client tool; its stderr's first line becomes the error. */
-function runTool(command: string, args: readonly string[], env: NodeJS.ProcessEnv, input: NodeJS.ReadableStream | null): Promise<void> {
+function runTool(command: string, args: readonly string[], env: NodeJS.ProcessEnv, input: NodeJS.ReadableStream | null, isDetached = false): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env, stdio: [input === null ? 'ignore' : 'pipe', 'ignore', 'pipe'] });
+    // Detached: its own process group, so Ctrl-C in the terminal reaches only this process, which decides.
+    const child = spawn(command, args, { env, stdio: [input === null ? 'ignore' : 'pipe', 'ignore', 'pipe'], detached: isDetached });
     if (!child.stderr) throw new Error(`${command}: no stderr pipe`);
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => {
@@ -209,7 +210,8 @@ export async function restorePostgres(url: string, dumpFile: string, expected: R
   const { PassThrough } = await import('node:stream');
   const input = new PassThrough();
   const tools = clientTools(url);
-  const running = runTool('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', '--file=-', `--dbname=${tools.url}`], tools.env, input);
+  // Detached: a Ctrl-C must not stop it half-way through (the restore holds signals while it moves things into place).
+  const running = runTool('psql', ['--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1', '--single-transaction', '--file=-', `--dbname=${tools.url}`], tools.env, input, true);
   if (shouldEmptySchema) input.write('DROP SCHEMA public CASCADE;\nCREATE SCHEMA public;\n');
   const dump = fs.createReadStream(dumpFile);
   dump.on('error', (error) => input.destroy(error));

@@ -121,7 +121,9 @@ export async function restoreBackup(archive: string, options: RestoreOptions, en
     // The CMS may have been started while the archive unpacked.
     await refuseRunningCms(env, tables);
 
-    // 4. Uploads into place (the old folder kept aside, or an empty one removed).
+    // 4. Uploads into place (the old folder kept aside, or an empty one removed). From here
+    // on the run is not interrupted: a stop between the two moves would leave them apart.
+    stage.hold();
     const suffix = `.replaced-${stamp()}`;
     if (hasLocalUploads) {
       if (fs.existsSync(uploadsDir)) {

@@ -310,6 +310,7 @@ it('serves the same delivery answers, byte for byte, for every demo article and 
   expect(restored.stderr).toBe('');
   expect(restored.code).toBe(0);
   expect(restored.stdout).toMatch(/^restore: restored .*quiet\.tar\.gz/);
+  console.log(`backup-restore: ${restored.stdout.trim()}`);
   // The same platform at the same public address (image URLs carry it).
   const cms = await start(quietTarget, source.url);
   try {
