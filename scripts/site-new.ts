@@ -2,14 +2,13 @@
 //   --locales en --theme sunrise`: launches a country site as data. Validates every flag,
 // creates and publishes the site through the CMS REST API, then waits until the mobi-site
 // serves it. --dry-run shows what would be created and changes nothing.
-import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isHostname, isSlug } from '@baobab/kit';
 import { isKnownLocale } from '@baobab/locales';
 import { z } from 'zod';
 import registry from '../baobab.config';
-import { CmsRefusedError, publishSite, waitUntilServed } from './cms-rest';
+import { apiTokenFor, CmsRefusedError, publishSite, waitUntilServed } from './cms-rest';
 
 const root = path.resolve(__dirname, '..');
 const themes = registry.themes.map((theme) => theme.name);
@@ -81,11 +80,10 @@ function parseFlags() {
 }
 
 function apiToken(): string {
-  if (process.env.BAOBAB_API_TOKEN) return process.env.BAOBAB_API_TOKEN;
-  const file = path.join(process.env.BAOBAB_DATA_DIR ?? path.join(root, 'data'), 'dev-credentials.env');
-  const line = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('\n').find((entry) => entry.startsWith('BAOBAB_API_TOKEN=')) : undefined;
-  if (!line) fail(`no API token: set BAOBAB_API_TOKEN, or start the CMS once in development so ${path.relative(root, file)} exists`);
-  return line.slice('BAOBAB_API_TOKEN='.length).trim();
+  const dataDir = process.env.BAOBAB_DATA_DIR ?? path.join(root, 'data');
+  const token = apiTokenFor(dataDir);
+  if (token === null) fail(`no API token: set BAOBAB_API_TOKEN, or start the CMS once in development so ${path.relative(root, path.join(dataDir, 'dev-credentials.env'))} exists`);
+  return token;
 }
 
 async function main() {

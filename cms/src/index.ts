@@ -13,6 +13,7 @@ import { cmsEnv } from './env';
 import { dataPaths } from './paths';
 import { seedIfEmpty } from './seed';
 import { translation } from './translation';
+import { registerTransferRoutes } from './transfer';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +24,7 @@ export default {
     roles.register({ strapi });
     translation.register({ strapi });
     registerForms(strapi);
+    registerTransferRoutes(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

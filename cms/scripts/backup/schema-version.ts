@@ -3,7 +3,8 @@
 // component's table and attributes (the CMS's own schema.json files and each installed
 // plugin's content types), the installed plugins' names and versions (their own tables, such
 // as polls' ballots, live outside Strapi's schemas), and Strapi's version — and nothing an
-// editor only reads (labels, descriptions, layouts), so a reworded hint never refuses a restore.
+// editor only reads (labels, descriptions, layouts), nor indexes (the CMS makes those as it
+// starts), so a reworded hint or a new index never refuses a restore.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';

@@ -12,7 +12,7 @@ import { demoImage, type Motif } from './images';
 import { loadedPlugins } from '../plugins';
 import { registry } from '../registry';
 import { loadDemoContent } from './load';
-import { markdownToBlocks } from './markdown';
+import { markdownToBlocks } from '../transfer/markdown';
 import type { Carriage, SeedContent } from './types';
 
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 // The shape of the demo content, as load.ts returns it from cms/content/demo. Text is in a small
-// Markdown subset that markdown.ts turns into Strapi blocks: blank-line paragraphs, "## "
+// Markdown subset that transfer/markdown.ts turns into Strapi blocks: blank-line paragraphs, "## "
 // headings, "- " and "1. " lists, "> " quotes, **bold**, _italic_ and [links](https://…).
 import type { Channel } from '@baobab/channels/limits';
 

@@ -27,9 +27,10 @@ describe('the content schema version', () => {
     expect(canonicalJson({ b: 1, a: [2, { d: 3, c: 4 }] })).toBe('{"a":[2,{"c":4,"d":3}],"b":1}');
   });
 
-  it('ignores labels, descriptions and layouts', () => {
+  it('ignores labels, descriptions, layouts and indexes (the CMS makes indexes as it starts)', () => {
     const reworded = { ...article, info: { ...article.info, description: 'Other words.' }, config: { metadatas: { title: { edit: { label: 'Headline' } } } } };
     expect(schemaVersion(input(reworded))).toBe(schemaVersion(input()));
+    expect(schemaVersion(input({ ...article, indexes: [{ name: 'articles_slug_idx', columns: ['slug'] }] }))).toBe(schemaVersion(input()));
   });
 
   it('changes with a field, a validation, a table, localization, Strapi or a plugin version', () => {

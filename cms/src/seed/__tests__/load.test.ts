@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DemoContentError, demoContentDir, loadDemoContent } from '../load';
-import { markdownToBlocks } from '../markdown';
+import { markdownToBlocks } from '../../transfer/markdown';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'minimal');
 
