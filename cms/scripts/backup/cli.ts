@@ -41,11 +41,15 @@ export function parseFlags(command: Command, args: readonly string[]): { out: st
       options: command === 'backup' ? { out: { type: 'string' } } : { force: { type: 'boolean' } },
       allowPositionals: command === 'restore',
       strict: true,
+      tokens: true,
     });
   } catch (error) {
     badFlag(command, firstLine(error).replace(/\. To specify a positional argument.*$/, ''));
   }
-  const { values, positionals } = parsed;
+  const { values, positionals, tokens = [] } = parsed;
+  const names = tokens.flatMap((token) => (token.kind === 'option' ? [token.name] : []));
+  const repeated = names.find((name, index) => names.indexOf(name) !== index);
+  if (repeated !== undefined) badFlag(command, `--${repeated} is given twice`);
   if (command === 'backup') {
     const given = values.out;
     if (Array.isArray(given) || typeof given === 'boolean') badFlag(command, '--out takes one file');

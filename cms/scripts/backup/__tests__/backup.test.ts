@@ -136,6 +136,8 @@ describe('flags', () => {
     ['restore', ['a.tar.gz', 'b.tar.gz'], /^RESTORE_BAD_FLAG: give one archive, got 2/],
     ['restore', ['a.tar.gz', '--force=yes'], /^RESTORE_BAD_FLAG: Option '--force' does not take an argument/],
     ['restore', [' '], /^RESTORE_BAD_FLAG: the archive must be a file path/],
+    ['restore', ['a.tar.gz', '--force', '--force'], /^RESTORE_BAD_FLAG: --force is given twice/],
+    ['backup', ['--out', 'a.tar.gz', '--out=b.tar.gz'], /^BACKUP_BAD_FLAG: --out is given twice/],
   ] as const)('%s %j is refused', (command, args, message) => {
     expect(refused(command, [...args])).toMatch(message);
   });
