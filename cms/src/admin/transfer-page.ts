@@ -93,7 +93,7 @@ function failureText(error: unknown): string {
 // ---- Styles (as the Translations page) -------------------------------------------------
 
 const label = { fontSize: 12, fontWeight: 600, display: 'flex', flexDirection: 'column', gap: 4 } as const;
-const select = { padding: '8px', fontSize: 14, borderRadius: 4, border: '1px solid #dcdce4', minWidth: 220, background: '#fff' } as const;
+const select = { padding: '8px', fontSize: 14, borderRadius: 4, border: '1px solid #dcdce4', minWidth: 190, background: '#fff' } as const;
 const cell = { padding: '10px 12px', borderBottom: '1px solid #eaeaef', fontSize: 14, textAlign: 'left', verticalAlign: 'top' } as const;
 const hint = { fontSize: 13, color: '#666687', margin: 0, maxWidth: 760, lineHeight: 1.5 } as const;
 const card = { background: '#fff', borderRadius: 4, padding: '24px 32px', boxShadow: '0 1px 4px rgba(33, 33, 52, 0.1)', display: 'flex', flexDirection: 'column', gap: 16, maxWidth: 1100 } as const;
