@@ -1,7 +1,8 @@
 // Import and export in the real admin: the page in the left menu downloads kijana-ke's
 // articles as JSON, XLSX and CSV; a file with an SMS version too long lists the row, column and
-// message and writes nothing; the fixed file checks as "1 to update" and imports; and a Kenya
-// country editor's row for a Nigerian article is refused with the role's own message.
+// message and writes nothing; the fixed file checks as "1 to update" and imports; a file over
+// the size limit shows the CMS's refusal; and a Kenya country editor's row for a Nigerian
+// article is refused with the role's own message.
 import fs from 'node:fs';
 import { overrideProblem } from '@baobab/channels/limits';
 import type { Browser, Page } from 'playwright-core';
@@ -159,6 +160,20 @@ describe('import from the Import and export page', () => {
     expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
     await prune.uncheck();
     await page.locator('select[name="import-site"]').selectOption('');
+  });
+});
+
+describe('a file the CMS refuses before reading it', () => {
+  it('shows the CMS’s message for a file over 20 MiB, and the choices stay', async () => {
+    const buffer = Buffer.alloc(21 * 1024 * 1024, 'x');
+    await page.locator('input[name="import-file"]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer });
+    await page.locator('[data-baobab-import-file="huge.json"]').waitFor();
+    await page.getByRole('button', { name: 'Check', exact: true }).click();
+    const refusal = page.locator('[data-baobab-import-refusal]');
+    await refusal.waitFor();
+    // The CMS's own sentence (413 TRANSFER_FILE_TOO_LARGE), read before any of the file.
+    expect(await refusal.textContent()).toMatch(/^The file is 21\.0 MiB; the limit is 20 MiB\./);
+    expect(await page.locator('[data-baobab-import-file="huge.json"]').count()).toBe(1);
   });
 });
 
