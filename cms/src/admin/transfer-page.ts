@@ -442,7 +442,7 @@ export default function TransferPage() {
     h(
       'p',
       { style: { ...hint, fontSize: 14 } },
-      'Take content out as a spreadsheet for translators and reviewers who do not use the CMS, and bring their changes back. The columns are explained in the editors’ guide (docs/editors/import-export.md).',
+      'Take content out as a spreadsheet for translators and reviewers who do not use the CMS, and bring their changes back. The editors’ guide “Import and export” explains each column.',
     ),
     may('read') ? h(ExportCard, { sites }) : h('p', { role: 'alert', style: notice(true) }, 'Your role may not read articles, so it may not export content.'),
     may('update') ? h(ImportCard, { sites }) : h('p', { 'data-baobab-import-forbidden': true, style: notice(true) }, 'Your role may not edit articles, so it may not import content. Ask an administrator if you need to.'),

@@ -163,7 +163,7 @@ describe('import from the Import and export page', () => {
   });
 });
 
-describe('a file the CMS refuses before reading it', () => {
+describe('files the CMS refuses', () => {
   it('shows the CMS’s message for a file over 20 MiB, and the choices stay', async () => {
     const buffer = Buffer.alloc(21 * 1024 * 1024, 'x');
     await page.locator('input[name="import-file"]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer });
@@ -174,6 +174,17 @@ describe('a file the CMS refuses before reading it', () => {
     // The CMS's own sentence (413 TRANSFER_FILE_TOO_LARGE), read before any of the file.
     expect(await refusal.textContent()).toMatch(/^The file is 21\.0 MiB; the limit is 20 MiB\./);
     expect(await page.locator('[data-baobab-import-file="huge.json"]').count()).toBe(1);
+  });
+
+  it('lists the first 200 of 2,000 problems and says how many there are', async () => {
+    const rows = Array.from({ length: 2000 }, (_, index) => ({ type: 'poster', slug: `p-${index}`, locale: 'en', title: 'x' }));
+    await chooseFile(page, 'many-problems.json', rows);
+    await press(page, 'Check');
+    const result = page.locator('[data-baobab-import-result="problems"]');
+    await result.getByText('The first 200 of 2,000 problems:').waitFor();
+    expect(await result.getByRole('alert').textContent()).toContain('Nothing was written: the file has 2,000 problems.');
+    expect(await result.locator('[data-baobab-problems] tbody tr').count()).toBe(200);
+    expect(await result.locator('[data-baobab-problems] tbody tr').first().textContent()).toContain('"poster" is not a type');
   });
 });
 
