@@ -100,8 +100,10 @@ export function splitLines(pending: string, chunk: string): { lines: string[]; r
   return { lines: parts.map((part) => part.trim()).filter((part) => part !== ''), rest };
 }
 
-/** The message of a refusal (`{"error":{"name","message"}}`), or a sentence naming the status. */
+/** The message of a refusal (`{"error":{"name","message"}}`), or a sentence naming the status (always for a failure, 5xx). */
 export function refusalMessage(status: number, body: string): string {
+  // Strapi's 500 says only "Internal Server Error"; the CMS's log has the rest.
+  if (status >= 500) return `The CMS failed (${status}); nothing was changed. Try again, or ask whoever runs the CMS to look at its log.`;
   try {
     const parsed: unknown = JSON.parse(body);
     const error = isRecord(parsed) ? parsed.error : undefined;
@@ -111,7 +113,7 @@ export function refusalMessage(status: number, body: string): string {
   }
   if (status === 401) return 'Your session has ended: log in again, then try again.';
   if (status === 413) return 'The file is larger than the CMS accepts (20 MiB): split it by site, language or type.';
-  return `The CMS answered ${status}; nothing was changed. Try again, or ask whoever runs the CMS.`;
+  return `The CMS refused the request (${status}); nothing was changed. Try again, or ask whoever runs the CMS.`;
 }
 
 /** "1,234" as the editor's browser writes numbers. */

@@ -44,7 +44,12 @@ async function exportFile(tab: Page, format: 'json' | 'xlsx' | 'csv'): Promise<{
   await tab.locator('select[name="export-locale"]').selectOption('');
   await tab.locator('select[name="export-type"]').selectOption('article');
   await tab.locator('select[name="export-format"]').selectOption(format);
-  const [download] = await Promise.all([tab.waitForEvent('download'), tab.getByRole('button', { name: 'Download' }).click()]);
+  const refused = tab.locator('[data-baobab-export-note="error"]');
+  const [download] = await Promise.all([
+    // A refusal shows on the page instead of a download: fail with its words, not a time-out.
+    Promise.race([tab.waitForEvent('download'), refused.waitFor().then(async () => Promise.reject(new Error(`export as ${format}: ${await refused.textContent()}`)))]),
+    tab.getByRole('button', { name: 'Download' }).click(),
+  ]);
   const file = await download.path();
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
 }

@@ -41,5 +41,8 @@ describe('reading the transfer routes’ answers in the admin', () => {
     expect(refusalMessage(409, '{"error":{"status":409,"name":"TRANSFER_BUSY","message":"Another import is running; try again when it has finished."}}')).toBe('Another import is running; try again when it has finished.');
     expect(refusalMessage(413, '<html>Request Entity Too Large</html>')).toContain('20 MiB');
     expect(refusalMessage(502, '')).toContain('502');
+    expect(refusalMessage(500, '{"data":null,"error":{"status":500,"name":"InternalServerError","message":"Internal Server Error"}}')).toBe(
+      'The CMS failed (500); nothing was changed. Try again, or ask whoever runs the CMS to look at its log.',
+    );
   });
 });
