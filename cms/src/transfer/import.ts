@@ -126,6 +126,9 @@ export async function importFile(
         for (const document of documents) {
           // A document with a problem in any row is not written: its other rows would only fail after it.
           if (document.rows.some((row) => failedRows.has(row.row))) continue;
+          // better-sqlite3 answers synchronously, so a write loop never waits on I/O: without a
+          // turn of the event loop per document, other requests would wait for the whole import.
+          await new Promise((resolve) => setImmediate(resolve));
           const outcome = await writeDocument(strapi, document, options, files, problem);
           if (outcome === 'fatal') throw new RollBack();
           for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] += outcome[key];
