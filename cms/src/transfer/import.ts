@@ -176,13 +176,16 @@ const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${t
 function checkRows(read: readonly ReadRow[], options: ImportOptions, files: Media, problem: ProblemSink): Row[] {
   const rows: Row[] = [];
   const seen = new Map<string, number>();
-  for (const { row, cells } of read) {
+  for (const { row, cells, problems: readProblems } of read) {
     const type = cells.type ?? '';
     const slug = cells.slug ?? '';
     const locale = cells.locale ?? '';
+    // A cell the reader could not read (a formula, a spreadsheet date) is '' here and has its
+    // problem already: judging the '' too would say a second, wrong thing about the same cell.
+    const unread = new Set(readProblems.map((found) => found.column));
     let sound = true;
     const bad = (column: string, message: string, code: ProblemCode = 'TRANSFER_BAD_CELL') => {
-      problem(row, column, code, message);
+      if (!unread.has(column)) problem(row, column, code, message);
       sound = false;
     };
     if (!isTransferType(type)) bad('type', type === '' ? 'Every row needs a type: site, section, page, banner or article.' : `"${type}" is not a type: write site, section, page, banner or article.`);
@@ -195,9 +198,9 @@ function checkRows(read: readonly ReadRow[], options: ImportOptions, files: Medi
     else if (options.scope.locale !== undefined && locale !== options.scope.locale) bad('locale', `This import is limited to ${options.scope.locale}; this row is in ${locale}.`);
     if (!isTransferType(type)) continue;
     const key = `${type}/${slug}/${locale}`;
-    const first = seen.get(key);
+    const first = unread.has('slug') || unread.has('locale') ? undefined : seen.get(key);
     if (first !== undefined) bad('slug', `The same ${type} and locale as row ${first}: keep one of the two rows.`, 'TRANSFER_DUPLICATE_ROW');
-    else seen.set(key, row);
+    else if (!unread.has('slug') && !unread.has('locale')) seen.set(key, row);
     for (const [name, cell] of Object.entries(cells)) {
       const column = columnOf(name);
       if (column === undefined) continue;
