@@ -324,12 +324,20 @@ function columnOfPath(type: TransferType, path: readonly string[], data: Record<
 
 const pathSchema = z.array(z.object({ path: z.array(z.union([z.string(), z.number()]).transform(String)), message: z.string() }));
 
+/** How the CMS's validation words a required field left empty on publish ("title must be a `string` type, but the final value was: `null`."). */
+const EMPTY_REQUIRED = /must be a `\w+` type, but the final value was: `null`/;
+const emptyRequired = (column: string, type: TransferType) =>
+  `${article(type)[0]?.toUpperCase() ?? ''}${article(type).slice(1)} that is published must have a ${column}, and this row leaves it empty: fill it in, or import without publishing (a draft may be unfinished).`;
+
 /** A refusal by the CMS's rules as row problems; anything else is not the row's fault. */
 function refusalProblems(error: unknown, type: TransferType, row: Row, data: Record<string, unknown>, problem: ProblemSink): boolean {
   if (!(error instanceof errors.ApplicationError)) return false;
   const details = isRecord(error.details) ? pathSchema.safeParse(error.details.errors) : null;
   if (details?.success && details.data.length > 0) {
-    for (const found of details.data) problem(row.row, columnOfPath(type, found.path, data), 'TRANSFER_INVALID', found.message);
+    for (const found of details.data) {
+      const column = columnOfPath(type, found.path, data);
+      problem(row.row, column, 'TRANSFER_INVALID', EMPTY_REQUIRED.test(found.message) ? emptyRequired(column ?? found.path.join('.'), type) : found.message);
+    }
   } else {
     problem(row.row, null, 'TRANSFER_INVALID', error.message);
   }

@@ -251,6 +251,12 @@ const BAD_FILES: BadFile[] = [
     problem: { code: 'TRANSFER_BAD_CELL', row: 2, column: 'sites', message: /limited to kijana-ke, and this row's sites do not include it/ },
   },
   {
+    name: 'a published article with its title left empty',
+    file: async () => csv([HEADER, articleRow(newSlug('untitled'), '')]),
+    query: 'format=csv&publish=true',
+    problem: { code: 'TRANSFER_INVALID', row: 2, column: 'title', message: /^An article that is published must have a title, and this row leaves it empty: fill it in, or import without publishing/ },
+  },
+  {
     name: 'a file that is not what its name says (CSV named .xlsx)',
     file: async () => csv([HEADER, articleRow(newSlug('named'), 'x')]),
     query: 'name=content.xlsx',
