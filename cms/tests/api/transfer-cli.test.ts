@@ -185,6 +185,14 @@ describe('mistakes an operator makes', () => {
     expect(linesOf(run.stderr)).toEqual([`content: cannot read ${file('missing.csv')}: no such file`]);
   });
 
+  it('exits 1 with one line for a file over 20 MiB, before sending it', async () => {
+    fs.writeFileSync(file('huge.csv'), '');
+    fs.truncateSync(file('huge.csv'), 21 * 1024 * 1024);
+    const run = await content(withCms(['import', file('huge.csv')]));
+    expect(run.code).toBe(1);
+    expect(linesOf(run.stderr)).toEqual([`content: ${file('huge.csv')} is 21.0 MiB; the limit is 20.0 MiB [TRANSFER_FILE_TOO_LARGE]. Split it by site, locale or type and import the parts.`]);
+  });
+
   it.each([
     ['export', ['export', '--out', 'never.xlsx']],
     ['import', ['import', 'all.csv', '--dry-run']],
