@@ -179,13 +179,16 @@ const article = (type: string) => (/^[aeiou]/.test(type) ? `an ${type}` : `a ${t
 function checkRows(read: readonly ReadRow[], options: ImportOptions, files: Media, problem: ProblemSink): Row[] {
   const rows: Row[] = [];
   const seen = new Map<string, number>();
-  for (const { row, cells } of read) {
+  for (const { row, cells, problems: readProblems } of read) {
     const type = cells.type ?? '';
     const slug = cells.slug ?? '';
     const locale = cells.locale ?? '';
+    // A cell the reader could not read (a formula, a spreadsheet date) is '' here and has its
+    // problem already: judging the '' too would say a second, wrong thing about the same cell.
+    const unread = new Set(readProblems.map((found) => found.column));
     let sound = true;
     const bad = (column: string, message: string, code: ProblemCode = 'TRANSFER_BAD_CELL') => {
-      problem(row, column, code, message);
+      if (!unread.has(column)) problem(row, column, code, message);
       sound = false;
     };
     if (!isTransferType(type)) bad('type', type === '' ? 'Every row needs a type: site, section, page, banner or article.' : `"${type}" is not a type: write site, section, page, banner or article.`);
@@ -198,9 +201,9 @@ function checkRows(read: readonly ReadRow[], options: ImportOptions, files: Medi
     else if (options.scope.locale !== undefined && locale !== options.scope.locale) bad('locale', `This import is limited to ${options.scope.locale}; this row is in ${locale}.`);
     if (!isTransferType(type)) continue;
     const key = `${type}/${slug}/${locale}`;
-    const first = seen.get(key);
+    const first = unread.has('slug') || unread.has('locale') ? undefined : seen.get(key);
     if (first !== undefined) bad('slug', `The same ${type} and locale as row ${first}: keep one of the two rows.`, 'TRANSFER_DUPLICATE_ROW');
-    else seen.set(key, row);
+    else if (!unread.has('slug') && !unread.has('locale')) seen.set(key, row);
     for (const [name, cell] of Object.entries(cells)) {
       const column = columnOf(name);
       if (column === undefined) continue;
@@ -324,12 +327,20 @@ function columnOfPath(type: TransferType, path: readonly string[], data: Record<
 
 const pathSchema = z.array(z.object({ path: z.array(z.union([z.string(), z.number()]).transform(String)), message: z.string() }));
 
+/** How the CMS's validation words a required field left empty on publish ("title must be a `string` type, but the final value was: `null`."). */
+const EMPTY_REQUIRED = /must be a `\w+` type, but the final value was: `null`/;
+const emptyRequired = (column: string, type: TransferType) =>
+  `${article(type)[0]?.toUpperCase() ?? ''}${article(type).slice(1)} that is published must have a ${column}, and this row leaves it empty: fill it in, or import without publishing (a draft may be unfinished).`;
+
 /** A refusal by the CMS's rules as row problems; anything else is not the row's fault. */
 function refusalProblems(error: unknown, type: TransferType, row: Row, data: Record<string, unknown>, problem: ProblemSink): boolean {
   if (!(error instanceof errors.ApplicationError)) return false;
   const details = isRecord(error.details) ? pathSchema.safeParse(error.details.errors) : null;
   if (details?.success && details.data.length > 0) {
-    for (const found of details.data) problem(row.row, columnOfPath(type, found.path, data), 'TRANSFER_INVALID', found.message);
+    for (const found of details.data) {
+      const column = columnOfPath(type, found.path, data);
+      problem(row.row, column, 'TRANSFER_INVALID', EMPTY_REQUIRED.test(found.message) ? emptyRequired(column ?? found.path.join('.'), type) : found.message);
+    }
   } else {
     problem(row.row, null, 'TRANSFER_INVALID', error.message);
   }

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { UID } from '../delivery/content-index';
 import { exportRows, UnexportableError } from './export';
 import { TRANSFER_LIMITS, writeRows, type Format } from './files';
-import { importFile, type ImportResult } from './import';
+import { importFile, type ImportProgress, type ImportResult } from './import';
 import { TYPES, type TransferType } from './rows';
 
 interface Context {
@@ -78,6 +78,8 @@ async function serveExport(strapi: Core.Strapi, ctx: Context): Promise<void> {
   ctx.body = await writeRows(rows, columns, format);
 }
 
+type ImportLine = { progress: ImportProgress } | { result: ImportResult };
+
 /** One import at a time: it holds a database transaction (on SQLite, the only writer) for its length. */
 let running = false;
 
@@ -105,12 +107,29 @@ async function serveImport(strapi: Core.Strapi, ctx: Context): Promise<void> {
   }
   if (running) return refuse(ctx, 409, 'TRANSFER_BUSY', 'Another import is running; try again when it has finished.');
   running = true;
+  // The answer waits for the import's first line (a progress line every 1,000 rows, or the
+  // result): a file found too large as it was counted (sent without a Content-Length) is then
+  // refused with 413 like one that declared its size, rather than a 200 carrying the refusal.
   const out = new PassThrough();
-  const line = (value: unknown) => out.write(`${JSON.stringify(value)}\n`);
-  ctx.status = 200;
-  ctx.set('Content-Type', 'application/x-ndjson; charset=utf-8');
-  ctx.set('Cache-Control', 'no-store');
-  ctx.body = out;
+  const early: ImportLine[] = [];
+  let decided = false;
+  let ended = false;
+  let decide: () => void = () => undefined;
+  const firstLine = new Promise<void>((resolve) => (decide = resolve));
+  const line = (value: ImportLine) => {
+    if (decided) out.write(`${JSON.stringify(value)}\n`);
+    else {
+      early.push(value);
+      decide();
+    }
+  };
+  const end = () => {
+    if (decided) out.end();
+    else {
+      ended = true;
+      decide();
+    }
+  };
   const publish = options.publish === 'status' ? 'status' : options.publish === 'true' || options.publish === '1' || options.publish === 'all' ? 'all' : 'none';
   const file = options.name ?? `upload.${format}`;
   void importFile(strapi, ctx.req, { format, file, dryRun: options.dryRun, publish, prune: options.prune, scope: { site: options.site, locale: options.locale } }, (progress) => line({ progress }))
@@ -121,11 +140,22 @@ async function serveImport(strapi: Core.Strapi, ctx: Context): Promise<void> {
     })
     .then((result) => {
       line({ result });
-      out.end();
+      end();
     })
     .finally(() => {
       running = false;
     });
+  await firstLine;
+  decided = true;
+  const [head] = early;
+  const tooLarge = head !== undefined && 'result' in head && head.result.problems.length === 1 ? head.result.problems[0] : undefined;
+  if (tooLarge?.code === 'TRANSFER_FILE_TOO_LARGE') return refuse(ctx, 413, tooLarge.code, tooLarge.message);
+  ctx.status = 200;
+  ctx.set('Content-Type', 'application/x-ndjson; charset=utf-8');
+  ctx.set('Cache-Control', 'no-store');
+  for (const value of early) out.write(`${JSON.stringify(value)}\n`);
+  if (ended) out.end();
+  ctx.body = out;
 }
 
 /** Admin routes: an editor who may edit articles may import; one who may read them may export. */
