@@ -69,7 +69,8 @@ function target(url: string): CmsTarget {
 
 function cmsProblem(error: unknown, url: string): never {
   if (error instanceof CmsRefusedError) {
-    if (error.status === 401 || error.status === 403) fail(`the CMS at ${url} refused the API token (${error.status}): ${error.message || 'check BAOBAB_API_TOKEN'}`);
+    if (error.status === 401) fail(`the CMS at ${url} refused the API token (401): ${error.message || 'check BAOBAB_API_TOKEN'}`);
+    if (error.status === 403) fail(`the API token may not do this (403): a read-only token can export but not import; use a token that may create and update articles (BAOBAB_API_TOKEN)`);
     fail(`the CMS refused (${error.status}): ${error.message}`);
   }
   fail(`the CMS at ${url} did not answer (${error instanceof Error ? error.message : String(error)}); is it running (npm start)?`);
