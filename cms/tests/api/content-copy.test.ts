@@ -4,7 +4,7 @@
 // process, tokens in the environment). On the PostgreSQL run each CMS has its own database.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { closedPort, createPostgresDatabase, startCms, type RunningCms, type TestDatabase } from '@baobab/testkit';
+import { closedPort, ownDatabaseUrl, startCms, type RunningCms, type TestDatabase } from '@baobab/testkit';
 import sharp from 'sharp';
 import type { Json } from '../support/client';
 
@@ -97,15 +97,8 @@ async function targetFingerprint(): Promise<string> {
 }
 
 beforeAll(async () => {
-  const server = process.env.DATABASE_URL;
-  const databaseUrl = async (prefix: string) => {
-    if (!server) return undefined;
-    const database = await createPostgresDatabase(server, prefix);
-    databases.push(database);
-    return database.url;
-  };
-  source = await startCms({ env: { DATABASE_URL: await databaseUrl('copy_source') } });
-  target = await startCms({ env: { DATABASE_URL: await databaseUrl('copy_target'), BAOBAB_SEED: 'false' } });
+  source = await startCms({ env: { DATABASE_URL: await ownDatabaseUrl('copy_source', databases) } });
+  target = await startCms({ env: { DATABASE_URL: await ownDatabaseUrl('copy_target', databases), BAOBAB_SEED: 'false' } });
 
   // The target's own content, which no copy may touch.
   await api(target, 'POST', '/sites?status=published', {

@@ -5,10 +5,8 @@
 // Then what is refused before the file is read (bad parameters, 413, 409, 403) and what is
 // accepted as it is: HTML and scripts in cells, stored and served as plain text.
 import http from 'node:http';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { readCredentialsFile } from '../../src/bootstrap/dev-access';
-import { cmsUrl, gqlData, uniqueSlug, type Json } from '../support/client';
+import { adminCall, adminLogin, cmsUrl, gqlData, uniqueSlug, type Json } from '../support/client';
 
 const token = () => process.env.BAOBAB_TEST_API_TOKEN ?? '';
 const MiB = 1024 * 1024;
@@ -415,30 +413,17 @@ describe('refusals before the file is read', () => {
     let admin = '';
     let readOnly = { id: 0, accessKey: '' };
 
-    const adminCall = async (method: 'POST' | 'DELETE', route: string, body?: unknown, auth: string | null = admin): Promise<{ status: number; body: Json }> => {
-      const response = await fetch(`${cmsUrl()}${route}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(auth === null ? {} : { authorization: `Bearer ${auth}` }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-    };
+    const call = (method: 'POST' | 'DELETE', route: string, body?: unknown) => adminCall(method, route, body, admin);
 
     beforeAll(async () => {
-      const dataDir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
-      const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
-      if (!credentials) throw new Error('no development credentials for the test CMS');
-      const login = await adminCall('POST', '/admin/login', { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD }, null);
-      expect(login.status).toBe(200);
-      admin = login.body.data.token;
-      const made = await adminCall('POST', '/admin/api-tokens', { name: uniqueSlug('transfer-read-only'), description: 'transfer-bad-files.test.ts', type: 'read-only', lifespan: null });
+      admin = await adminLogin();
+      const made = await call('POST', '/admin/api-tokens', { name: uniqueSlug('transfer-read-only'), description: 'transfer-bad-files.test.ts', type: 'read-only', lifespan: null });
       expect(made.status).toBe(201);
       readOnly = { id: made.body.data.id, accessKey: made.body.data.accessKey };
     });
 
     afterAll(async () => {
-      if (readOnly.id !== 0) expect((await adminCall('DELETE', `/admin/api-tokens/${readOnly.id}`)).status).toBe(200);
+      if (readOnly.id !== 0) expect((await call('DELETE', `/admin/api-tokens/${readOnly.id}`)).status).toBe(200);
     });
 
     it('may export but not import (403), and the import changes nothing', async () => {

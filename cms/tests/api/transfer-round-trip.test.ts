@@ -4,7 +4,7 @@
 // format; the whole demo exported as XLSX and imported into the empty CMS (its images put in
 // its Media Library first, as content:copy does) gives back the same rows and the same
 // delivery answers, byte for byte, for every demo article, site and locale.
-import { createPostgresDatabase, startCms, type RunningCms, type TestDatabase } from '@baobab/testkit';
+import { ownDatabaseUrl, startCms, type RunningCms, type TestDatabase } from '@baobab/testkit';
 import type { Json } from '../support/client';
 
 let source: RunningCms;
@@ -63,14 +63,7 @@ async function copyMediaLibrary(): Promise<number> {
 }
 
 beforeAll(async () => {
-  const server = process.env.DATABASE_URL;
-  const databaseUrl = async (prefix: string) => {
-    if (!server) return undefined;
-    const database = await createPostgresDatabase(server, prefix);
-    databases.push(database);
-    return database.url;
-  };
-  const [sourceDatabase, targetDatabase] = [await databaseUrl('transfer_source'), await databaseUrl('transfer_target')];
+  const [sourceDatabase, targetDatabase] = [await ownDatabaseUrl('transfer_source', databases), await ownDatabaseUrl('transfer_target', databases)];
   [source, target] = await Promise.all([startCms({ env: { DATABASE_URL: sourceDatabase } }), startCms({ env: { DATABASE_URL: targetDatabase, BAOBAB_SEED: 'false' } })]);
 }, 400_000);
 

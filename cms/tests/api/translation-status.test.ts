@@ -2,9 +2,7 @@
 // locale (strict queries, 400s that say what to send), statuses that follow saves of the
 // source and its translations, "mark as up to date", the refusal of a locale no carrying site
 // serves, and shared fields reaching every published locale without a republish.
-import path from 'node:path';
-import { readCredentialsFile } from '../../src/bootstrap/dev-access';
-import { cmsUrl, createArticle, paragraph, rest, uniqueSlug, type Json } from '../support/client';
+import { adminCall, adminLogin, cmsUrl, createArticle, paragraph, rest, uniqueSlug, type Json } from '../support/client';
 
 const ARTICLE = 'api::article.article';
 
@@ -15,23 +13,10 @@ interface Answer {
 
 let token = '';
 
-async function admin(method: 'GET' | 'POST' | 'PUT', route: string, body?: unknown, auth: string | null = token): Promise<Answer> {
-  const response = await fetch(`${cmsUrl()}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(auth === null ? {} : { authorization: `Bearer ${auth}` }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
-}
+const admin = (method: 'GET' | 'POST' | 'PUT', route: string, body?: unknown, auth: string | null = token): Promise<Answer> => adminCall(method, route, body, auth);
 
 beforeAll(async () => {
-  const dataDir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
-  const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
-  if (!credentials) throw new Error('no development credentials for the test CMS');
-  const answer = await admin('POST', '/admin/login', { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD }, null);
-  if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
-  token = answer.body.data.token;
+  token = await adminLogin();
 });
 
 const list = (query: string) => admin('GET', `/baobab-translations${query}`);

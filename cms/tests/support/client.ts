@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { readCredentialsFile } from '../../src/bootstrap/dev-access';
 // HTTP helpers for API tests: the delivery GraphQL API and Strapi's REST API, both over
 // real HTTP against the CMS started by global-setup.ts.
 
@@ -71,4 +73,25 @@ export function problemAt(response: { status: number; body: Json }, path: string
   const problem = response.body.error.details.errors.find((error: { path: string[] }) => error.path.join('.') === path.join('.'));
   if (!problem) throw new Error(`no problem at ${path.join('.')}: ${JSON.stringify(response.body.error)}`);
   return problem;
+}
+
+/** A call to the test CMS's admin API with a session token (`null`: none), as the admin panel makes it. */
+export async function adminCall(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route: string, body: unknown, auth: string | null): Promise<{ status: number; body: Json }> {
+  const response = await fetch(`${cmsUrl()}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(auth === null ? {} : { authorization: `Bearer ${auth}` }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text === '' ? null : JSON.parse(text) };
+}
+
+/** Logs in as the test CMS's development admin (a super admin); the session token. */
+export async function adminLogin(): Promise<string> {
+  const dataDir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
+  const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
+  if (!credentials) throw new Error('no development credentials for the test CMS');
+  const answer = await adminCall('POST', '/admin/login', { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD }, null);
+  if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
+  return String(answer.body.data.token);
 }

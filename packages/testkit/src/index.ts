@@ -4,7 +4,7 @@
 export { startChat, type ChatOptions, type RunningChat } from './chat';
 export { freePort, GiveUpError, randomSecret, resetPostgres, startCms, stopChild, waitFor, type CmsOptions, type RunningCms } from './cms';
 export { startMobi, type MobiOptions, type RunningMobi } from './mobi';
-export { createPostgresDatabase, type TestDatabase } from './postgres';
+export { createPostgresDatabase, ownDatabaseUrl, type TestDatabase } from './postgres';
 export { nginxConfig, startNginx, type NginxLogEntry, type NginxUpstreams, type RunningNginx } from './nginx';
 export { startRecordingProxy, type RecordedRequest, type RecordingProxy } from './proxy';
 export { closedPort, startTcpProxy, type TcpProxy } from './tcp-proxy';

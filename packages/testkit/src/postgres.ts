@@ -38,3 +38,16 @@ export async function createPostgresDatabase(serverUrl: string, prefix: string):
     drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
 }
+
+/**
+ * For a test starting CMSs of its own: on the PostgreSQL run (DATABASE_URL set) a database of its
+ * own on that server, kept in `made` for the test to drop; on SQLite, undefined (the CMS then
+ * makes its SQLite file), which also keeps the shared test database's URL away from it.
+ */
+export async function ownDatabaseUrl(prefix: string, made: TestDatabase[]): Promise<string | undefined> {
+  const server = process.env.DATABASE_URL;
+  if (!server) return undefined;
+  const database = await createPostgresDatabase(server, prefix);
+  made.push(database);
+  return database.url;
+}
