@@ -334,6 +334,7 @@ export const importResultSchema = z.object({
   problems: z.array(importProblemSchema),
   problemCount: z.number(),
   summary: z.string(),
+  deleted: z.array(z.object({ type: z.string(), slug: z.string(), locale: z.string() })).default([]),
 });
 export type ImportAnswer = z.infer<typeof importResultSchema>;
 const progressSchema = z.object({ phase: z.enum(['read', 'write']), rows: z.number(), of: z.number().optional() });

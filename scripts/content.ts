@@ -13,6 +13,8 @@ import { z } from 'zod';
 import { apiTokenFor, CmsRefusedError, exportContent, importContent, type CmsTarget, type ImportAnswer } from './cms-rest';
 
 const root = path.resolve(__dirname, '..');
+/** Where the operator typed the command: npm runs scripts from the repository root and says where it was run in INIT_CWD. */
+const here = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 /** As the CMS's TRANSFER_LIMITS.fileBytes: refused here before a byte is sent. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const FORMATS = ['xlsx', 'csv', 'json'] as const;
@@ -39,7 +41,8 @@ const common = {
   site: z.string().max(100).refine(isSlug, '--site must be a site code, like kijana-ke').optional(),
   locale: z.string().max(20).refine(isKnownLocale, '--locale must be a locale in locales/registry.json, like sw-KE').optional(),
   format: z.enum(FORMATS, { error: '--format must be xlsx, csv or json' }).optional(),
-  cms: z.url({ error: '--cms must be a URL like http://127.0.0.1:1337' }).default('http://127.0.0.1:1337'),
+  // The CMS `npm start` runs: its PORT when that is set here too.
+  cms: z.url({ error: '--cms must be a URL like http://127.0.0.1:1337' }).default(`http://127.0.0.1:${process.env.PORT ?? '1337'}`),
 };
 const exportFlags = z.strictObject({ ...common, type: z.enum(['site', 'article', 'section', 'page', 'banner'], { error: '--type must be site, article, section, page or banner' }).optional(), out: z.string().min(1).optional() });
 const importFlags = z.strictObject({
@@ -73,7 +76,7 @@ function cmsProblem(error: unknown, url: string): never {
     if (error.status === 403) fail(`the API token may not do this (403): a read-only token can export but not import; use a token that may create and update articles (BAOBAB_API_TOKEN)`);
     fail(`the CMS refused (${error.status}): ${error.message}`);
   }
-  fail(`the CMS at ${url} did not answer (${error instanceof Error ? error.message : String(error)}); is it running (npm start)?`);
+  fail(`the CMS at ${url} did not answer (${error instanceof Error ? error.message : String(error)}); is it running (npm start), and on that address (--cms)?`);
 }
 
 const kib = (bytes: number) => (bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / 1048576).toFixed(1)} MiB`);
@@ -90,7 +93,7 @@ async function runExport(args: string[]): Promise<void> {
   if (positionals.length > 0) usage(`unexpected ${positionals.join(' ')}`);
   const fromName = FORMATS.find((format) => values.out?.toLowerCase().endsWith(`.${format}`));
   const format = values.format ?? fromName ?? 'xlsx';
-  const out = values.out ?? `baobab-content-${values.site ?? 'all'}-${values.locale ?? 'all'}-${values.type ?? 'all'}.${format}`;
+  const out = here(values.out ?? `baobab-content-${values.site ?? 'all'}-${values.locale ?? 'all'}-${values.type ?? 'all'}.${format}`);
   const started = performance.now();
   let bytes: Buffer;
   try {
@@ -110,6 +113,7 @@ function printResult(result: ImportAnswer): void {
     console.error(`${where}: ${problem.message} [${problem.code}]`);
   }
   if (result.problemCount > result.problems.length) console.error(`…and ${result.problemCount - result.problems.length} more problems.`);
+  for (const version of result.deleted) console.log(`${result.dryRun ? 'would delete' : 'deleted'}: ${version.type} ${version.slug} (${version.locale})`);
   console.log(result.ok ? result.summary : `Nothing was written: ${result.problemCount} ${result.problemCount === 1 ? 'problem' : 'problems'}.`);
 }
 
@@ -126,7 +130,7 @@ async function runImport(args: string[]): Promise<void> {
     prune: { type: 'boolean' },
   });
   if (positionals.length !== 1) usage('name one file to import');
-  const file = positionals[0] ?? '';
+  const file = here(positionals[0] ?? '');
   const format = values.format ?? FORMATS.find((candidate) => file.toLowerCase().endsWith(`.${candidate}`));
   if (format === undefined) usage(`cannot tell the format of ${file}: name it .xlsx, .csv or .json, or pass --format`);
   if (values.prune && values.site === undefined && values.locale === undefined) usage('--prune deletes what the file does not name: limit it with --site or --locale');

@@ -4,7 +4,8 @@ import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { BlocksError } from './markdown';
-import { exportColumns, keyField, rowOf, TYPE_ORDER, TYPES, type RowStatus, type TransferType } from './rows';
+import { fallbackChain } from '@baobab/locales';
+import { COLUMNS, exportColumns, keyField, rowOf, TYPE_ORDER, TYPES, type RowStatus, type TransferType } from './rows';
 
 export interface TransferScope {
   readonly site?: string | undefined;
@@ -70,10 +71,12 @@ export async function exportRows(strapi: Core.Strapi, scope: TransferScope): Pro
     const drafts = await draftsOf(strapi, type);
     const statuses = await statusesOf(strapi, type, drafts);
     const sources = new Map(drafts.filter((draft) => draft.locale === sourceLocale).map((draft) => [draft.documentId, draft]));
-    const chosen = drafts
-      .filter((draft) => carries(draft, scope.site) && (scope.locale === undefined || draft.locale === scope.locale));
+    const chosen =
+      scope.site !== undefined && scope.locale !== undefined && type !== 'site'
+        ? readersVersions(drafts.filter((draft) => carries(draft, scope.site)), scope.locale, sourceLocale)
+        : drafts.filter((draft) => carries(draft, scope.site) && (scope.locale === undefined || draft.locale === scope.locale));
     for (const draft of chosen.sort((a, b) => compare(a, b, type, sourceLocale))) {
-      const status = statuses.get(versionKey(draft.documentId, draft.locale)) ?? 'draft';
+      const status = draft[MISSING] === true ? 'missing' : (statuses.get(versionKey(draft.documentId, draft.locale)) ?? 'draft');
       const source = draft.locale === sourceLocale ? null : (sources.get(draft.documentId) ?? null);
       try {
         rows.push(rowOf(type, draft, status, source));
@@ -86,6 +89,29 @@ export async function exportRows(strapi: Core.Strapi, scope: TransferScope): Pro
     }
   }
   return { columns: exportColumns(types), rows };
+}
+
+const MISSING = '__untranslated';
+const language = (code: unknown) => String(code).split('-')[0];
+
+/**
+ * One site's content in one language, as a translator needs it: per document, the version that
+ * language's readers get (the first of the locale's fallback chain the document has, sw-KE then
+ * sw), while it is in that language; else a row to translate, in that locale, its own cells
+ * empty and the source text beside it (status "missing"; an import leaves it alone while empty).
+ */
+function readersVersions(drafts: readonly Stored[], locale: string, sourceLocale: string): Stored[] {
+  const byDocument = new Map<unknown, Stored[]>();
+  for (const draft of drafts) byDocument.set(draft.documentId, [...(byDocument.get(draft.documentId) ?? []), draft]);
+  const chain = fallbackChain(locale);
+  return [...byDocument.values()].flatMap((versions) => {
+    const served = chain.map((code) => versions.find((version) => version.locale === code)).find((version) => version !== undefined);
+    if (served !== undefined && language(served.locale) === language(locale)) return [served];
+    const base = versions.find((version) => version.locale === sourceLocale) ?? versions[0];
+    if (base === undefined) return [];
+    const blank = Object.fromEntries(COLUMNS.filter((column) => column.localized).map((column) => [column.field, null]));
+    return [{ ...base, ...blank, locale, [MISSING]: true }];
+  });
 }
 
 function compare(a: Stored, b: Stored, type: TransferType, sourceLocale: string): number {

@@ -26,6 +26,7 @@ import {
   TYPE_ORDER,
   TYPES,
   valueOf,
+  type Column,
   type RowStatus,
   type TransferType,
 } from './rows';
@@ -59,6 +60,14 @@ export interface ImportResult {
   readonly problems: Problem[];
   readonly problemCount: number;
   readonly summary: string;
+  /** What prune deletes (a dry run: would delete), at most LISTED_PROBLEMS listed. */
+  readonly deleted: Version[];
+}
+
+export interface Version {
+  readonly type: TransferType;
+  readonly slug: string;
+  readonly locale: string;
 }
 
 /** Problems listed in a result; the count says how many there were. */
@@ -92,8 +101,10 @@ export async function importFile(
 ): Promise<ImportResult> {
   const problems: Problem[] = [];
   const counts = { created: 0, updated: 0, unchanged: 0, pruned: 0 };
+  const deleted: Version[] = [];
   const finish = (ok: boolean): ImportResult => ({
     ok,
+    deleted: ok ? deleted : [],
     dryRun: options.dryRun,
     ...(ok ? counts : { created: 0, updated: 0, unchanged: 0, pruned: 0 }),
     problems: problems.slice(0, LISTED_PROBLEMS),
@@ -129,13 +140,13 @@ export async function importFile(
           // better-sqlite3 answers synchronously, so a write loop never waits on I/O: without a
           // turn of the event loop per document, other requests would wait for the whole import.
           await new Promise((resolve) => setImmediate(resolve));
-          const outcome = await writeDocument(strapi, document, options, files, problem);
+          const outcome = await writeDocument(strapi, document, options, files, sourceLocale, problem);
           if (outcome === 'fatal') throw new RollBack();
           for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] += outcome[key];
           written += document.rows.length;
           if (written % 250 < document.rows.length) onProgress({ phase: 'write', rows: written, of: rows.length });
         }
-        if (options.prune && problems.length === 0) counts.pruned = await prune(strapi, rows, options.scope);
+        if (options.prune && problems.length === 0) counts.pruned = await prune(strapi, rows, options.scope, deleted);
         if (problems.length > 0 || options.dryRun) throw new RollBack();
       }),
     );
@@ -219,7 +230,8 @@ function checkRows(read: readonly ReadRow[], options: ImportOptions, files: Medi
         if (missing.length > 0) bad(name, `The text shows ${missing.length === 1 ? 'an image' : 'images'} not in the Media Library (${missing.join(', ')}): upload ${missing.length === 1 ? 'it' : 'them'} there first, or take ${missing.length === 1 ? 'it' : 'them'} out.`);
       }
     }
-    if (options.scope.site !== undefined && type !== 'site' && ('sites' in cells || 'allSites' in cells)) {
+    // Empty in a translation's row: as the document has it (checked when written).
+    if (options.scope.site !== undefined && type !== 'site' && ((cells.sites ?? '') !== '' || /^(yes|true|1|y)$/i.test(cells.allSites ?? ''))) {
       const carriage = { allSites: valueOf(columnOf('allSites')!, cells.allSites ?? '').ok && /^(yes|true|1|y)$/i.test(cells.allSites ?? ''), sites: (cells.sites ?? '').split(',').map((code) => code.trim()) };
       if (!carries(carriage, options.scope.site)) bad('sites', `This import is limited to ${options.scope.site}, and this row's sites do not include it.`);
     }
@@ -245,7 +257,8 @@ function groupDocuments(rows: readonly Row[], sourceLocale: string, problem: Pro
     const first = document.rows[0];
     if (first !== undefined) {
       for (const column of COLUMNS) {
-        if (column.localized || !(column.name in row.cells) || !(column.name in first.cells)) continue;
+        // An empty shared cell in a translation's row means "as the document has it".
+        if (column.localized || !(column.name in row.cells) || !(column.name in first.cells) || row.cells[column.name] === '') continue;
         const mine = canonicalCell(column, row.cells[column.name] ?? '');
         const theirs = canonicalCell(column, first.cells[column.name] ?? '');
         if (mine !== theirs) {
@@ -279,12 +292,12 @@ const wantsPublished = (mode: PublishMode, cells: Readonly<Record<string, string
   mode === 'all' || (mode === 'status' && (cells.status === 'published' || cells.status === 'modified'));
 
 /** The data a row writes: the cells that differ from the stored version (all of them for a new one). */
-function dataOf(type: TransferType, row: Row, stored: Stored | undefined, files: Media): Record<string, unknown> {
+function dataOf(type: TransferType, row: Row, stored: Stored | undefined, files: Media, withShared: boolean): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   let overrides = false;
   for (const [name, cell] of Object.entries(row.cells)) {
     const column = columnOf(name);
-    if (column === undefined || !column.types.includes(type)) continue;
+    if (column === undefined || !column.types.includes(type) || (!column.localized && !withShared)) continue;
     if (stored !== undefined && sameCell(column, cell, stored)) continue;
     if (column.field === 'channelOverrides') overrides = true;
     else if (column.kind === 'media') data.image = cell === '' ? null : (files.byName.get(cell)?.id ?? null);
@@ -306,7 +319,7 @@ function dataOf(type: TransferType, row: Row, stored: Stored | undefined, files:
 }
 
 /** Whether a cell says what is stored; a stored body Markdown cannot carry (BlocksError) is never the same. */
-function sameCell(column: NonNullable<ReturnType<typeof columnOf>>, cell: string, stored: Stored): boolean {
+function sameCell(column: Column, cell: string, stored: Stored): boolean {
   try {
     return canonicalCell(column, cell) === cellOf(column, stored);
   } catch (error) {
@@ -347,7 +360,31 @@ function refusalProblems(error: unknown, type: TransferType, row: Row, data: Rec
   return true;
 }
 
-async function writeDocument(strapi: Core.Strapi, document: DocumentRows, options: ImportOptions, files: Media, problem: ProblemSink): Promise<Counts | 'fatal'> {
+/**
+ * Shared fields (sites, section, tags, dates…) are one value for every language: a document's
+ * source-language row sets them (or its first row, for a new document). A translation's row
+ * may leave them empty; filled, it must say what the document has, so a translator's file
+ * never changes them for every language, nor puts back values an editor has since changed.
+ */
+function sharedMismatches(document: DocumentRows, row: Row, reference: (column: Column) => string | null, sourceLocale: string, problem: ProblemSink): boolean {
+  let found = false;
+  for (const [name, cell] of Object.entries(row.cells)) {
+    const column = columnOf(name);
+    if (column === undefined || column.localized || !column.types.includes(document.type) || cell === '') continue;
+    const expected = reference(column);
+    if (expected === null || canonicalCell(column, cell) === expected) continue;
+    problem(
+      row.row,
+      name,
+      'TRANSFER_SHARED_MISMATCH',
+      `${name} is shared by every language of this ${document.type} and is set in its ${sourceLocale} row: it is "${expected}", and this ${row.locale} row says "${cell}". Leave the cell empty or as exported, or change it in the ${sourceLocale} row.`,
+    );
+    found = true;
+  }
+  return found;
+}
+
+async function writeDocument(strapi: Core.Strapi, document: DocumentRows, options: ImportOptions, files: Media, sourceLocale: string, problem: ProblemSink): Promise<Counts | 'fatal'> {
   const uid = TYPES[document.type];
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, pruned: 0 };
   const service = strapi.documents(uid);
@@ -355,9 +392,22 @@ async function writeDocument(strapi: Core.Strapi, document: DocumentRows, option
   let documentId = typeof stored[0]?.documentId === 'string' ? stored[0].documentId : undefined;
   const statuses = documentId === undefined ? new Map<string, RowStatus>() : await statusesOf(strapi, document.type, stored, documentId);
   const localized = isLocalizedType(document.type);
+  const first = document.rows[0];
+  const firstSetsShared = first !== undefined && (!localized || first.locale === sourceLocale || documentId === undefined);
+  const reference = (column: Column): string | null => {
+    if (firstSetsShared && first !== undefined && column.name in first.cells && first.cells[column.name] !== '') return canonicalCell(column, first.cells[column.name] ?? '');
+    return stored[0] === undefined ? null : cellOf(column, stored[0]);
+  };
   for (const row of document.rows) {
     const version = localized ? stored.find((draft) => draft.locale === row.locale) : stored[0];
-    const data = dataOf(document.type, row, version, files);
+    const setsShared = row === first && firstSetsShared;
+    if (!setsShared && sharedMismatches(document, row, reference, sourceLocale, problem)) continue;
+    // A translation the file leaves empty (an exported "missing" row nobody filled in) is not created.
+    if (version === undefined && !setsShared && isUntranslated(document.type, row)) {
+      counts.unchanged += 1;
+      continue;
+    }
+    const data = dataOf(document.type, row, version, files, setsShared);
     const status: RowStatus | undefined = documentId === undefined ? undefined : statuses.get(versionKey(documentId, localized ? row.locale : null));
     const locale = localized ? { locale: row.locale } : {};
     const publish = wantsPublished(options.publish, row.cells) && (Object.keys(data).length > 0 || status !== 'published');
@@ -388,27 +438,35 @@ async function writeDocument(strapi: Core.Strapi, document: DocumentRows, option
   return counts;
 }
 
+/** Whether every per-language cell of a row is empty. */
+const isUntranslated = (type: TransferType, row: Row) =>
+  COLUMNS.every((column) => !column.localized || !column.types.includes(type) || (row.cells[column.name] ?? '') === '');
+
 async function draftsOfSlug(strapi: Core.Strapi, type: TransferType, slug: string): Promise<Stored[]> {
   const rows: unknown[] = await strapi.db.query(TYPES[type]).findMany({ where: { [keyField(type)]: slug, publishedAt: null }, populate: populateOf(type) });
   return rows.filter(isRecord);
 }
 
 /**
- * Deletes the versions in scope the file does not name: in the given locale, of documents the
- * given site carries alone (a document other sites carry too is never pruned from one site's file).
+ * Deletes the versions in scope the file does not name: of the types the file holds, in the
+ * locales it holds (or the given locale), of documents the given site carries alone (a
+ * document other sites carry is never pruned from one site's file). A file of Swahili rows
+ * never deletes an English version.
  */
-async function prune(strapi: Core.Strapi, rows: readonly Row[], scope: ImportOptions['scope']): Promise<number> {
+async function prune(strapi: Core.Strapi, rows: readonly Row[], scope: ImportOptions['scope'], deleted: Version[]): Promise<number> {
   const named = new Set(rows.map((row) => `${row.type}/${row.slug}/${row.locale}`));
   const types = new Set(rows.map((row) => row.type));
+  const locales = new Set(scope.locale !== undefined ? [scope.locale] : rows.map((row) => row.locale));
   let pruned = 0;
   for (const type of TYPE_ORDER) {
     // Sites are never pruned: closing a site is an editor's decision in the admin.
     if (!types.has(type) || type === 'site') continue;
     for (const draft of await draftsOf(strapi, type)) {
-      if (scope.locale !== undefined && draft.locale !== scope.locale) continue;
+      if (!locales.has(String(draft.locale))) continue;
       if (scope.site !== undefined && !carriedAlone(draft, scope.site)) continue;
       if (named.has(`${type}/${String(draft.slug)}/${String(draft.locale)}`)) continue;
       await strapi.documents(TYPES[type]).delete({ documentId: String(draft.documentId), locale: String(draft.locale) });
+      if (deleted.length < LISTED_PROBLEMS) deleted.push({ type, slug: String(draft.slug), locale: String(draft.locale) });
       pruned += 1;
     }
   }

@@ -101,6 +101,11 @@ async function serveImport(strapi: Core.Strapi, ctx: Context): Promise<void> {
     return refuse(ctx, 400, 'TRANSFER_BAD_REQUEST', 'prune deletes what the file does not name: limit it to one site or one locale (site=<code> or locale=<code>).');
   }
   if (!(await siteExists(strapi, options.site))) return refuse(ctx, 404, 'TRANSFER_NO_SUCH_SITE', `There is no site with the code "${options.site}".`);
+  // Strapi's body parser reads JSON, forms and text itself: only bytes it leaves alone reach the reader.
+  const contentType = String(ctx.req.headers['content-type'] ?? 'application/octet-stream').split(';')[0]?.trim().toLowerCase();
+  if (contentType !== 'application/octet-stream') {
+    return refuse(ctx, 415, 'TRANSFER_BAD_REQUEST', `Send the file's bytes as Content-Type: application/octet-stream (this was ${contentType}); say its format with format= or name=.`);
+  }
   const declared = Number(ctx.req.headers['content-length'] ?? 0);
   if (declared > TRANSFER_LIMITS.fileBytes) {
     return refuse(ctx, 413, 'TRANSFER_FILE_TOO_LARGE', `The file is ${(declared / 1048576).toFixed(1)} MiB; the limit is ${TRANSFER_LIMITS.fileBytes / 1048576} MiB. Split it (by site, locale or type) and import the parts.`);
@@ -136,7 +141,7 @@ async function serveImport(strapi: Core.Strapi, ctx: Context): Promise<void> {
     .catch((error: unknown): ImportResult => {
       strapi.log.error(`import of ${file} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       const message = 'The CMS could not finish the import (an internal error, in its log); nothing was written.';
-      return { ok: false, dryRun: options.dryRun, created: 0, updated: 0, unchanged: 0, pruned: 0, problems: [{ file, row: null, column: null, code: 'TRANSFER_INVALID', message }], problemCount: 1, summary: message };
+      return { ok: false, dryRun: options.dryRun, created: 0, updated: 0, unchanged: 0, pruned: 0, deleted: [], problems: [{ file, row: null, column: null, code: 'TRANSFER_INVALID', message }], problemCount: 1, summary: message };
     })
     .then((result) => {
       line({ result });

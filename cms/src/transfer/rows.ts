@@ -19,7 +19,7 @@ export const isTransferType = (value: string): value is TransferType => Object.h
 
 type Kind = ColumnKind | 'markdown' | 'list' | 'slug' | 'media' | 'json';
 
-interface Column {
+export interface Column {
   readonly name: string;
   /** The attribute it reads and writes; override columns share `channelOverrides`. */
   readonly field: string;
@@ -134,7 +134,8 @@ function jsonCell(field: string, value: unknown): string {
   return JSON.stringify(value);
 }
 
-export type RowStatus = 'published' | 'draft' | 'modified';
+/** `missing`: an export's row for a translation that does not exist yet (export with a site and a locale). */
+export type RowStatus = 'published' | 'draft' | 'modified' | 'missing';
 
 /** The exported row of one version: its own cells, and the source locale's text beside a translation. */
 export function rowOf(type: TransferType, draft: Record<string, unknown>, status: RowStatus, source: Record<string, unknown> | null): Record<string, string> {
@@ -162,7 +163,8 @@ export function rowOf(type: TransferType, draft: Record<string, unknown>, status
 export type CellResult = { ok: true; value: unknown } | { ok: false; message: string };
 
 const LIST_EXAMPLES: Record<string, string> = { hostnames: 'kijana.example, www.kijana.example', locales: 'en-KE, sw-KE', plugins: 'polls' };
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?)?$/;
 const YES = new Set(['yes', 'true', '1', 'y']);
 const NO = new Set(['no', 'false', '0', 'n', '']);
 
@@ -203,6 +205,10 @@ export function valueOf(column: Column, cell: string): CellResult {
     case 'date': {
       if (cell === '') return { ok: true, value: null };
       const date = new Date(cell);
+      // A time with no zone would be a guess (the editor's? the server's?): say how to write it.
+      if (ISO_LOCAL.test(cell)) {
+        return { ok: false, message: `"${cell}" has no time zone: end it with Z for UTC (2026-05-01T06:00:00Z is 09:00 in Nairobi), or give its offset (2026-05-01T09:00+03:00).` };
+      }
       if (!ISO_DATE.test(cell) || Number.isNaN(date.getTime())) {
         return { ok: false, message: `"${cell}" is not a date and time: write it as 2026-03-01T08:00:00Z (UTC), or leave it empty.` };
       }

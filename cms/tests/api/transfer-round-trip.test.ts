@@ -158,3 +158,55 @@ it(`keeps answering readers while a long import holds its transaction (${onPostg
   // Before the import yielded to the event loop once per document, every request waited for the whole import.
   expect(Math.max(...latencies)).toBeLessThan(3_000);
 }, 180_000);
+
+describe("a translator's file (one site, one language)", () => {
+  const query = 'site=kijana-ke&locale=sw-KE&type=article';
+
+  it('lists what Kenyan Swahili readers get (sw-KE, else sw) and a row to translate for the rest, with the source text beside it', async () => {
+    const rows = rowsOf(await exported(source, 'json', `&${query}`));
+    const statuses = new Set(rows.map((row) => `${row.locale} ${row.status}`));
+    expect(statuses).toEqual(new Set(['sw-KE published', 'sw published', 'sw-KE missing']));
+    const missing = rows.find((row) => row.status === 'missing');
+    expect(missing).toMatchObject({ locale: 'sw-KE', title: '', body: '', 'source:locale': 'en' });
+    expect(missing?.['source:title']).not.toBe('');
+    // Imported back as it is, the rows nobody translated create nothing.
+    expect((await imported(source, await exported(source, 'xlsx', `&${query}`), 'format=xlsx&dryRun=true')).summary).toBe(`0 to create, 0 to update, ${rows.length} unchanged`);
+  });
+
+  it("a new translation with the shared cells left empty creates that language only; the other languages' shared fields stay", async () => {
+    const before = rowsOf(await exported(source, 'json', '&type=article'));
+    const rows = rowsOf(await exported(source, 'json', `&${query}`));
+    const target = rows.find((row) => row.status === 'missing' && row.allSites === 'yes');
+    if (target === undefined) throw new Error('no article for every site is left to translate into sw-KE');
+    const shared = ['section', 'tags', 'allSites', 'sites', 'image', 'goLiveAt', 'expireAt', 'featuredFrom', 'featuredUntil'];
+    const translated = { ...target, ...Object.fromEntries(shared.map((name) => [name, ''])), title: 'Tafsiri mpya', lead: 'Muhtasari', body: 'Maandishi **mapya**.' };
+    const done = await imported(source, Buffer.from(JSON.stringify({ format: 'baobab-content', version: 1, rows: [translated] })), 'format=json');
+    expect(done).toMatchObject({ ok: true, created: 1, updated: 0 });
+    const after = rowsOf(await exported(source, 'json', '&type=article'));
+    const added = after.find((row) => row.slug === target.slug && row.locale === 'sw-KE');
+    expect(added).toMatchObject({ title: 'Tafsiri mpya', status: 'draft', allSites: 'yes', section: target.section, tags: target.tags });
+    // Every other version, English included, exactly as it was (the trial found the English draft's sites and tags emptied).
+    expect(after.filter((row) => row !== added)).toEqual(before);
+
+    // A translation's shared cell that says something else is refused, naming the source row; nothing written.
+    const stale = { ...translated, title: 'Tena', tags: 'old, tags' };
+    const refused = await imported(source, Buffer.from(JSON.stringify({ format: 'baobab-content', version: 1, rows: [stale] })), 'format=json');
+    expect(refused.ok).toBe(false);
+    expect(refused.problems).toEqual([expect.objectContaining({ row: 2, column: 'tags', code: 'TRANSFER_SHARED_MISMATCH', message: expect.stringContaining('change it in the en row') })]);
+    expect(rowsOf(await exported(source, 'json', '&type=article'))).toEqual(after);
+  });
+
+  it('prunes only in the languages the file holds: a Swahili file never deletes an English version', async () => {
+    const before = rowsOf(await exported(source, 'json', '&type=article&site=kijana-ke'));
+    const swahili = rowsOf(await exported(source, 'json', `&${query}`)).filter((row) => row.locale === 'sw-KE' && row.status !== 'missing');
+    const dropped = swahili.find((row) => row.allSites === 'no' && row.sites === 'kijana-ke');
+    if (dropped === undefined) throw new Error('no kijana-ke-only article has a sw-KE version');
+    const kept = swahili.filter((row) => row !== dropped);
+    const dryRun = await imported(source, Buffer.from(JSON.stringify({ format: 'baobab-content', version: 1, rows: kept })), 'format=json&dryRun=true&prune=true&site=kijana-ke');
+    expect(dryRun.ok).toBe(true);
+    // Only the sw-KE version the file leaves out, named; not the English versions of kijana-ke's own articles.
+    expect(dryRun.deleted).toEqual([{ type: 'article', slug: dropped.slug, locale: 'sw-KE' }]);
+    expect(dryRun.summary).toBe(`0 to create, 0 to update, ${kept.length} unchanged, 1 to delete`);
+    expect(rowsOf(await exported(source, 'json', '&type=article&site=kijana-ke'))).toEqual(before);
+  });
+});
