@@ -41,6 +41,8 @@ export interface Result {
   readonly problems: readonly Problem[];
   readonly problemCount: number;
   readonly summary: string;
+  /** The versions a prune deletes (a check: would delete). */
+  readonly deleted: ReadonlyArray<{ readonly type: string; readonly slug: string; readonly locale: string }>;
 }
 
 export interface Progress {
@@ -89,6 +91,9 @@ export function parseAnswerLine(line: string): AnswerLine | null {
       problems,
       problemCount: Math.max(count(result.problemCount), problems.length),
       summary: textOr(result.summary, ''),
+      deleted: Array.isArray(result.deleted)
+        ? result.deleted.filter(isRecord).map((version) => ({ type: textOr(version.type, ''), slug: textOr(version.slug, ''), locale: textOr(version.locale, '') }))
+        : [],
     },
   };
 }

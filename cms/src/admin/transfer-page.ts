@@ -424,6 +424,13 @@ function ImportCard({ sites }: { readonly sites: readonly SiteOption[] | null })
           h('h3', { style: { fontSize: 15, fontWeight: 600, margin: 0 } }, `${outcome.action} of ${outcome.fileName}`),
           h('p', { role: result.ok ? 'status' : 'alert', style: notice(!result.ok) }, resultText(result)),
           result.problems.length > 0 ? h(ProblemTable, { result }) : null,
+          result.deleted.length > 0
+            ? h(
+                'ul',
+                { 'data-baobab-deleted': true, style: hint },
+                ...result.deleted.map((version) => h('li', { key: `${version.type}/${version.slug}/${version.locale}` }, `${result.dryRun ? 'Would delete' : 'Deleted'}: ${version.type} ${version.slug} (${version.locale})`)),
+              )
+            : null,
         )
       : null,
   );

@@ -29,7 +29,7 @@ describe('reading the transfer routes’ answers in the admin', () => {
   });
 
   it('says what a check found, what an import did, and that nothing was written when there are problems', () => {
-    const base = { created: 0, updated: 1, unchanged: 4, pruned: 0, problems: [], problemCount: 0 };
+    const base = { created: 0, updated: 1, unchanged: 4, pruned: 0, problems: [], deleted: [], problemCount: 0 };
     expect(resultText({ ...base, ok: true, dryRun: true, summary: '0 to create, 1 to update, 4 unchanged' })).toBe('Check passed: 0 to create, 1 to update, 4 unchanged. Nothing is written until you press Import.');
     expect(resultText({ ...base, ok: true, dryRun: false, summary: 'created 0, updated 1, 4 unchanged' })).toBe('Imported: created 0, updated 1, 4 unchanged.');
     expect(resultText({ ...base, ok: false, dryRun: false, problemCount: 2, summary: '' })).toMatch(/^Nothing was written: the file has 2 problems\./);
