@@ -18,7 +18,8 @@ export interface SiteData {
   readonly theme: string;
   readonly themeTokens: Record<string, unknown>;
   readonly plugins: readonly string[];
-  readonly variables: ReadonlyArray<{ readonly key: string; readonly value: string }>;
+  /** `locale`: the value for that locale only (none: every locale). */
+  readonly variables: ReadonlyArray<{ readonly key: string; readonly value: string; readonly locale?: string | null }>;
   readonly channels: Record<string, unknown>;
 }
 
@@ -157,6 +158,18 @@ export async function checkCms(cms: CmsTarget): Promise<void> {
   if (!sitesPageSchema.safeParse(body).success) throw new CmsCheckError(`${cms.url} answered, but not as a Baobab CMS does (no list of sites)`);
 }
 
+const siteIdsSchema = z.object({ data: z.array(z.object({ documentId: z.string() })) });
+
+/**
+ * The document ids of a CMS's sites, sorted: two addresses whose sites have the same ids are
+ * one database (or a restored copy of it), whatever their spelling (localhost, 127.0.0.1, a proxy).
+ */
+export async function siteIds(cms: CmsTarget): Promise<string[]> {
+  const response = await send(cms, '/api/sites?status=draft&fields%5B0%5D=code&pagination%5BpageSize%5D=100');
+  const parsed = siteIdsSchema.safeParse(await response.json().catch(() => undefined));
+  return parsed.success ? parsed.data.data.map((site) => site.documentId).sort() : [];
+}
+
 const nullable = <T extends z.ZodTypeAny>(schema: T, fallback: z.infer<T>) => schema.nullish().transform((value) => value ?? fallback);
 
 const siteRecordSchema = z.object({
@@ -168,7 +181,7 @@ const siteRecordSchema = z.object({
   theme: nullable(z.string(), 'base'),
   themeTokens: nullable(z.record(z.string(), z.unknown()), {}),
   plugins: nullable(z.array(z.string()), []),
-  variables: nullable(z.array(z.object({ key: z.string(), value: z.string() })), []),
+  variables: nullable(z.array(z.object({ key: z.string(), value: z.string(), locale: z.string().nullish() })), []),
   channels: nullable(z.record(z.string(), z.unknown()), {}),
 });
 const siteListSchema = z.object({ data: z.array(siteRecordSchema) });
@@ -182,7 +195,7 @@ export async function findSite(cms: CmsTarget, code: string, status: 'published'
   const { data } = await read(cms, `/api/sites?${query}`, siteListSchema);
   const site = data[0];
   if (site === undefined) return null;
-  return { ...site, variables: site.variables.map(({ key, value }) => ({ key, value })) };
+  return { ...site, variables: site.variables.map(({ key, value, locale }) => ({ key, value, locale: locale ?? null })) };
 }
 
 /** A Media Library file as `GET /api/upload/files` lists it. */

@@ -31,7 +31,7 @@ function canonical(site: SiteData, field: (typeof comparedFields)[number]): stri
     case 'plugins':
       return JSON.stringify([...site[field]].sort());
     case 'variables':
-      return JSON.stringify([...site.variables].map(({ key, value }) => [key, value]).sort());
+      return JSON.stringify([...site.variables].map(({ key, value, locale }) => [key, locale ?? '', value]).sort());
     default:
       return JSON.stringify(sortKeys(site[field]));
   }

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { problemLine } from '../cms/src/transfer/problems';
-import { checkCms, CmsCheckError, CmsRefusedError, CmsUnreachableError, contentFile, contentRows, exportContent, IMPORT_MAX_BYTES, importContent, knownProblem, type CmsTarget, type ContentRow, type ImportAnswer } from './cms-rest';
+import { checkCms, CmsCheckError, siteIds, CmsRefusedError, CmsUnreachableError, contentFile, contentRows, exportContent, IMPORT_MAX_BYTES, importContent, knownProblem, type CmsTarget, type ContentRow, type ImportAnswer } from './cms-rest';
 import { COPY_USAGE, CopyFlagsError, parseCopyFlags, type CopyFlags } from './content-copy-flags';
 import { copyMedia, type MediaOutcome } from './content-copy-media';
 import { copySites, type SiteOutcome } from './content-copy-sites';
@@ -93,6 +93,10 @@ async function copy(flags: CopyFlags, workDir: string): Promise<void> {
     }
   }
 
+  const [fromIds, toIds] = await Promise.all([siteIds(source), siteIds(target)]);
+  if (fromIds.length > 0 && fromIds.join() === toIds.join()) {
+    throw new CopyFailure(`${source.url} and ${target.url} hold the same sites (the same document ids): they are one CMS (or a restored copy of it), and a copy would only publish its drafts; check --from and --to`);
+  }
   const exported = await step(`reading content from ${source.url}`, () =>
     exportContent(source, { format: 'json', site: flags.site ?? undefined, locale: flags.locale ?? undefined, type: flags.type ?? undefined }),
   );

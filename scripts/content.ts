@@ -13,8 +13,12 @@ import { z } from 'zod';
 import { apiTokenFor, CmsRefusedError, exportContent, importContent, type CmsTarget, type ImportAnswer } from './cms-rest';
 
 const root = path.resolve(__dirname, '..');
-/** Where the operator typed the command: npm runs scripts from the repository root and says where it was run in INIT_CWD. */
-const here = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+/**
+ * Where the operator typed the command: `npm run content:…` runs this from the repository root
+ * and says where it was typed in INIT_CWD (which any child of another npm script inherits too).
+ */
+const typedIn = process.env.npm_lifecycle_event?.startsWith('content:') === true ? process.env.INIT_CWD : undefined;
+const here = (file: string) => path.resolve(typedIn ?? process.cwd(), file);
 /** As the CMS's TRANSFER_LIMITS.fileBytes: refused here before a byte is sent. */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const FORMATS = ['xlsx', 'csv', 'json'] as const;

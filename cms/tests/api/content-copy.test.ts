@@ -4,7 +4,7 @@
 // process, tokens in the environment). On the PostgreSQL run each CMS has its own database.
 import { execFile } from 'node:child_process';
 import path from 'node:path';
-import { closedPort, ownDatabaseUrl, startCms, type RunningCms, type TestDatabase } from '@baobab/testkit';
+import { closedPort, ownDatabaseUrl, startCms, startTcpProxy, type RunningCms, type TestDatabase } from '@baobab/testkit';
 import sharp from 'sharp';
 import type { Json } from '../support/client';
 
@@ -127,6 +127,17 @@ it('stops at a refused token with one line naming the CMS, and exits 1', async (
   const unreachable = await copy(['--to', nobody]);
   expect(unreachable.code).toBe(1);
   expect(unreachable.stderr).toMatch(new RegExp(`^content:copy: --to: cannot reach ${nobody} \\(.+\\): is the CMS running, and is the URL right\\?\n$`));
+});
+
+it('refuses the same CMS under another address (a proxy here), before reading anything', async () => {
+  const proxy = await startTcpProxy({ host: '127.0.0.1', port: Number(new URL(source.url).port) });
+  try {
+    const run = await copy(['--to', `http://127.0.0.1:${proxy.port}`], { BAOBAB_TO_TOKEN: source.apiToken });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/hold the same sites \(the same document ids\): they are one CMS/);
+  } finally {
+    await proxy.close();
+  }
 });
 
 it('a dry run reports the sites and images it would bring and writes nothing', async () => {
