@@ -28,6 +28,10 @@ const ARTICLES = positiveInt('BENCH_IMPORT_ARTICLES', TARGETS.importRows / 2, 10
 const REST_ROWS = positiveInt('BENCH_REST_ROWS', 200, 5000);
 const IMPORT_FORMAT = formatOf(process.env.BENCH_IMPORT_FORMAT ?? 'xlsx');
 const EXPORT_FORMATS: readonly Format[] = ['xlsx', 'csv', 'json'];
+/** Where the CMS writes a V8 CPU profile of the import phase (cpu-prof.cjs); off when unset. */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : undefined;
+/** `BENCH_COUNT_QUERIES=1`: the CMS runs with DEBUG=knex:query and every figure counts its SQL statements (slower: for finding where time goes, not for the figures). */
+const COUNT_QUERIES = process.env.BENCH_COUNT_QUERIES === '1';
 
 const root = path.resolve(__dirname, '../..');
 const SITE = 'kijana-ke';
@@ -65,16 +69,41 @@ function cpuSeconds(pid: number): number {
 interface Timed {
   readonly ms: number;
   readonly cpu: number;
+  /** SQL statements the CMS ran (BENCH_COUNT_QUERIES=1), and the most frequent shapes. */
+  readonly queries?: { count: number; top: string[] };
+}
+
+/** The statements knex logged (DEBUG=knex:query) in a stretch of the CMS's output: how many, and the most frequent shapes (values and ids dropped). */
+function queriesIn(output: string): { count: number; top: string[] } {
+  const shapes = new Map<string, number>();
+  let count = 0;
+  for (const line of output.split('\n')) {
+    const at = line.indexOf('knex:query ');
+    if (at === -1) continue;
+    count += 1;
+    const shape = line
+      .slice(at + 'knex:query '.length)
+      .replace(/ \+\d+m?s$/, '')
+      .replace(/'(?:[^']|'')*'/g, '?')
+      .replace(/\b\d+\b/g, '?')
+      .replace(/\((?:\?, )+\?\)/g, '(?…)')
+      .slice(0, 160);
+    shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+  }
+  const top = [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([shape, n]) => `${n}× ${shape}`);
+  return { count, top };
 }
 
 /** Wall time of `work` and the CMS's CPU seconds during it. */
 async function timed<T>(cms: RunningCms, work: () => Promise<T>): Promise<Timed & { value: T }> {
   const pid = cms.child.pid ?? 0;
   const cpuBefore = cpuSeconds(pid);
+  const outputBefore = COUNT_QUERIES ? cms.output().length : 0;
   const started = performance.now();
   const value = await work();
   const ms = performance.now() - started;
-  return { ms, cpu: cpuSeconds(pid) - cpuBefore, value };
+  const queries = COUNT_QUERIES ? queriesIn(cms.output().slice(outputBefore)) : undefined;
+  return { ms, cpu: cpuSeconds(pid) - cpuBefore, value, ...(queries ? { queries } : {}) };
 }
 
 // ---------------------------------------------------------------- the CLI, as an operator runs it
@@ -250,11 +279,21 @@ async function importFile(dir: string, prefix: string, articles: number): Promis
 }
 
 type Mode = 'dry run' | 'drafts' | 'publish';
-const MODES: ReadonlyArray<{ mode: Mode; flags: string[]; expect: (rows: number) => RegExp }> = [
+const ALL_MODES: ReadonlyArray<{ mode: Mode; flags: string[]; expect: (rows: number) => RegExp }> = [
   { mode: 'dry run', flags: ['--dry-run'], expect: (rows) => new RegExp(`^${rows} to create, 0 to update`, 'm') },
   { mode: 'drafts', flags: [], expect: (rows) => new RegExp(`^created ${rows}, updated 0`, 'm') },
   { mode: 'publish', flags: ['--publish'], expect: (rows) => new RegExp(`^created ${rows}, updated 0`, 'm') },
 ];
+/** `BENCH_IMPORT_MODES=drafts,publish`: the import modes measured (all three by default). */
+const MODES = (() => {
+  const names = (process.env.BENCH_IMPORT_MODES ?? 'dry run,drafts,publish').split(',').map((name) => name.trim().replace('dryrun', 'dry run').replace('dry-run', 'dry run'));
+  const chosen = ALL_MODES.filter(({ mode }) => names.includes(mode));
+  if (chosen.length !== names.length || chosen.length === 0) {
+    console.error(`BENCH_IMPORT_MODES="${process.env.BENCH_IMPORT_MODES}" must list dry-run, drafts and/or publish, comma-separated`);
+    process.exit(2);
+  }
+  return chosen;
+})();
 
 /** The same rows one by one through Strapi's REST API: POST the en version, then PUT the sw-KE translation. */
 async function createThroughRest(cms: RunningCms, prefix: string, articles: number): Promise<void> {
@@ -279,6 +318,11 @@ async function createThroughRest(cms: RunningCms, prefix: string, articles: numb
   }
 }
 
+function printQueries(queries: { count: number; top: string[] }, rows: number): void {
+  console.log(`    ${queries.count} SQL statements, ${fixed(queries.count / rows, 1)} a row; the most frequent:`);
+  for (const line of queries.top) console.log(`      ${line}`);
+}
+
 interface ImportFigure {
   readonly mode: Mode;
   readonly wall: number;
@@ -300,6 +344,7 @@ async function benchImport(cms: RunningCms, dir: string): Promise<{ figures: Imp
       process.stdout.write(`  round ${round + 1}/${IMPORT_ROUNDS}: import ${mode} of ${rows} rows (${IMPORT_FORMAT}, ${(fs.statSync(file).size / 1024).toFixed(0)} KiB)… `);
       const run = await timed(cms, () => cliOk(cms, ['import', file, ...flags], expect(rows)));
       console.log(`${fixed(run.ms / 1000)} s, CMS CPU ${fixed(run.cpu)} s, load ${loadAverage()}`);
+      if (run.queries) printQueries(run.queries, rows);
       results.get(mode)?.push(run);
       fs.rmSync(file);
     }
@@ -310,6 +355,7 @@ async function benchImport(cms: RunningCms, dir: string): Promise<{ figures: Imp
     const scale = rows / (restArticles * LOCALES.length);
     rest.push({ ms: run.ms * scale, cpu: run.cpu * scale });
     console.log(`${fixed(run.ms / 1000)} s (${fixed(run.ms / (restArticles * LOCALES.length))} ms a row), CMS CPU ${fixed(run.cpu)} s, load ${loadAverage()}`);
+    if (run.queries) printQueries(run.queries, restArticles * LOCALES.length);
   }
   const figures = MODES.map(({ mode }) => {
     const list = results.get(mode) ?? [];
@@ -319,6 +365,14 @@ async function benchImport(cms: RunningCms, dir: string): Promise<{ figures: Imp
 }
 
 // ---------------------------------------------------------------- the run
+
+/** Stops the CMS's profiler (cpu-prof.cjs) and waits until it has written the profile. */
+async function writeProfile(cms: RunningCms, dir: string): Promise<void> {
+  const marker = path.join(dir, `cms-${cms.child.pid}-1.done`);
+  cms.child.kill('SIGTTOU');
+  for (let waited = 0; waited < 60_000 && !fs.existsSync(marker); waited += 250) await new Promise((resolve) => setTimeout(resolve, 250));
+  console.log(fs.existsSync(marker) ? `CPU profile of the import phase: ${marker.replace(/\.done$/, '.cpuprofile')} (open it in Chrome DevTools or speedscope)` : 'The CMS wrote no CPU profile within 60 s.');
+}
 
 const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
 
@@ -335,13 +389,27 @@ async function main(): Promise<number> {
         `Database: ${database ? `PostgreSQL (${database.name}, its own)` : 'SQLite (temporary file)'}. Load average at the start: ${loadAverage()} on ${os.cpus().length} cores.`,
     );
     console.log('Starting a CMS with the demo content…');
-    cms = await startCms({ env: { DATABASE_URL: database?.url, LOG_LEVEL: 'warn' } });
+    cms = await startCms({
+      env: {
+        DATABASE_URL: database?.url,
+        LOG_LEVEL: 'warn',
+        ...(CPU_PROFILE_DIR
+          ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require "${path.join(__dirname, 'cpu-prof.cjs')}"`.trim(), BENCH_CPU_PROF_DIR: CPU_PROFILE_DIR }
+          : {}),
+        ...(COUNT_QUERIES ? { DEBUG: 'knex:query' } : {}),
+      },
+    });
     const pid = cms.child.pid ?? 0;
 
     console.log(`\n1. Export of the whole demo (${EXPORT_ROUNDS} rounds per format, interleaved with the REST read)…`);
     const exported = await benchExport(cms, dir);
     console.log(`\n2. Import of ${ARTICLES * LOCALES.length} rows (${IMPORT_ROUNDS} rounds per mode, fresh slugs each round)…`);
+    if (CPU_PROFILE_DIR) {
+      fs.mkdirSync(CPU_PROFILE_DIR, { recursive: true });
+      cms.child.kill('SIGTTIN');
+    }
     const imported = await benchImport(cms, dir);
+    if (CPU_PROFILE_DIR) await writeProfile(cms, CPU_PROFILE_DIR);
     const cmsCpu = cpuSeconds(pid);
 
     console.log(`\n=== bench:transfer (${database ? 'PostgreSQL' : 'SQLite'}) ===`);

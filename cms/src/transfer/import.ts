@@ -9,7 +9,7 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
 import { holdingChanges } from '../delivery/writes';
-import { carries, draftsOf, populateOf, sourceLocaleOf, statusesOf, versionKey, type TransferScope } from './export';
+import { carries, chunks, draftsOf, populateOf, sourceLocaleOf, statusesOf, versionKey, type TransferScope } from './export';
 import { readRows, type Format, type ReadRow } from './files';
 import { BlocksError, markdownToBlocks, resolveImages } from './markdown';
 import { TransferFileError, type Problem, type ProblemCode } from './problems';
@@ -123,10 +123,12 @@ export async function importFile(
     await holdingChanges(strapi, `import of ${options.file}`, () =>
       strapi.db.transaction(async () => {
         let written = 0;
+        // What is stored of every document the file names, read once for the import rather than per document.
+        const known = await storedVersions(strapi, documents.filter((document) => !document.rows.some((row) => failedRows.has(row.row))));
         for (const document of documents) {
           // A document with a problem in any row is not written: its other rows would only fail after it.
           if (document.rows.some((row) => failedRows.has(row.row))) continue;
-          const outcome = await writeDocument(strapi, document, options, files, problem);
+          const outcome = await writeDocument(strapi, document, known.get(documentKey(document)) ?? { drafts: [], statuses: new Map() }, options, files, problem);
           if (outcome === 'fatal') throw new RollBack();
           for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] += outcome[key];
           written += document.rows.length;
@@ -333,13 +335,61 @@ function refusalProblems(error: unknown, type: TransferType, row: Row, data: Rec
   return true;
 }
 
-async function writeDocument(strapi: Core.Strapi, document: DocumentRows, options: ImportOptions, files: Media, problem: ProblemSink): Promise<Counts | 'fatal'> {
+/** A document's stored drafts (one per locale) and whether each is published, as the import found them. */
+interface StoredDocument {
+  readonly drafts: readonly Stored[];
+  readonly statuses: ReadonlyMap<string, RowStatus>;
+}
+
+const documentKey = (document: { readonly type: TransferType; readonly slug: string }) => `${document.type}/${document.slug}`;
+
+/**
+ * The drafts and statuses of every document named, by `type/slug`: a query per type and
+ * IN_CHUNK slugs (and one per chunk of their documents for the statuses), where one per
+ * document made an import of thousands of rows wait on thousands of round trips. Read inside
+ * the import's transaction; documents are written one slug at a time, so no write of the
+ * import changes what another document found here.
+ */
+async function storedVersions(strapi: Core.Strapi, documents: readonly DocumentRows[]): Promise<Map<string, StoredDocument>> {
+  const slugsByType = new Map<TransferType, string[]>();
+  for (const document of documents) {
+    const slugs = slugsByType.get(document.type) ?? [];
+    slugs.push(document.slug);
+    slugsByType.set(document.type, slugs);
+  }
+  const found = new Map<string, StoredDocument>();
+  for (const [type, slugs] of slugsByType) {
+    const drafts = new Map<string, Stored[]>();
+    for (const slice of chunks(slugs)) {
+      for (const draft of await draftsOfSlugs(strapi, type, slice)) {
+        const key = documentKey({ type, slug: String(draft[keyField(type)]) });
+        const list = drafts.get(key) ?? [];
+        list.push(draft);
+        drafts.set(key, list);
+      }
+    }
+    const all = [...drafts.values()].flat();
+    const documentIds = [...new Set(all.map((draft) => draft.documentId).filter((id): id is string => typeof id === 'string'))];
+    const statuses = documentIds.length === 0 ? new Map<string, RowStatus>() : await statusesOf(strapi, type, all, documentIds);
+    for (const [key, list] of drafts) found.set(key, { drafts: list, statuses });
+  }
+  return found;
+}
+
+async function writeDocument(
+  strapi: Core.Strapi,
+  document: DocumentRows,
+  known: StoredDocument,
+  options: ImportOptions,
+  files: Media,
+  problem: ProblemSink,
+): Promise<Counts | 'fatal'> {
   const uid = TYPES[document.type];
   const counts: Counts = { created: 0, updated: 0, unchanged: 0, pruned: 0 };
   const service = strapi.documents(uid);
-  const stored: Stored[] = (await draftsOfSlug(strapi, document.type, document.slug)) ?? [];
+  const stored = known.drafts;
   let documentId = typeof stored[0]?.documentId === 'string' ? stored[0].documentId : undefined;
-  const statuses = documentId === undefined ? new Map<string, RowStatus>() : await statusesOf(strapi, document.type, stored, documentId);
+  const statuses = known.statuses;
   const localized = isLocalizedType(document.type);
   for (const row of document.rows) {
     const version = localized ? stored.find((draft) => draft.locale === row.locale) : stored[0];
@@ -374,8 +424,8 @@ async function writeDocument(strapi: Core.Strapi, document: DocumentRows, option
   return counts;
 }
 
-async function draftsOfSlug(strapi: Core.Strapi, type: TransferType, slug: string): Promise<Stored[]> {
-  const rows: unknown[] = await strapi.db.query(TYPES[type]).findMany({ where: { [keyField(type)]: slug, publishedAt: null }, populate: populateOf(type) });
+async function draftsOfSlugs(strapi: Core.Strapi, type: TransferType, slugs: readonly string[]): Promise<Stored[]> {
+  const rows: unknown[] = await strapi.db.query(TYPES[type]).findMany({ where: { [keyField(type)]: { $in: slugs }, publishedAt: null }, populate: populateOf(type) });
   return rows.filter(isRecord);
 }
 
