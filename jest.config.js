@@ -27,7 +27,7 @@ module.exports = {
     {
       displayName: 'cms-unit',
       rootDir: '<rootDir>/cms',
-      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/scripts/**/__tests__/**/*.test.ts'],
       transform: tsJest('<rootDir>/tsconfig.json'),
       testEnvironment: 'node',
     },

@@ -5,6 +5,7 @@
 
 import * as forms from './forms/index.js';
 import * as schedule from './schedule/index.js';
+import { transfer } from './transfer.js';
 import { translations } from './translations.js';
 
 /**
@@ -29,6 +30,7 @@ function skipGuidedTour(): void {
 type AdminApp = Parameters<typeof forms.register>[0] &
   Parameters<typeof forms.bootstrap>[0] &
   Parameters<typeof schedule.bootstrap>[0] &
+  Parameters<typeof transfer.register>[0] &
   Parameters<typeof translations.register>[0] &
   Parameters<typeof translations.bootstrap>[0];
 
@@ -52,6 +54,7 @@ export default {
   register(app: AdminApp) {
     skipGuidedTour();
     translations.register(app);
+    transfer.register(app);
     app.customFields.register({
       name: 'site-picker',
       type: 'json',

@@ -2,7 +2,7 @@
 // the editor may read), for the pickers and filters that offer sites or sections by name.
 import { useEffect, useState } from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
-import { isRecord } from './field-values.js';
+import { isRecord, stringList } from './field-values.js';
 
 /** Up to `pageSize` rows of `uid` sorted by `sort`; null while loading, [] when the request failed. */
 export function useCollection(uid: string, sort: string, pageSize = 100): Record<string, unknown>[] | null {
@@ -23,13 +23,14 @@ export function useCollection(uid: string, sort: string, pageSize = 100): Record
 export interface SiteOption {
   readonly code: string;
   readonly name: string;
+  readonly locales: readonly string[];
 }
 
-/** Every site by code and name, sorted by name; null while loading. */
+/** Every site by code and name (and its languages), sorted by name; null while loading. */
 export function useSites(): SiteOption[] | null {
   const rows = useCollection('api::site.site', 'name:ASC');
   if (rows === null) return null;
   const byCode = new Map<string, SiteOption>();
-  for (const row of rows) if (typeof row.code === 'string') byCode.set(row.code, { code: row.code, name: typeof row.name === 'string' ? row.name : row.code });
+  for (const row of rows) if (typeof row.code === 'string') byCode.set(row.code, { code: row.code, name: typeof row.name === 'string' ? row.name : row.code, locales: stringList(row.locales) });
   return [...byCode.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -225,9 +225,10 @@ export function createDeliveryService(strapi: Core.Strapi, observer: DeliveryObs
   });
 
   /**
-   * At the next publish or featured window boundary of what the index holds, everything is
-   * dropped and front ends are told, as for an edit: an article going live reaches the mobi
-   * pages and chat menus that list it within the notice's delay, with no edit to trigger it.
+   * At the next publish or featured window boundary of what the index holds, the documents whose
+   * window opened or closed, and the listings they enter or leave, are dropped and front ends are
+   * told, as for an edit (rowsCrossing, scopeOfRows): an article going live reaches the mobi pages
+   * and chat menus that list it within the notice's delay, with no edit to trigger it.
    */
   let boundaryTimer: NodeJS.Timeout | null = null;
   function armBoundary(at: number | null): void {
