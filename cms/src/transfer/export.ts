@@ -42,15 +42,27 @@ export async function draftsOf(strapi: Core.Strapi, type: TransferType): Promise
   return rows.filter(isRecord);
 }
 
+/** Values per `$in` of one query: far below SQLite's and PostgreSQL's bound-parameter limits. */
+export const IN_CHUNK = 500;
+
+/** `list` in slices of `size`. */
+export function chunks<T>(list: readonly T[], size = IN_CHUNK): T[][] {
+  const slices: T[][] = [];
+  for (let start = 0; start < list.length; start += size) slices.push(list.slice(start, start + size));
+  return slices;
+}
+
 /**
  * published, draft (never published) or modified (a draft saved after the published version), per
- * `documentId@locale`. `ofDocument` reads one document's published versions rather than all.
+ * `documentId@locale`. `ofDocuments` reads those documents' published versions rather than all.
  */
-export async function statusesOf(strapi: Core.Strapi, type: TransferType, drafts: readonly Stored[], ofDocument?: string): Promise<Map<string, RowStatus>> {
-  const only = ofDocument === undefined ? {} : { documentId: ofDocument };
-  const published = publishedSchema.parse(
-    await strapi.db.query(TYPES[type]).findMany({ where: { publishedAt: { $notNull: true }, ...only }, select: ['documentId', 'locale', 'updatedAt'] }),
-  );
+export async function statusesOf(strapi: Core.Strapi, type: TransferType, drafts: readonly Stored[], ofDocuments?: readonly string[]): Promise<Map<string, RowStatus>> {
+  const wheres = ofDocuments === undefined ? [{}] : chunks(ofDocuments).map((ids) => ({ documentId: { $in: ids } }));
+  const published: z.infer<typeof publishedSchema> = [];
+  for (const only of wheres) {
+    const rows: unknown = await strapi.db.query(TYPES[type]).findMany({ where: { publishedAt: { $notNull: true }, ...only }, select: ['documentId', 'locale', 'updatedAt'] });
+    published.push(...publishedSchema.parse(rows));
+  }
   const publishedAt = new Map(published.map((row) => [versionKey(row.documentId, row.locale), time(row.updatedAt)]));
   const statuses = new Map<string, RowStatus>();
   for (const draft of drafts) {
