@@ -130,7 +130,6 @@ export async function importFile(
   const documents = groupDocuments(rows, sourceLocale, problem);
   const failedRows = new Set(problems.map((found) => found.row));
 
-  await refreshPlannerStatistics(strapi);
   try {
     await holdingChanges(strapi, `import of ${options.file}`, () =>
       strapi.db.transaction(async () => {
@@ -156,27 +155,8 @@ export async function importFile(
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;
   }
-  // The tables may have grown by thousands of rows: later writes plan with statistics that say so.
-  if (problems.length === 0 && !options.dryRun) await refreshPlannerStatistics(strapi);
   return finish(problems.length === 0);
 }
-
-/**
- * SQLite only: refreshes the query planner's statistics (ANALYZE, sampling at most
- * ANALYSIS_LIMIT rows an index, so it takes milliseconds at any size). Without them SQLite
- * guesses that every index narrows a search alike, and Strapi's read of a document's
- * components (`articles_cmps … where entity_id in (…) and field = …`, one per document written)
- * walks the index on `field`, which every row of the table shares: a scan of the whole join
- * table per document, so an import's time grew with the square of its rows (1.2 ms a read at
- * 24,000 rows, 0.02 ms with statistics). PostgreSQL keeps its statistics itself (autovacuum).
- */
-async function refreshPlannerStatistics(strapi: Core.Strapi): Promise<void> {
-  if (strapi.db.dialect.client !== 'sqlite') return;
-  await strapi.db.connection.raw(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}`);
-  await strapi.db.connection.raw('ANALYZE');
-}
-
-const ANALYSIS_LIMIT = 1000;
 
 // ---- Checking cells ---------------------------------------------------------------------
 
