@@ -87,10 +87,10 @@ function queriesIn(output: string): { count: number; top: string[] } {
       .replace(/'(?:[^']|'')*'/g, '?')
       .replace(/\b\d+\b/g, '?')
       .replace(/\((?:\?, )+\?\)/g, '(?…)')
-      .slice(0, 160);
+      .slice(0, 220);
     shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
   }
-  const top = [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([shape, n]) => `${n}× ${shape}`);
+  const top = [...shapes].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.BENCH_TOP_QUERIES ?? 12)).map(([shape, n]) => `${n}× ${shape}`);
   return { count, top };
 }
 
