@@ -14,6 +14,7 @@ import { dataPaths } from './paths';
 import { seedIfEmpty } from './seed';
 import { translation } from './translation';
 import { registerTransferRoutes } from './transfer';
+import { registerBatch } from './batch';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -25,6 +26,8 @@ export default {
     translation.register({ strapi });
     registerForms(strapi);
     registerTransferRoutes(strapi);
+    // Last, so it runs innermost: it forgets an import's remembered reads right after each write.
+    registerBatch(strapi);
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

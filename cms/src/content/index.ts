@@ -4,6 +4,7 @@ import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { afterBatch, batchRead, defaultLocaleOf } from '../batch';
 import { UID } from '../delivery/content-index';
 import { beforeWrite } from '../delivery/writes';
 import { siteSchema, type SiteRecord } from '../delivery/records';
@@ -67,7 +68,11 @@ export async function mergedData(strapi: Core.Strapi, uid: string, documentId: s
 }
 
 /** Every site as it serves readers: its published version, or its draft until it has one. */
-async function servingSites(strapi: Core.Strapi): Promise<SiteRecord[]> {
+function servingSites(strapi: Core.Strapi): Promise<SiteRecord[]> {
+  return batchRead('content:servingSites', [UID.site], () => readServingSites(strapi));
+}
+
+async function readServingSites(strapi: Core.Strapi): Promise<SiteRecord[]> {
   const rows: unknown[] = await strapi.db.query(UID.site).findMany({ populate: { variables: true } });
   const byDocument = new Map<string, SiteRecord>();
   for (const row of rows) {
@@ -81,7 +86,7 @@ async function servingSites(strapi: Core.Strapi): Promise<SiteRecord[]> {
 
 /** The locale a write is in: the one it names, else Strapi's default locale (as the document service does). */
 async function writeLocale(strapi: Core.Strapi, params: unknown): Promise<string> {
-  return stringField(params, 'locale') ?? z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  return stringField(params, 'locale') ?? (await defaultLocaleOf(strapi));
 }
 
 /** The overrides a translation's draft holds now. */
@@ -191,7 +196,9 @@ async function siteOverrideProblems(strapi: Core.Strapi, documentId: string | un
 async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, data: Record<string, unknown>, label: Labeller) {
   const documentId = stringField(params, 'documentId');
   const { current, merged } = await mergedData(strapi, uid, documentId, data);
-  const sites = siteRows.parse(await strapi.db.query(UID.site).findMany({ select: ['documentId', 'code', 'hostnames', 'channels'] }));
+  const sites = await batchRead('content:sites', [UID.site], async () =>
+    siteRows.parse(await strapi.db.query(UID.site).findMany({ select: ['documentId', 'code', 'hostnames', 'channels'] })),
+  );
   if (uid === UID.site) {
     const others = sites
       .filter((site) => site.documentId !== documentId)
@@ -209,7 +216,7 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
   const sameSlug = slugRows.parse(await strapi.db.query(uid).findMany({ where: { slug }, select: ['documentId', 'slug'] }));
   const needsSections = kind === 'article' || kind === 'section';
   const sections = needsSections
-    ? slugRows.parse(await strapi.db.query(UID.section).findMany({ select: ['documentId', 'slug'] }))
+    ? await batchRead('content:sections', [UID.section], async () => slugRows.parse(await strapi.db.query(UID.section).findMany({ select: ['documentId', 'slug'] })))
     : [];
   const problems = [
     ...contentProblems(kind, merged, {
@@ -222,10 +229,10 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
   if (problems.length > 0) fail(problems, label);
 }
 
-/** Lower-cased title, lead and body text of every row of an article, for search. */
-async function refreshSearchText(strapi: Core.Strapi, documentId: string) {
+/** Lower-cased title, lead and body text of every row of some articles, for search. */
+async function refreshSearchText(strapi: Core.Strapi, documentIds: readonly string[]) {
   const rows = textRows.parse(
-    await strapi.db.query(UID.article).findMany({ where: { documentId }, select: ['id', 'title', 'lead', 'body', 'searchText'] }),
+    await strapi.db.query(UID.article).findMany({ where: { documentId: { $in: [...documentIds] } }, select: ['id', 'title', 'lead', 'body', 'searchText'] }),
   );
   // Written quietly: a search-text refresh is not an edit, and must not turn a published row "Modified".
   const changed = rows.flatMap((row) => {
@@ -261,7 +268,7 @@ export function registerContentRules(strapi: Core.Strapi): void {
     const written = await beforeWrite(strapi, uid, action, context.params);
     const result = await next();
     const writtenId = documentId ?? stringField(result, 'documentId');
-    if (uid === UID.article && writtenId && action !== 'delete') await refreshSearchText(strapi, writtenId);
+    if (uid === UID.article && writtenId && action !== 'delete') await afterBatch('content:searchText', writtenId, (ids) => refreshSearchText(strapi, ids));
     await written(result);
     return result;
   });

@@ -7,6 +7,7 @@ import { isKnownLocale } from '@baobab/locales';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { defaultLocaleOf } from '../batch';
 import { UID } from '../delivery/content-index';
 import { localizedTypes, roleCodes, SCOPE_UID } from './definitions';
 import { contentRefusal, siteRefusal, type Actor, type Carriage, type WriteAction } from './rules';
@@ -68,7 +69,7 @@ export async function currentActor(strapi: Core.Strapi): Promise<Actor | null> {
     const site = siteRowSchema.safeParse(row);
     if (site.success) stringList(site.data.locales).forEach((locale) => siteLocales.add(locale));
   }
-  const sourceLocale = z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+  const sourceLocale = await defaultLocaleOf(strapi);
   return { isCountryEditor, isTranslator, sites: scope.sites, siteLocales: [...siteLocales], locales: scope.locales, sourceLocale };
 }
 
@@ -168,7 +169,7 @@ async function checkContentWrite(strapi: Core.Strapi, actor: Actor, uid: string,
   const populate = Object.fromEntries([...attributes].filter(([, a]) => a.type === 'component' || a.type === 'media').map(([name]) => [name, true as const]));
   const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
   const locale =
-    typeof params.locale === 'string' ? params.locale : z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+    typeof params.locale === 'string' ? params.locale : await defaultLocaleOf(strapi);
   const data = isRecord(params.data) ? params.data : {};
   const document = documentId === undefined ? null : await findDraft(strapi, uid, { documentId }, populate);
   if (documentId !== undefined && document === null) return; // Strapi answers "not found" itself.

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { BlocksError } from './markdown';
 import { fallbackChain } from '@baobab/locales';
 import { COLUMNS, exportColumns, keyField, rowOf, TYPE_ORDER, TYPES, type RowStatus, type TransferType } from './rows';
+import { defaultLocaleOf as sourceLocaleOf } from '../batch';
 
 export interface TransferScope {
   readonly site?: string | undefined;
@@ -20,8 +21,7 @@ const time = (value: unknown) => new Date(typeof value === 'string' || typeof va
 /** A stored version whose text a row cannot carry (a body block Markdown has no form for). */
 export class UnexportableError extends Error {}
 
-export const sourceLocaleOf = async (strapi: Core.Strapi): Promise<string> =>
-  z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+export { sourceLocaleOf };
 
 /** `documentId@locale` (a site's versions have no locale). */
 export const versionKey = (documentId: unknown, locale: unknown) => `${String(documentId)}@${typeof locale === 'string' ? locale : ''}`;

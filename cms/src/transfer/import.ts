@@ -8,6 +8,7 @@ import { isPlainObject as isRecord, isSlug } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { withBatch } from '../batch';
 import { holdingChanges } from '../delivery/writes';
 import { carries, chunks, draftsOf, populateOf, sourceLocaleOf, statusesOf, versionKey, type TransferScope } from './export';
 import { readRows, type Format, type ReadRow } from './files';
@@ -132,25 +133,27 @@ export async function importFile(
 
   try {
     await holdingChanges(strapi, `import of ${options.file}`, () =>
-      strapi.db.transaction(async () => {
-        let written = 0;
-        // What is stored of every document the file names, read once for the import rather than per document.
-        const known = await storedVersions(strapi, documents.filter((document) => !document.rows.some((row) => failedRows.has(row.row))));
-        for (const document of documents) {
-          // A document with a problem in any row is not written: its other rows would only fail after it.
-          if (document.rows.some((row) => failedRows.has(row.row))) continue;
-          // better-sqlite3 answers synchronously, so a write loop never waits on I/O: without a
-          // turn of the event loop per document, other requests would wait for the whole import.
-          await new Promise((resolve) => setImmediate(resolve));
-          const outcome = await writeDocument(strapi, document, known.get(documentKey(document)) ?? { drafts: [], statuses: new Map() }, options, files, sourceLocale, problem);
-          if (outcome === 'fatal') throw new RollBack();
-          for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] += outcome[key];
-          written += document.rows.length;
-          if (written % 250 < document.rows.length) onProgress({ phase: 'write', rows: written, of: rows.length });
-        }
-        if (options.prune && problems.length === 0) counts.pruned = await prune(strapi, rows, options.scope, deleted);
-        if (problems.length > 0 || options.dryRun) throw new RollBack();
-      }),
+      strapi.db.transaction(() =>
+        withBatch(async () => {
+          let written = 0;
+          // What is stored of every document the file names, read once for the import rather than per document.
+          const known = await storedVersions(strapi, documents.filter((document) => !document.rows.some((row) => failedRows.has(row.row))));
+          for (const document of documents) {
+            // A document with a problem in any row is not written: its other rows would only fail after it.
+            if (document.rows.some((row) => failedRows.has(row.row))) continue;
+            // better-sqlite3 answers synchronously, so a write loop never waits on I/O: without a
+            // turn of the event loop per document, other requests would wait for the whole import.
+            await new Promise((resolve) => setImmediate(resolve));
+            const outcome = await writeDocument(strapi, document, known.get(documentKey(document)) ?? { drafts: [], statuses: new Map() }, options, files, sourceLocale, problem);
+            if (outcome === 'fatal') throw new RollBack();
+            for (const key of Object.keys(counts) as Array<keyof typeof counts>) counts[key] += outcome[key];
+            written += document.rows.length;
+            if (written % 250 < document.rows.length) onProgress({ phase: 'write', rows: written, of: rows.length });
+          }
+          if (options.prune && problems.length === 0) counts.pruned = await prune(strapi, rows, options.scope, deleted);
+          if (problems.length > 0 || options.dryRun) throw new RollBack();
+        }),
+      ),
     );
   } catch (error) {
     if (!(error instanceof RollBack)) throw error;

@@ -6,6 +6,7 @@ import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
+import { afterBatch, batchRead } from '../batch';
 import { UID } from '../delivery/content-index';
 import { readQuietly, writeQuietly } from '../quiet-write';
 import { stringList } from '../roles/enforce';
@@ -16,7 +17,11 @@ const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'd
 const siteRowSchema = z.object({ code: z.string(), locales: z.unknown(), publishedAt: z.unknown() });
 
 /** Every site and the locales it serves (its published version, else its draft). */
-export async function siteLocales(strapi: Core.Strapi): Promise<SiteLocales[]> {
+export function siteLocales(strapi: Core.Strapi): Promise<SiteLocales[]> {
+  return batchRead('translation:siteLocales', [UID.site], () => readSiteLocales(strapi));
+}
+
+async function readSiteLocales(strapi: Core.Strapi): Promise<SiteLocales[]> {
   const rows: unknown[] = await strapi.db.query(UID.site).findMany({ select: ['code', 'locales', 'publishedAt'] });
   const byCode = new Map<string, SiteLocales>();
   for (const row of rows) {
@@ -122,7 +127,7 @@ export function registerTranslationRules(strapi: Core.Strapi): void {
     const isPublish = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
     if (isPublish && isOneLocale) await spreadSharedFields(strapi, uid, documentId, locale);
     if (saved !== null) await restoreTimestamps(strapi, uid, saved);
-    await syncStamps(strapi, uid, [documentId]);
+    await afterBatch(`translation:stamps:${uid}`, documentId, (ids) => syncStamps(strapi, uid, ids));
     return result;
   });
 }

@@ -5,6 +5,7 @@
 import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
+import { defaultLocaleOf } from '../batch';
 import { UID } from '../delivery/content-index';
 import { contentHash, translationStatus, type Stamp, type Status } from './status';
 
@@ -56,7 +57,8 @@ const stampRowSchema = z.object({
 });
 type StampRow = z.infer<typeof stampRowSchema>;
 
-export const sourceLocaleOf = async (strapi: Core.Strapi): Promise<string> => z.string().parse(await strapi.plugin('i18n').service('locales').getDefaultLocale());
+/** The language translations are made from: Strapi's default locale. */
+export const sourceLocaleOf = defaultLocaleOf;
 
 /** The drafts (the text being worked on) of some documents, every locale. */
 async function drafts(strapi: Core.Strapi, uid: string, documentIds: readonly string[] | null) {
