@@ -10,6 +10,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { isSlug } from '@baobab/kit';
 import { isKnownLocale } from '@baobab/locales';
 import { z } from 'zod';
+import { TRANSFER_LIMITS } from '../cms/src/transfer/limits';
 import { apiTokenFor, CmsRefusedError, exportContent, importContent, type CmsTarget, type ImportAnswer } from './cms-rest';
 
 const root = path.resolve(__dirname, '..');
@@ -19,8 +20,6 @@ const root = path.resolve(__dirname, '..');
  */
 const typedIn = process.env.npm_lifecycle_event?.startsWith('content:') === true ? process.env.INIT_CWD : undefined;
 const here = (file: string) => path.resolve(typedIn ?? process.cwd(), file);
-/** As the CMS's TRANSFER_LIMITS.fileBytes: refused here before a byte is sent. */
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const FORMATS = ['xlsx', 'csv', 'json'] as const;
 
 const USAGE = `Usage:
@@ -146,7 +145,8 @@ async function runImport(args: string[]): Promise<void> {
   } catch {
     fail(`cannot read ${file}: no such file`);
   }
-  if (size > MAX_FILE_BYTES) fail(`${file} is ${kib(size)}; the limit is ${kib(MAX_FILE_BYTES)} [TRANSFER_FILE_TOO_LARGE]. Split it by site, locale or type and import the parts.`);
+  // Refused here before a byte is sent.
+  if (size > TRANSFER_LIMITS.fileBytes) fail(`${file} is ${kib(size)}; the limit is ${kib(TRANSFER_LIMITS.fileBytes)} [TRANSFER_FILE_TOO_LARGE]. Split it by site, locale or type and import the parts.`);
   const cms = target(values.cms);
   const bar = new SingleBar({ format: '{phase} [{bar}] {value}/{total} rows', hideCursor: true, noTTYOutput: false }, Presets.shades_classic);
   let phase = '';

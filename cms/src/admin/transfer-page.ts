@@ -22,6 +22,7 @@ import {
   type Result,
 } from './transfer-answer.js';
 import { useSites, type SiteOption } from './use-collection.js';
+import { fileTooLargeMessage, TRANSFER_LIMITS } from '../transfer/limits.js';
 
 const ARTICLE = 'api::article.article';
 
@@ -253,17 +254,21 @@ function ImportCard({ sites }: { readonly sites: readonly SiteOption[] | null })
   const isPruning = prune && (site !== '' || locale !== '');
   const key = chosen === null ? null : [chosen.id, publish, site, locale, isPruning].join('|');
   // Deleting is never a surprise: with it on, Import waits for a clean check of this file and these choices.
-  const mayImport = chosen !== null && running === null && (!isPruning || checkedKey === key);
+  // A file over the limit is refused here, before it is sent: the CMS would refuse it anyway, after the upload.
+  const isTooLarge = chosen !== null && chosen.file.size > TRANSFER_LIMITS.fileBytes;
+  const mayCheck = chosen !== null && !isTooLarge && running === null;
+  const mayImport = mayCheck && (!isPruning || checkedKey === key);
 
   const choose = (event: FileInputEvent) => {
     const file = event.target.files?.[0];
     if (file === undefined) return;
     setChosen((previous) => ({ id: (previous?.id ?? 0) + 1, file }));
-    setRefusal(formatOfName(file.name) === null ? `“${file.name}” is not an .xlsx, .csv or .json file: export one above, or save the spreadsheet in one of those formats.` : null);
+    if (formatOfName(file.name) === null) setRefusal(`“${file.name}” is not an .xlsx, .csv or .json file: export one above, or save the spreadsheet in one of those formats.`);
+    else setRefusal(file.size > TRANSFER_LIMITS.fileBytes ? fileTooLargeMessage(file.size) : null);
   };
 
   const run = async (action: 'Check' | 'Import') => {
-    if (chosen === null) return;
+    if (chosen === null || isTooLarge) return;
     const { file } = chosen;
     const format = formatOfName(file.name);
     if (format === null) return;
@@ -404,7 +409,7 @@ function ImportCard({ sites }: { readonly sites: readonly SiteOption[] | null })
     h(
       'div',
       { style: { display: 'flex', gap: 12, alignItems: 'center', flexWrap: 'wrap' } },
-      h('button', { type: 'button', disabled: chosen === null || running !== null, onClick: () => void run('Check'), style: button(secondary, chosen !== null && running === null) }, running === 'Check' ? 'Checking…' : 'Check'),
+      h('button', { type: 'button', disabled: !mayCheck, onClick: () => void run('Check'), style: button(secondary, mayCheck) }, running === 'Check' ? 'Checking…' : 'Check'),
       h('button', { type: 'button', disabled: !mayImport, onClick: () => void run('Import'), style: button(primary, mayImport) }, running === 'Import' ? 'Importing…' : 'Import'),
       isPruning && chosen !== null && checkedKey !== key && running === null ? h('span', { style: hint }, 'With deleting on, Import waits for a clean check of this file.') : null,
     ),

@@ -11,6 +11,7 @@ import { parse as parseCsv } from 'csv-parse';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
+import { TRANSFER_LIMITS } from './limits';
 import { TransferFileError, type Problem, type ProblemCode } from './problems';
 
 export { TransferFileError } from './problems';
@@ -38,7 +39,7 @@ export interface ReadRow {
   readonly problems: Problem[];
 }
 
-export const TRANSFER_LIMITS = { fileBytes: 20 * 1024 * 1024, rows: 20_000, columns: 64, cellChars: 100_000 } as const;
+export { TRANSFER_LIMITS };
 
 /** What an XLSX may unpack to (its ZIP directory's sizes): 20 MiB of ZIP can hide gigabytes. */
 const XLSX_UNPACKED_BYTES = 256 * 1024 * 1024;

@@ -10,7 +10,8 @@ import type { Core } from '@strapi/strapi';
 import { z } from 'zod';
 import { UID } from '../delivery/content-index';
 import { exportRows, UnexportableError } from './export';
-import { TRANSFER_LIMITS, writeRows, type Format } from './files';
+import { writeRows, type Format } from './files';
+import { fileTooLargeMessage, TRANSFER_LIMITS } from './limits';
 import { importFile, type ImportProgress, type ImportResult } from './import';
 import { TYPES, type TransferType } from './rows';
 
@@ -108,7 +109,7 @@ async function serveImport(strapi: Core.Strapi, ctx: Context): Promise<void> {
   }
   const declared = Number(ctx.req.headers['content-length'] ?? 0);
   if (declared > TRANSFER_LIMITS.fileBytes) {
-    return refuse(ctx, 413, 'TRANSFER_FILE_TOO_LARGE', `The file is ${(declared / 1048576).toFixed(1)} MiB; the limit is ${TRANSFER_LIMITS.fileBytes / 1048576} MiB. Split it (by site, locale or type) and import the parts.`);
+    return refuse(ctx, 413, 'TRANSFER_FILE_TOO_LARGE', fileTooLargeMessage(declared));
   }
   if (running) return refuse(ctx, 409, 'TRANSFER_BUSY', 'Another import is running; try again when it has finished.');
   running = true;

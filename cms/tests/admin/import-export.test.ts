@@ -169,16 +169,27 @@ describe('import from the Import and export page', () => {
 });
 
 describe('files the CMS refuses', () => {
-  it('shows the CMS’s message for a file over 20 MiB, and the choices stay', async () => {
-    const buffer = Buffer.alloc(21 * 1024 * 1024, 'x');
-    await page.locator('input[name="import-file"]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer });
-    await page.locator('[data-baobab-import-file="huge.json"]').waitFor();
-    await page.getByRole('button', { name: 'Check', exact: true }).click();
-    const refusal = page.locator('[data-baobab-import-refusal]');
-    await refusal.waitFor();
-    // The CMS's own sentence (413 TRANSFER_FILE_TOO_LARGE), read before any of the file.
-    expect(await refusal.textContent()).toMatch(/^The file is 21\.0 MiB; the limit is 20 MiB\./);
-    expect(await page.locator('[data-baobab-import-file="huge.json"]').count()).toBe(1);
+  it('refuses a file over 20 MiB as it is chosen, with the CMS’s message, without sending it', async () => {
+    const posts: string[] = [];
+    const listen = (request: { method(): string; url(): string }) => {
+      if (request.method() === 'POST' && request.url().includes('/baobab/content/import')) posts.push(request.url());
+    };
+    page.on('request', listen);
+    try {
+      const buffer = Buffer.alloc(21 * 1024 * 1024, 'x');
+      await page.locator('input[name="import-file"]').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer });
+      await page.locator('[data-baobab-import-file="huge.json"]').waitFor();
+      const refusal = page.locator('[data-baobab-import-refusal]');
+      await refusal.waitFor();
+      // The CMS's own sentence (413 TRANSFER_FILE_TOO_LARGE, src/transfer/limits.ts), said before a byte is sent.
+      expect(await refusal.textContent()).toMatch(/^The file is 21\.0 MiB; the limit is 20 MiB\./);
+      expect(await page.getByRole('button', { name: 'Check', exact: true }).isDisabled()).toBe(true);
+      expect(await page.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(true);
+      expect(await page.locator('[data-baobab-import-file="huge.json"]').count()).toBe(1);
+      expect(posts).toEqual([]);
+    } finally {
+      page.off('request', listen);
+    }
   });
 
   it('lists the first 200 of 2,000 problems and says how many there are', async () => {
