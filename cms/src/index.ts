@@ -15,6 +15,7 @@ import { seedIfEmpty } from './seed';
 import { translation } from './translation';
 import { registerTransferRoutes } from './transfer';
 import { registerBatch } from './batch';
+import { hintComponentIndexes } from './database';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -31,6 +32,8 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before any content is read: Strapi's component reads scan whole tables without them (src/database.ts).
+    if (cmsEnv().database.client === 'sqlite') await hintComponentIndexes(strapi.db.connection);
     const created = await ensureLocales(strapi);
     if (created > 0) strapi.log.info(`Created ${created} locales from locales/registry.json`);
     await roles.bootstrap({ strapi });

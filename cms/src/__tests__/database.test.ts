@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import knex from 'knex';
 import Database from 'better-sqlite3';
-import { cachePreparedStatements, sqliteAfterCreate } from '../database';
+import { cachePreparedStatements, componentIndexStat, hintComponentIndexes, sqliteAfterCreate } from '../database';
 
 describe('SQLite connections', () => {
   it('open in write-ahead-log mode with NORMAL sync and a busy timeout', async () => {
@@ -59,5 +59,45 @@ describe('SQLite connections', () => {
       await db.destroy();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('read a document\'s components through entity_id, not through an index every row shares, as the table grows', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobab-db-'));
+    const db = knex({ client: 'better-sqlite3', connection: { filename: path.join(dir, 'cms.db') }, useNullAsDefault: true, pool: { afterCreate: sqliteAfterCreate } });
+    try {
+      // Strapi's component join table, as its schema sync makes it.
+      await db.raw('CREATE TABLE "articles_cmps" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `entity_id` integer NULL, `cmp_id` integer NULL, `component_type` varchar(255) NULL, `field` varchar(255) NULL, `order` float NULL)');
+      await db.raw('CREATE INDEX `articles_field_idx` on `articles_cmps` (`field`)');
+      await db.raw('CREATE INDEX `articles_component_type_idx` on `articles_cmps` (`component_type`)');
+      await db.raw('CREATE INDEX `articles_entity_fk` on `articles_cmps` (`entity_id`)');
+      await db.raw('CREATE UNIQUE INDEX `articles_uq` on `articles_cmps` (`entity_id`, `cmp_id`, `field`, `component_type`)');
+      await db.raw('CREATE TABLE "articles" (`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL, `slug` varchar(255))');
+      const plan = async () =>
+        ((await db.raw("EXPLAIN QUERY PLAN SELECT * FROM articles_cmps WHERE entity_id IN (1, 2) AND field = 'channelOverrides' AND component_type = 'content.channel-override'")) as Array<{ detail: string }>)
+          .map((step) => step.detail)
+          .join('; ');
+      expect(await plan()).not.toMatch(/articles_entity_fk|articles_uq/);
+      expect(await hintComponentIndexes(db)).toBe(4);
+      expect(await plan()).toMatch(/USING INDEX (articles_entity_fk|articles_uq) \(entity_id=\?/);
+      const stats = (await db.raw('SELECT idx, stat FROM sqlite_stat1 ORDER BY idx')) as Array<{ idx: string; stat: string }>;
+      expect(stats).toEqual([
+        { idx: 'articles_component_type_idx', stat: '1000000 100000' },
+        { idx: 'articles_entity_fk', stat: '1000000 4' },
+        { idx: 'articles_field_idx', stat: '1000000 100000' },
+        { idx: 'articles_uq', stat: '1000000 4 1 1 1' },
+      ]);
+      // Written again at the next start-up: the same rows, not twice as many.
+      await hintComponentIndexes(db);
+      expect(((await db.raw('SELECT count(*) AS n FROM sqlite_stat1')) as Array<{ n: number }>)[0]?.n).toBe(4);
+    } finally {
+      await db.destroy();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('describe an index by its columns: shared columns pick many rows, entity_id a few', () => {
+    expect(componentIndexStat(['field'])).toBe('1000000 100000');
+    expect(componentIndexStat(['field', 'entity_id'])).toBe('1000000 100000 1');
+    expect(componentIndexStat(['entity_id', 'cmp_id'])).toBe('1000000 4 1');
   });
 });
