@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { readCredentialsFile } from '../../src/bootstrap/dev-access';
 // HTTP helpers for API tests: the delivery GraphQL API and Strapi's REST API, both over
@@ -86,12 +87,22 @@ export async function adminCall(method: 'GET' | 'POST' | 'PUT' | 'DELETE', route
   return { status: response.status, body: text === '' ? null : JSON.parse(text) };
 }
 
-/** Logs in as the test CMS's development admin (a super admin); the session token. */
+/**
+ * Logs in as the test CMS's development admin (a super admin); the session token. The token is
+ * kept in the CMS's data folder and reused by every test file of the run while the CMS still
+ * accepts it: the CMS allows 5 admin logins per 5 minutes (BAOBAB_ADMIN_LOGIN_LIMIT), and a
+ * login per file ran into that limit (429) when the files ran in another order.
+ */
 export async function adminLogin(): Promise<string> {
   const dataDir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
   const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
-  if (!credentials) throw new Error('no development credentials for the test CMS');
+  if (!credentials || dataDir === undefined) throw new Error('no development credentials for the test CMS');
+  const kept = path.join(dataDir, 'test-admin-token');
+  const previous = fs.existsSync(kept) ? fs.readFileSync(kept, 'utf8').trim() : '';
+  if (previous !== '' && (await adminCall('GET', '/admin/users/me', undefined, previous)).status === 200) return previous;
   const answer = await adminCall('POST', '/admin/login', { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD }, null);
   if (answer.status !== 200) throw new Error(`login failed: ${answer.status}`);
-  return String(answer.body.data.token);
+  const token = String(answer.body.data.token);
+  fs.writeFileSync(kept, token);
+  return token;
 }
