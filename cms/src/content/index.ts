@@ -213,7 +213,9 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
   const kind = CONTENT_KIND.get(uid);
   if (!kind) return;
   const slug = typeof merged.slug === 'string' ? merged.slug : '';
-  const sameSlug = slugRows.parse(await strapi.db.query(uid).findMany({ where: { slug }, select: ['documentId', 'slug'] }));
+  // A slug the document already has was checked when it was given: only a new one is looked up.
+  const keepsSlug = isRecord(current) && current.slug === slug;
+  const sameSlug = keepsSlug ? [] : slugRows.parse(await strapi.db.query(uid).findMany({ where: { slug }, select: ['documentId', 'slug'] }));
   const needsSections = kind === 'article' || kind === 'section';
   const sections = needsSections
     ? await batchRead('content:sections', [UID.section], async () => slugRows.parse(await strapi.db.query(UID.section).findMany({ select: ['documentId', 'slug'] })))

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { BlocksError } from './markdown';
 import { fallbackChain } from '@baobab/locales';
 import { COLUMNS, exportColumns, keyField, rowOf, TYPE_ORDER, TYPES, type RowStatus, type TransferType } from './rows';
-import { defaultLocaleOf as sourceLocaleOf } from '../batch';
+import { defaultLocaleOf } from '../batch';
 
 export interface TransferScope {
   readonly site?: string | undefined;
@@ -20,8 +20,6 @@ const time = (value: unknown) => new Date(typeof value === 'string' || typeof va
 
 /** A stored version whose text a row cannot carry (a body block Markdown has no form for). */
 export class UnexportableError extends Error {}
-
-export { sourceLocaleOf };
 
 /** `documentId@locale` (a site's versions have no locale). */
 export const versionKey = (documentId: unknown, locale: unknown) => `${String(documentId)}@${typeof locale === 'string' ? locale : ''}`;
@@ -75,7 +73,7 @@ export async function statusesOf(strapi: Core.Strapi, type: TransferType, drafts
 
 /** The rows in scope, in a stable order: type (sections first), slug, the source locale first, then locale. */
 export async function exportRows(strapi: Core.Strapi, scope: TransferScope): Promise<{ columns: string[]; rows: Array<Record<string, string>> }> {
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   // Sites have no locale: a file for one locale is content only.
   const types = TYPE_ORDER.filter((type) => (scope.type === undefined ? type !== 'site' || scope.locale === undefined : type === scope.type));
   const rows: Array<Record<string, string>> = [];

@@ -8,9 +8,9 @@ import { isPlainObject as isRecord, isSlug } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { withBatch } from '../batch';
+import { defaultLocaleOf, withBatch } from '../batch';
 import { holdingChanges } from '../delivery/writes';
-import { carries, chunks, draftsOf, populateOf, sourceLocaleOf, statusesOf, versionKey, type TransferScope } from './export';
+import { carries, chunks, draftsOf, populateOf, statusesOf, versionKey, type TransferScope } from './export';
 import { readRows, type Format, type ReadRow } from './files';
 import { BlocksError, markdownToBlocks, resolveImages } from './markdown';
 import { TransferFileError, type Problem, type ProblemCode } from './problems';
@@ -127,7 +127,7 @@ export async function importFile(
   for (const row of read) problems.push(...row.problems);
   const files = await mediaLibrary(strapi);
   const rows = checkRows(read, options, files, problem);
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   const documents = groupDocuments(rows, sourceLocale, problem);
   const failedRows = new Set(problems.map((found) => found.row));
 

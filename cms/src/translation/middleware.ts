@@ -6,12 +6,12 @@ import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { z } from 'zod';
-import { afterBatch, batchRead } from '../batch';
+import { afterBatch, batchRead, defaultLocaleOf } from '../batch';
 import { UID } from '../delivery/content-index';
 import { readQuietly, writeQuietly } from '../quiet-write';
 import { stringList } from '../roles/enforce';
 import { localeRefusal, type SiteLocales } from './status';
-import { fieldsOf, kindOf, sourceLocaleOf, syncStamps } from './stamps';
+import { fieldsOf, kindOf, syncStamps } from './stamps';
 
 const WRITES = new Set(['create', 'update', 'delete', 'publish', 'unpublish', 'discardDraft']);
 const siteRowSchema = z.object({ code: z.string(), locales: z.unknown(), publishedAt: z.unknown() });
@@ -42,15 +42,17 @@ const label = (uid: string, slug: unknown) => {
 /** Refuses creating a locale version that no site carrying the document serves. */
 async function checkNewLocale(strapi: Core.Strapi, uid: string, params: Record<string, unknown>): Promise<void> {
   const documentId = typeof params.documentId === 'string' ? params.documentId : undefined;
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   const locale = typeof params.locale === 'string' ? params.locale : sourceLocale;
   if (locale === sourceLocale || locale === '*') return;
   let existing: Record<string, unknown> = {};
   if (documentId !== undefined) {
-    if ((await strapi.db.query(uid).count({ where: { documentId, locale } })) > 0) return;
-    const any: unknown = await strapi.db.query(uid).findOne({ where: { documentId }, orderBy: { publishedAt: 'desc' } });
-    if (!isRecord(any)) return; // Strapi answers "not found" itself.
-    existing = any;
+    // Every version of the document: one read says whether the locale is new and what carries the document (a published version, else a draft).
+    const versions = (await strapi.db.query(uid).findMany({ where: { documentId }, select: ['locale', 'slug', 'allSites', 'sites', 'publishedAt'] })).filter(isRecord);
+    if (versions.some((version) => version.locale === locale)) return;
+    const carrier = versions.find((version) => version.publishedAt !== null && version.publishedAt !== undefined) ?? versions[0];
+    if (carrier === undefined) return; // Strapi answers "not found" itself.
+    existing = carrier;
   }
   const data = isRecord(params.data) ? params.data : {};
   const carriage = {
@@ -62,12 +64,15 @@ async function checkNewLocale(strapi: Core.Strapi, uid: string, params: Record<s
 }
 
 const publishedRowSchema = z.object({ id: z.number(), locale: z.string() });
-const timestampRows = z.array(z.object({ id: z.number(), updatedAt: z.unknown() }));
+const timestampRows = z.array(z.object({ id: z.number(), updatedAt: z.unknown(), publishedAt: z.unknown() }));
 
 /** The stored updatedAt of a document's other locale versions, as the database holds it. */
 async function otherTimestamps(strapi: Core.Strapi, uid: string, documentId: string, locale: string) {
-  return timestampRows.parse(await readQuietly(strapi, uid, { documentId }, { locale }, ['updatedAt']));
+  return timestampRows.parse(await readQuietly(strapi, uid, { documentId }, { locale }, ['updatedAt', 'publishedAt']));
 }
+
+/** Whether a status the other locales show hangs on their updatedAt: only a published version makes a draft "Modified". */
+const hasPublished = (saved: z.infer<typeof timestampRows>) => saved.some((row) => row.publishedAt !== null && row.publishedAt !== undefined);
 
 /**
  * Puts back the updatedAt of the other locales' versions. Copying shared fields into them
@@ -115,7 +120,7 @@ export function registerTranslationRules(strapi: Core.Strapi): void {
     if (kindOf(uid) === undefined || !WRITES.has(action)) return next();
     const params: Record<string, unknown> = isRecord(context.params) ? context.params : {};
     if (action === 'create' || action === 'update') await checkNewLocale(strapi, uid, params);
-    const locale = params.locale === undefined ? await sourceLocaleOf(strapi) : params.locale;
+    const locale = params.locale === undefined ? await defaultLocaleOf(strapi) : params.locale;
     const isOneLocale = typeof locale === 'string' && locale !== '*';
     const known = typeof params.documentId === 'string' ? params.documentId : undefined;
     // Saving or publishing one locale must leave the others' status (Published, Modified) as it was.
@@ -126,7 +131,7 @@ export function registerTranslationRules(strapi: Core.Strapi): void {
     // REST and the seed publish through create/update with status "published", which skips the publish action.
     const isPublish = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
     if (isPublish && isOneLocale) await spreadSharedFields(strapi, uid, documentId, locale);
-    if (saved !== null) await restoreTimestamps(strapi, uid, saved);
+    if (saved !== null && hasPublished(saved)) await restoreTimestamps(strapi, uid, saved);
     await afterBatch(`translation:stamps:${uid}`, documentId, (ids) => syncStamps(strapi, uid, ids));
     return result;
   });

@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { stringList } from '../roles/enforce';
 import { siteLocales } from './middleware';
 import { carryingSites, translationStates, type SiteLocales, type Status } from './status';
-import { documentsOf, kindNames, markUpToDate, sourceLocaleOf, translatedKinds, type TranslatedKind } from './stamps';
+import { defaultLocaleOf } from '../batch';
+import { documentsOf, kindNames, markUpToDate, translatedKinds, type TranslatedKind } from './stamps';
 
 export const ROUTE_PREFIX = '/baobab-translations';
 const MAX_PARAM = 100;
@@ -98,7 +99,7 @@ async function list(strapi: Core.Strapi, ctx: Context): Promise<void> {
   if (statusName !== undefined && status === undefined) bad(`status must be one of ${translationStates.join(', ')}.`);
   const typeName = single(query, 'type', false);
   const kinds = typeName === undefined ? kindNames : [kindParam(typeName)];
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   const locales = localeCode === undefined ? site.locales : [localeCode];
   const rows: Row[] = [];
   for (const kind of kinds) {
@@ -125,7 +126,7 @@ async function documentStatus(strapi: Core.Strapi, ctx: Context): Promise<void> 
   const kind = kindParam(single(query, 'type', true) ?? '');
   const documentId = single(query, 'documentId', true) ?? '';
   const localeCode = single(query, 'locale', false);
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   const locale = localeParam(localeCode ?? sourceLocale);
   const [document] = await documentsOf(strapi, translatedKinds[kind], [documentId]);
   if (!document) return bad(`No ${kind} with documentId "${documentId}".`);
@@ -152,7 +153,7 @@ async function markAsUpToDate(strapi: Core.Strapi, ctx: Context): Promise<void> 
   const kind = kindParam(body.data.type);
   const locale = localeParam(body.data.locale);
   const uid = translatedKinds[kind];
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   if (locale === sourceLocale) bad(`${locale} is the source language: only translations can be marked up to date.`);
   const version: unknown = await strapi.db.query(uid).findOne({ where: { documentId: body.data.documentId, locale, publishedAt: null } });
   if (!isRecord(version)) return bad(`This ${kind} has no ${locale} version yet: translate it first.`);

@@ -57,9 +57,6 @@ const stampRowSchema = z.object({
 });
 type StampRow = z.infer<typeof stampRowSchema>;
 
-/** The language translations are made from: Strapi's default locale. */
-export const sourceLocaleOf = defaultLocaleOf;
-
 /** The drafts (the text being worked on) of some documents, every locale. */
 async function drafts(strapi: Core.Strapi, uid: string, documentIds: readonly string[] | null) {
   const { components } = fieldsOf(strapi, uid);
@@ -93,13 +90,14 @@ const key = (documentId: string, locale: string) => `${documentId}\u0000${locale
  */
 export async function syncStamps(strapi: Core.Strapi, uid: string, documentIds: readonly string[] | null): Promise<void> {
   const { localized } = fieldsOf(strapi, uid);
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   const versions = await drafts(strapi, uid, documentIds);
   const stamps = new Map((await stampRows(strapi, uid, documentIds)).map((row) => [key(row.document, row.language), row]));
   const now = new Date().toISOString();
   const sourceHashes = new Map<string, string>();
   for (const version of versions) if (version.locale === sourceLocale) sourceHashes.set(version.documentId, contentHash(version, localized));
   const seen = new Set<string>();
+  const created: Array<Record<string, unknown>> = [];
   // Sources first, so a translation saved in the same write compares with the new source.
   const ordered = [...versions].sort((a, b) => Number(b.locale === sourceLocale) - Number(a.locale === sourceLocale));
   for (const version of ordered) {
@@ -111,8 +109,10 @@ export async function syncStamps(strapi: Core.Strapi, uid: string, documentIds: 
     const sourceHash = version.locale === sourceLocale ? hash : (sourceHashes.get(version.documentId) ?? null);
     const data = { contentHash: hash, sourceHash, changedAt: now };
     if (stored) await strapi.db.query(STAMP_UID).update({ where: { id: stored.id }, data });
-    else await strapi.db.query(STAMP_UID).create({ data: { ...data, contentType: uid, document: version.documentId, language: version.locale } });
+    else created.push({ ...data, contentType: uid, document: version.documentId, language: version.locale });
   }
+  // New stamps in one insert (an import stamps hundreds of documents at its end).
+  if (created.length > 0) await strapi.db.query(STAMP_UID).createMany({ data: created });
   const gone = [...stamps.entries()].filter(([id]) => !seen.has(id)).map(([, row]) => row.id);
   if (gone.length > 0) await strapi.db.query(STAMP_UID).deleteMany({ where: { id: { $in: gone } } });
 }
@@ -120,7 +120,7 @@ export async function syncStamps(strapi: Core.Strapi, uid: string, documentIds: 
 /** Stamps a translation as matching the current source text, leaving its text alone. */
 export async function markUpToDate(strapi: Core.Strapi, uid: string, documentId: string, locale: string): Promise<void> {
   await syncStamps(strapi, uid, [documentId]);
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   const rows = await stampRows(strapi, uid, [documentId]);
   const source = rows.find((row) => row.language === sourceLocale);
   const version = rows.find((row) => row.language === locale);
@@ -141,7 +141,7 @@ export interface DocumentVersions {
 
 /** Every document of a type with its drafts per locale and their statuses. */
 export async function documentsOf(strapi: Core.Strapi, uid: string, documentIds: readonly string[] | null): Promise<DocumentVersions[]> {
-  const sourceLocale = await sourceLocaleOf(strapi);
+  const sourceLocale = await defaultLocaleOf(strapi);
   const versions = await drafts(strapi, uid, documentIds);
   const stamps = new Map((await stampRows(strapi, uid, documentIds)).map((row) => [key(row.document, row.language), row]));
   const byDocument = new Map<string, Map<string, Record<string, unknown>>>();
