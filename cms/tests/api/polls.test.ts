@@ -4,8 +4,7 @@
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import knex, { type Knex } from 'knex';
-import { readCredentialsFile } from '@baobab/kit/dev-credentials';
-import { cmsUrl, gql, type Json } from '../support/client';
+import { adminLogin, cmsUrl, gql, type Json } from '../support/client';
 
 const SECRET = process.env.BAOBAB_WRITE_SECRET ?? 'baobab-dev-only-secret';
 const authorized = { authorization: `Bearer ${SECRET}` };
@@ -196,11 +195,7 @@ describe('for editors', () => {
   };
 
   beforeAll(async () => {
-    const dataDir = process.env.BAOBAB_TEST_CMS_DATA_DIR;
-    const credentials = dataDir === undefined ? null : readCredentialsFile(path.join(dataDir, 'dev-credentials.env'));
-    if (!credentials) throw new Error('no development credentials for the test CMS');
-    const login = await admin('POST', '/admin/login', { email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD }, false);
-    token = JSON.parse(login.text).data.token;
+    token = await adminLogin();
   });
 
   it('refuses a poll with one choice and a repeated key, at the fields, and saves nothing', async () => {

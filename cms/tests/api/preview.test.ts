@@ -3,9 +3,8 @@
 // never caches such an answer, and without a valid token serves only what is published.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readCredentialsFile } from '../../src/bootstrap/dev-access';
 import { previewKey, signPreviewToken } from '@baobab/kit/preview-token';
-import { cmsUrl, createArticle, gql, paragraph, rest, uniqueSlug } from '../support/client';
+import { adminLogin, cmsUrl, createArticle, gql, paragraph, rest, uniqueSlug } from '../support/client';
 
 const ARTICLE = 'api::article.article';
 const dataDir = () => {
@@ -18,17 +17,8 @@ const key = () => previewKey(JSON.parse(fs.readFileSync(path.join(dataDir(), 'se
 const tokenFor = (documentId: string, options: { now?: number; ttlMs?: number; locale?: string } = {}) =>
   signPreviewToken({ documentId, type: ARTICLE, locale: options.locale ?? 'en' }, key(), options).token;
 
-async function adminToken(): Promise<string> {
-  const credentials = readCredentialsFile(path.join(dataDir(), 'dev-credentials.env'));
-  if (!credentials) throw new Error('no development credentials for the test CMS');
-  const response = await fetch(`${cmsUrl()}/admin/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: credentials.BAOBAB_ADMIN_EMAIL, password: credentials.BAOBAB_ADMIN_PASSWORD }),
-  });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { data: { token: string } }).data.token;
-}
+/** The admin's session (shared by the run's test files: the CMS allows few logins a minute). */
+const adminToken = adminLogin;
 
 const PREVIEW = 'query($site: String!, $token: String!) { site(code: $site) { preview(token: $token) { title lead body locale sms: channelText(channel: "sms") } } }';
 const ARTICLE_BY_SLUG = 'query($site: String!, $slug: String!, $token: String) { site(code: $site) { article(slug: $slug, previewToken: $token) { title } } }';
