@@ -231,14 +231,18 @@ async function validateWrite(strapi: Core.Strapi, uid: string, params: unknown, 
   if (problems.length > 0) fail(problems, label);
 }
 
-/** Lower-cased title, lead and body text of every row of some articles, for search. */
+/** What search matches an article version by: its title, lead and body text, lower-cased. */
+const searchTextOf = (row: { readonly title?: unknown; readonly lead?: unknown; readonly body?: unknown }) =>
+  [typeof row.title === 'string' ? row.title : '', typeof row.lead === 'string' ? row.lead : '', blocksText(row.body)].join(' ').toLocaleLowerCase();
+
+/** Brings the search text of every row of some articles up to date (a write that did not send all three fields). */
 async function refreshSearchText(strapi: Core.Strapi, documentIds: readonly string[]) {
   const rows = textRows.parse(
     await strapi.db.query(UID.article).findMany({ where: { documentId: { $in: [...documentIds] } }, select: ['id', 'title', 'lead', 'body', 'searchText'] }),
   );
   // Written quietly: a search-text refresh is not an edit, and must not turn a published row "Modified".
   const changed = rows.flatMap((row) => {
-    const searchText = [row.title ?? '', row.lead ?? '', blocksText(row.body)].join(' ').toLocaleLowerCase();
+    const searchText = searchTextOf(row);
     return searchText === row.searchText ? [] : [{ id: row.id, values: { searchText } }];
   });
   await writeQuietly(strapi, UID.article, changed);
@@ -260,7 +264,9 @@ export function registerContentRules(strapi: Core.Strapi): void {
       const label = labellerFor(strapi, uid, data);
       if (problems.length > 0) fail(problems, label);
       await validateWrite(strapi, uid, params, data, label);
-      context.params = { ...context.params, data };
+      // A write that sends the whole text stores its search text with it (a second write per row otherwise, and two when published).
+      const withSearch = uid === UID.article && 'title' in data && 'lead' in data && 'body' in data ? { ...data, searchText: searchTextOf(data) } : data;
+      context.params = { ...context.params, data: withSearch };
     }
     if (uid === UID.site && action === 'publish' && documentId) {
       // Publishing a draft saved before an article existed can still break that article's overrides.

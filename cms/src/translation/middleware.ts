@@ -2,6 +2,7 @@
 // no carrying site serves, keeps the stamps in step with every write, and, when one locale
 // is published, writes its shared (non-localized) fields into the other locales' published
 // versions, so a new image reaches every language without a republish per language.
+import { isDeepStrictEqual } from 'node:util';
 import { isPlainObject as isRecord } from '@baobab/kit';
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
@@ -94,22 +95,25 @@ async function spreadSharedFields(strapi: Core.Strapi, uid: string, documentId: 
   const model: unknown = strapi.getModel(uid as Parameters<Core.Strapi['getModel']>[0]);
   const attributes = isRecord(model) && isRecord(model.attributes) ? model.attributes : {};
   const media = shared.filter((name) => isRecord(attributes[name]) && attributes[name].type === 'media');
-  const published: unknown = await strapi.db.query(uid).findOne({
-    where: { documentId, locale, publishedAt: { $notNull: true } },
-    populate: Object.fromEntries(media.map((name) => [name, true])),
-  });
-  if (!isRecord(published)) return;
-  const data: Record<string, unknown> = {};
-  for (const name of shared) {
+  const copied = shared.filter((name) => {
     const attribute = attributes[name];
-    if (!isRecord(attribute) || attribute.type === 'component' || attribute.type === 'relation' || attribute.type === 'dynamiczone') continue;
-    const value = published[name];
-    data[name] = attribute.type === 'media' ? (isRecord(value) ? value.id : null) : value;
-  }
-  const others = z
-    .array(publishedRowSchema)
-    .parse(await strapi.db.query(uid).findMany({ where: { documentId, locale: { $ne: locale }, publishedAt: { $notNull: true } }, select: ['id', 'locale', 'updatedAt'] }));
+    return isRecord(attribute) && attribute.type !== 'component' && attribute.type !== 'relation' && attribute.type !== 'dynamiczone';
+  });
+  // Every published version of the document, with the shared fields: the one just published and the others.
+  const rows: unknown[] = await strapi.db.query(uid).findMany({
+    where: { documentId, publishedAt: { $notNull: true } },
+    select: ['id', 'locale', ...copied.filter((name) => !media.includes(name))],
+    populate: Object.fromEntries(media.filter((name) => copied.includes(name)).map((name) => [name, { select: ['id'] }])),
+  });
+  const sharedOf = (row: Record<string, unknown>) =>
+    Object.fromEntries(copied.map((name) => [name, media.includes(name) ? (isRecord(row[name]) ? row[name].id : null) : (row[name] ?? null)]));
+  const published = rows.filter(isRecord).find((row) => row.locale === locale);
+  if (published === undefined) return;
+  const data = sharedOf(published);
+  const others = z.array(publishedRowSchema.passthrough()).parse(rows.filter((row) => isRecord(row) && row.locale !== locale));
   for (const other of others) {
+    // Written only where a value differs: an import publishing every language from one row's values writes nothing here.
+    if (isDeepStrictEqual(sharedOf(other), data)) continue;
     await strapi.db.query(uid).update({ where: { id: other.id }, data });
   }
 }

@@ -170,6 +170,26 @@ describe('listings, navigation and search', () => {
     expect(empty.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('finds an article by its new words after a save of the whole text and after a save of one field', async () => {
+    const slug = uniqueSlug('search-edit');
+    const find = async (word: string) =>
+      ((await gqlData(`{ site(code: "kijana-ke") { search(query: "${word}") { nodes { slug } } } }`)).site.search.nodes as Array<{ slug: string }>).map((node) => node.slug);
+    const documentId = await createArticle({ title: 'Quinceberry title', lead: 'Lead', slug, sites: ['kijana-ke'], body: [paragraph('Body of durianleaf.')] });
+    expect(await find('quinceberry')).toEqual([slug]);
+    expect(await find('durianleaf')).toEqual([slug]);
+    // Title, lead and body together: the search text is written with them.
+    const whole = await rest('PUT', `/articles/${documentId}?locale=en&status=published`, { data: { title: 'Jackfruitseed title', lead: 'Lead', body: [paragraph('Body of tamarindpod.')] } });
+    expect(whole.status).toBe(200);
+    expect(await find('jackfruitseed')).toEqual([slug]);
+    expect(await find('tamarindpod')).toEqual([slug]);
+    expect(await find('quinceberry')).toEqual([]);
+    // The lead alone: the stored title and body still count.
+    const one = await rest('PUT', `/articles/${documentId}?locale=en&status=published`, { data: { lead: 'Lead of gooseplum' } });
+    expect(one.status).toBe(200);
+    expect(await find('gooseplum')).toEqual([slug]);
+    expect(await find('jackfruitseed')).toEqual([slug]);
+  });
+
   it('serves images with sizes, alt text and a width-chosen rendition', async () => {
     const data = await gqlData('{ site(code: "kijana-ke") { articles(first: 50) { nodes { image { small: url(width: 320) original: url alt width height } } } } }');
     const image = data.site.articles.nodes.map((node: { image: unknown }) => node.image).find(Boolean);
