@@ -134,7 +134,8 @@ export function registerTranslationRules(strapi: Core.Strapi): void {
     if (documentId === undefined) return result;
     // REST and the seed publish through create/update with status "published", which skips the publish action.
     const isPublish = action === 'publish' || ((action === 'create' || action === 'update') && params.status === 'published');
-    if (isPublish && isOneLocale) await spreadSharedFields(strapi, uid, documentId, locale);
+    // A created document has no other language to spread into.
+    if (isPublish && isOneLocale && action !== 'create') await spreadSharedFields(strapi, uid, documentId, locale);
     if (saved !== null && hasPublished(saved)) await restoreTimestamps(strapi, uid, saved);
     await afterBatch(`translation:stamps:${uid}`, documentId, (ids) => syncStamps(strapi, uid, ids));
     return result;
