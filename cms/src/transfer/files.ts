@@ -579,7 +579,7 @@ export async function writeRows(rows: readonly Record<string, string>[], columns
   switch (format) {
     case 'csv':
       return Buffer.from(
-        stringifyCsv([columns.map(guardCsv), ...rows.map((row) => line(row).map(guardCsv))], { bom: true, record_delimiter: '\r\n', quoted_match: /\r/ }),
+        stringifyCsv([columns.map(guardCsv), ...rows.map((row) => line(row).map(guardCsv))], { bom: true, record_delimiter: '\r\n', quoted_match: /[\r\n]/ }),
         'utf8',
       );
     case 'json': {

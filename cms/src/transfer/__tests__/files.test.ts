@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { parse as parseCsvSync } from 'csv-parse/sync';
 import { readRows, TRANSFER_LIMITS, TransferFileError, writeRows, type Format, type ReadOptions, type ReadRow } from '../files';
 import type { Problem } from '../problems';
 
@@ -72,6 +73,13 @@ describe('writeRows → readRows', () => {
   it('writes CSV as UTF-8 with a BOM, CRLF, RFC 4180 quotes and the formula guard', async () => {
     const text = (await writeRows([{ a: '=1+1', b: 'x, "y"\nz', c: '-5' }], ['a', 'b', 'c'], 'csv')).toString('utf8');
     expect(text).toBe('\uFEFFa,b,c\r\n\'=1+1,"x, ""y""\nz",\'-5\r\n');
+  });
+
+  it('quotes a CSV cell with a line break and nothing else to quote, as spreadsheets and csv libraries expect', async () => {
+    const text = (await writeRows([{ a: 'one\ntwo', b: 'x' }], ['a', 'b'], 'csv')).toString('utf8');
+    expect(text).toBe('\uFEFFa,b\r\n"one\ntwo",x\r\n');
+    // Read as a tool that ends a record at any line break outside quotes (Python's csv, Excel): still one row.
+    expect(parseCsvSync(text, { bom: true, record_delimiter: ['\r\n', '\n'] })).toEqual([['a', 'b'], ['one\ntwo', 'x']]);
   });
 
   it('writes XLSX as one sheet named content with every cell a string', async () => {
