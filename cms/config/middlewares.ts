@@ -39,6 +39,8 @@ export default [
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  // Right after the body is read: JSON nested past what any content needs is refused with a 400, before anything walks it.
+  'global::json-depth',
   // After the body (a refusal before it would leave the client still sending): uploads
   // refused with a clear message while the media folder cannot be written.
   ...mediaWritable,

@@ -1,4 +1,4 @@
-import { cmsUrl, gql, gqlData, postGraphql } from '../support/client';
+import { cmsUrl, gql, gqlData, postGraphql, rest, uniqueSlug } from '../support/client';
 
 /** Asks for the GraphQL over HTTP media type, under which refused requests carry a 4xx status. */
 const strict = { accept: 'application/graphql-response+json' };
@@ -92,5 +92,35 @@ describe('HTTP caching', () => {
     const response = await fetch(`${cmsUrl()}/graphql?query=${encodeURIComponent(query)}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { site: { code: 'mama-ng' } } });
+  });
+});
+
+describe('JSON nesting', () => {
+  /** An article whose body holds a paragraph `depth` paragraphs deep, as the request's JSON text (built as text: too deep for JSON.stringify to be sure of). */
+  const nestedArticle = (depth: number) => {
+    let node = '{"type":"text","text":"deep"}';
+    for (let level = 0; level < depth; level += 1) node = `{"type":"paragraph","children":[${node}]}`;
+    return `{"data":{"title":"Deep","slug":"${uniqueSlug('deep')}","sites":["kijana-ke"],"body":[${node}]}}`;
+  };
+  const post = (body: string) =>
+    fetch(`${cmsUrl()}/api/articles?locale=en&status=draft`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${process.env.BAOBAB_TEST_API_TOKEN ?? ''}`, 'content-type': 'application/json' },
+      body,
+    });
+
+  it('refuses a body nested 5,000 levels deep (170 KB, under the size limit) with 400 BODY_TOO_DEEP, not a 500', async () => {
+    const response = await post(nestedArticle(5000));
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as { error: { message: string; details: { code: string } } };
+    expect(answer.error.details.code).toBe('BODY_TOO_DEEP');
+    expect(answer.error.message).toMatch(/more than 64 levels/);
+  });
+
+  it('saves an article whose body has a list nested five deep', async () => {
+    let list: Record<string, unknown> = { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'innermost' }] }] };
+    for (let level = 1; level < 5; level += 1) list = { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: `level ${level}` }] }, list] };
+    const response = await rest('POST', '/articles?locale=en&status=draft', { data: { title: 'Nested lists', slug: uniqueSlug('lists'), sites: ['kijana-ke'], body: [list] } });
+    expect(response.status).toBe(201);
   });
 });
