@@ -7,6 +7,7 @@ import { defaultBodyLimits, discardBody, readBody } from '@baobab/kit/http';
 import type { Logger } from '@baobab/kit/log';
 import { NO_SITE, UNKNOWN_SITE, type ProcessMetrics, type RequestLabels } from '@baobab/kit/metrics';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from '@baobab/kit/request-id';
+import { jsonDepth, MAX_JSON_DEPTH } from '../middlewares/json-depth';
 import { READY_PATH, routeKind, sendReadiness, type Readiness } from './observe';
 import { z } from 'zod';
 import type { GraphQLRequest } from './execute';
@@ -41,6 +42,8 @@ class RequestError extends Error {
 
 function parseRequest(raw: unknown): GraphQLRequest {
   if (Array.isArray(raw)) throw new RequestError(400, 'BAD_REQUEST', 'Batched requests are not supported; send one operation per request.');
+  // graphql-js coerces variables recursively: 30,000 nested lists (60 KB) overflowed its stack with a 500.
+  if (jsonDepth(raw) > MAX_JSON_DEPTH) throw new RequestError(400, 'BAD_REQUEST', `The request's JSON nests more than ${MAX_JSON_DEPTH} levels deep; send flatter variables.`);
   const parsed = requestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

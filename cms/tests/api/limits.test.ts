@@ -117,6 +117,17 @@ describe('JSON nesting', () => {
     expect(answer.error.message).toMatch(/more than 64 levels/);
   });
 
+  it('answers delivery variables nested 30,000 lists deep (60 KB) with a 400 BAD_REQUEST, not a 500', async () => {
+    const deep = '['.repeat(30_000) + ']'.repeat(30_000);
+    const refused = await postGraphql(`{"query":"query($site: String!) { site(code: $site) { name } }","variables":{"site":${deep}}}`, strict);
+    expect(refused.status).toBe(400);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(refused.errors?.[0]?.message).toMatch(/more than 64 levels/);
+    // A shallow wrong value is still GraphQL's own refusal.
+    const shallow = await postGraphql('{"query":"query($site: String!) { site(code: $site) { name } }","variables":{"site":[["x"]]}}', strict);
+    expect(shallow.errors?.[0]?.message).toMatch(/String cannot represent a non string value/);
+  });
+
   it('saves an article whose body has a list nested five deep', async () => {
     let list: Record<string, unknown> = { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: 'innermost' }] }] };
     for (let level = 1; level < 5; level += 1) list = { type: 'list', format: 'unordered', children: [{ type: 'list-item', children: [{ type: 'text', text: `level ${level}` }] }, list] };
